@@ -1,0 +1,1 @@
+//! Infobip SDK core.

@@ -1,0 +1,1 @@
+//! A stateful local emulator of the Infobip HTTP API (work in progress).
