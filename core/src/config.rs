@@ -1,0 +1,259 @@
+//! Configuration: base URL rules, timeouts, retry policy and environment names.
+//!
+//! Defaults, in one place:
+//!
+//! | setting | default |
+//! |---|---|
+//! | base URL | `https://api.infobip.com` (use your personal `xxxxx.api.infobip.com`) |
+//! | connect timeout | 10 s |
+//! | whole-request timeout | 60 s |
+//! | retries | 2 (so at most 3 attempts) |
+//! | backoff | 0.5 s × 2ⁿ with full jitter, capped at 8 s |
+//! | `Retry-After` honoured up to | 120 s |
+//! | client-side throttling | on |
+
+use std::net::IpAddr;
+use std::time::Duration;
+
+use reqwest::Url;
+
+use crate::error::Error;
+
+/// Environment variable with the base URL.
+pub const ENV_BASE_URL: &str = "INFOBIP_BASE_URL";
+/// Environment variable with an API key (`App` scheme).
+pub const ENV_API_KEY: &str = "INFOBIP_API_KEY";
+/// Environment variable with a username (Basic or IBSSO).
+pub const ENV_USERNAME: &str = "INFOBIP_USERNAME";
+/// Environment variable with a password (Basic or IBSSO).
+pub const ENV_PASSWORD: &str = "INFOBIP_PASSWORD";
+/// Environment variable with an OAuth2 client id.
+pub const ENV_CLIENT_ID: &str = "INFOBIP_CLIENT_ID";
+/// Environment variable with an OAuth2 client secret.
+pub const ENV_CLIENT_SECRET: &str = "INFOBIP_CLIENT_SECRET";
+/// Environment variable with the log filter the bindings and the CLI read (e.g. `debug`).
+pub const ENV_LOG: &str = "INFOBIP_LOG";
+
+/// The base URL used when none is configured.
+pub const DEFAULT_BASE_URL: &str = "https://api.infobip.com";
+/// Default connect timeout.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default timeout for a whole request (connect, send, wait, read).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A validated base URL: a scheme, a host, an optional port and an optional path prefix,
+/// with no trailing slash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BaseUrl(String);
+
+impl BaseUrl {
+    /// Parses a base URL by the SDK's rules.
+    ///
+    /// - `https://` is added when no scheme is given;
+    /// - trailing `/` are trimmed and a path prefix is kept;
+    /// - `http://` is refused unless the host is a loopback address or `localhost`;
+    /// - every other scheme, an empty value, whitespace or control characters, a query,
+    ///   a fragment or credentials in the URL are refused with a `config` error quoting the value.
+    pub fn parse(value: &str) -> Result<Self, Error> {
+        let refuse = |why: &str| Error::config(format!("invalid base URL {:?}: {why}", masked(value)));
+        if value.is_empty() {
+            return Err(refuse("it is empty"));
+        }
+        if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(refuse("it contains whitespace or control characters"));
+        }
+        let with_scheme = if value.contains("://") { value.to_owned() } else { format!("https://{value}") };
+        let url = Url::parse(&with_scheme).map_err(|e| refuse(&e.to_string()))?;
+        let host = url.host_str().filter(|h| !h.is_empty()).ok_or_else(|| refuse("it has no host"))?;
+        match url.scheme() {
+            "https" => {}
+            "http" if is_loopback(host) => {}
+            "http" => return Err(refuse("plain http is only allowed for loopback hosts; use https")),
+            other => return Err(refuse(&format!("the scheme {other:?} is not supported; use https"))),
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(refuse("credentials do not belong in the base URL"));
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(refuse("a base URL has no query or fragment"));
+        }
+        let mut text = url.as_str().to_owned();
+        while text.ends_with('/') {
+            text.pop();
+        }
+        Ok(BaseUrl(text))
+    }
+
+    /// The URL as text, without a trailing slash.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the host is a loopback address (the emulator or a test server).
+    pub fn is_loopback(&self) -> bool {
+        Url::parse(&self.0).ok().and_then(|u| u.host_str().map(is_loopback)).unwrap_or(false)
+    }
+}
+
+impl std::fmt::Display for BaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    if bare.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    bare.parse::<IpAddr>().map(|ip| ip.is_loopback()).unwrap_or(false)
+}
+
+/// Hides credentials someone may have put into a URL before it is quoted in an error.
+fn masked(value: &str) -> String {
+    match (value.find("://"), value.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            format!("{}***{}", &value[..scheme_end + 3], &value[at..])
+        }
+        (None, Some(at)) => format!("***{}", &value[at..]),
+        _ => value.to_owned(),
+    }
+}
+
+/// How failed calls are retried. See the crate docs for which failures qualify.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt (default 2).
+    pub max_retries: u32,
+    /// The first backoff step (default 0.5 s); step n is `initial × 2ⁿ`, with full jitter.
+    pub initial_backoff: Duration,
+    /// The largest backoff step (default 8 s).
+    pub max_backoff: Duration,
+    /// The longest `Retry-After` the SDK waits for (default 120 s); a longer one ends the call.
+    pub max_retry_after: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 2,
+            initial_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(8),
+            max_retry_after: Duration::from_secs(120),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// A policy that never retries.
+    pub fn none() -> Self {
+        RetryPolicy { max_retries: 0, ..RetryPolicy::default() }
+    }
+
+    /// The upper bound of the backoff before retry number `retry` (0 for the first retry).
+    pub fn backoff_ceiling(&self, retry: u32) -> Duration {
+        let factor = 2u32.saturating_pow(retry.min(30));
+        self.initial_backoff.saturating_mul(factor).min(self.max_backoff)
+    }
+}
+
+/// Options for one call, overriding the client's settings.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct RequestOptions {
+    /// Whole-request timeout for each attempt of this call.
+    pub timeout: Option<Duration>,
+    /// Retries for this call.
+    pub max_retries: Option<u32>,
+    /// Treat a non-idempotent call (POST) as safe to repeat: the caller guarantees that sending
+    /// it twice is harmless, so it is retried like a GET. Off by default.
+    pub retry_non_idempotent: bool,
+}
+
+impl RequestOptions {
+    /// Options that change nothing.
+    pub fn new() -> Self {
+        RequestOptions::default()
+    }
+
+    /// Sets the whole-request timeout for this call.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Sets the number of retries for this call.
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = Some(retries);
+        self
+    }
+
+    /// Allows retrying this call even when it is a POST (see the field's docs).
+    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
+        self.retry_non_idempotent = allow;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_table() {
+        let ok: &[(&str, &str)] = &[
+            ("xxxxx.api.infobip.com", "https://xxxxx.api.infobip.com"),
+            ("https://x.api.infobip.com/", "https://x.api.infobip.com"),
+            ("https://x.api.infobip.com///", "https://x.api.infobip.com"),
+            ("https://x.api.infobip.com/proxy/v1/", "https://x.api.infobip.com/proxy/v1"),
+            ("x.api.infobip.com:8443/prefix", "https://x.api.infobip.com:8443/prefix"),
+            ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+            ("http://127.0.0.2:8080/", "http://127.0.0.2:8080"),
+            ("http://[::1]:9", "http://[::1]:9"),
+            ("http://localhost:3000", "http://localhost:3000"),
+            ("HTTPS://API.INFOBIP.COM", "https://api.infobip.com"),
+        ];
+        for (input, expected) in ok {
+            let parsed = BaseUrl::parse(input).unwrap_or_else(|e| panic!("{input:?} refused: {e}"));
+            assert_eq!(parsed.as_str(), *expected, "input {input:?}");
+        }
+        let refused: &[(&str, &str)] = &[
+            ("http://example.com", "loopback"),
+            ("http://10.0.0.1", "loopback"),
+            ("ftp://x", "scheme"),
+            ("", "empty"),
+            ("https://x.api.infobip.com/a b", "whitespace"),
+            (" x.api.infobip.com", "whitespace"),
+            ("x.api.infobip.com\n", "whitespace"),
+            ("https://x.api.infobip.com/?a=1", "query"),
+            ("https://", "https://"),
+            ("https://user:pw@x.api.infobip.com", "credentials"),
+        ];
+        for (input, why) in refused {
+            let err = BaseUrl::parse(input).expect_err(input);
+            assert_eq!(err.code(), "config", "{input:?}");
+            let text = err.to_string();
+            assert!(text.contains(why), "{input:?}: {text}");
+            assert!(!text.contains("pw@"), "credentials echoed: {text}");
+        }
+        // The bad value itself is quoted.
+        let err = BaseUrl::parse("ftp://x").expect_err("ftp");
+        assert!(err.to_string().contains("\"ftp://x\""), "{err}");
+    }
+
+    #[test]
+    fn loopback_detection() {
+        assert!(BaseUrl::parse("http://127.0.0.1:1").map(|b| b.is_loopback()).unwrap_or(false));
+        assert!(!BaseUrl::parse("x.api.infobip.com").map(|b| b.is_loopback()).unwrap_or(true));
+    }
+
+    #[test]
+    fn backoff_ceiling_doubles_and_caps() {
+        let p = RetryPolicy::default();
+        assert_eq!(p.backoff_ceiling(0), Duration::from_millis(500));
+        assert_eq!(p.backoff_ceiling(1), Duration::from_secs(1));
+        assert_eq!(p.backoff_ceiling(3), Duration::from_secs(4));
+        assert_eq!(p.backoff_ceiling(4), Duration::from_secs(8));
+        assert_eq!(p.backoff_ceiling(40), Duration::from_secs(8));
+    }
+}

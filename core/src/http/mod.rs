@@ -1,0 +1,306 @@
+//! The transport: request building, retries, `Retry-After`, throttling, request ids and
+//! deprecation warnings. Everything a call goes through after its parameters are known.
+
+mod query;
+mod retry;
+mod throttle;
+
+use std::collections::HashSet;
+use std::sync::{Mutex, PoisonError};
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use http::{HeaderMap, HeaderValue, Method};
+use serde::de::DeserializeOwned;
+
+pub use query::{Query, encode_component};
+pub use throttle::RateLimit;
+pub(crate) use throttle::Throttle;
+
+use crate::config::{BaseUrl, RequestOptions, RetryPolicy};
+use crate::error::{ApiError, Error, OutcomeUnknown};
+use retry::{Failure, Next};
+
+/// A request body and its content type.
+#[derive(Clone, Debug)]
+pub(crate) struct Body {
+    bytes: Bytes,
+    content_type: &'static str,
+}
+
+impl Body {
+    /// A JSON body.
+    pub(crate) fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Self, Error> {
+        let bytes = serde_json::to_vec(value)
+            .map_err(|e| Error::validation("body", format!("cannot be written as JSON: {e}")))?;
+        Ok(Body { bytes: Bytes::from(bytes), content_type: "application/json" })
+    }
+
+    /// A form-encoded body.
+    pub(crate) fn form(fields: &Query) -> Self {
+        Body { bytes: Bytes::from(fields.encode()), content_type: "application/x-www-form-urlencoded" }
+    }
+}
+
+/// A request ready to send, repeatable for retries.
+#[derive(Clone, Debug)]
+pub(crate) struct Prepared {
+    pub(crate) method: Method,
+    pub(crate) path: String,
+    pub(crate) query: String,
+    pub(crate) body: Option<Body>,
+    /// The throttling key: `METHOD /path/template`.
+    pub(crate) operation: String,
+}
+
+impl Prepared {
+    pub(crate) fn new(method: Method, path: &str, query: Query, body: Option<Body>) -> Self {
+        let operation = format!("{method} {path}");
+        Prepared { method, path: path.to_owned(), query: query.encode(), body, operation }
+    }
+}
+
+/// A successful response.
+#[derive(Clone, Debug)]
+pub struct Response {
+    /// The HTTP status.
+    pub status: u16,
+    /// The response headers.
+    pub headers: HeaderMap,
+    /// The body.
+    pub body: Bytes,
+    /// The request id the API gave (`X-Request-Id`).
+    pub request_id: Option<String>,
+    /// Attempts made.
+    pub attempts: u32,
+}
+
+impl Response {
+    /// Reads the body as JSON into `T`.
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
+        decode_json(&self.body, "the response body")
+    }
+}
+
+/// Reads JSON into `T`; a failure is a `decode` error with the byte offset of the problem.
+pub fn decode_json<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T, Error> {
+    serde_json::from_slice(bytes).map_err(|e| {
+        let offset = byte_offset(bytes, e.line(), e.column());
+        Error::decode(format!("{what}: {e}"), Some(offset))
+    })
+}
+
+fn byte_offset(bytes: &[u8], line: usize, column: usize) -> usize {
+    let line_start: usize = bytes.split(|b| *b == b'\n').take(line.saturating_sub(1)).map(|l| l.len() + 1).sum();
+    (line_start + column.saturating_sub(1)).min(bytes.len())
+}
+
+/// Sends prepared requests: one connection pool, the retry policy, the throttle.
+#[derive(Debug)]
+pub(crate) struct Transport {
+    pub(crate) http: reqwest::Client,
+    pub(crate) base_url: BaseUrl,
+    pub(crate) user_agent: HeaderValue,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) throttle: Throttle,
+    pub(crate) warned: Mutex<HashSet<String>>,
+}
+
+enum Attempt {
+    Done(Response),
+    Status(ApiError),
+    Failed(Failure, String),
+}
+
+impl Transport {
+    /// Sends `request`, retrying by the policy, and turns error statuses into [`Error::Api`].
+    pub(crate) async fn run(
+        &self,
+        request: &Prepared,
+        authorization: Option<&HeaderValue>,
+        options: &RequestOptions,
+    ) -> Result<Response, Error> {
+        let max_retries = options.max_retries.unwrap_or(self.retry.max_retries);
+        let idempotent = retry::is_idempotent(&request.method) || options.retry_non_idempotent;
+        let timeout = options.timeout.or(self.timeout);
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            self.throttle.acquire(&request.operation).await;
+            let started = tokio::time::Instant::now();
+            let outcome = self.attempt(request, authorization, timeout).await;
+            let elapsed_ms = started.elapsed().as_millis();
+            let retry = attempts - 1;
+            let next = match &outcome {
+                Attempt::Done(response) => {
+                    tracing::debug!(target: "infobip", method = %request.method, path = %request.path, status = response.status,
+                        attempt = attempts, elapsed_ms, request_id = response.request_id.as_deref().unwrap_or(""), "response");
+                    Next::Stop
+                }
+                Attempt::Status(api) => {
+                    tracing::debug!(target: "infobip", method = %request.method, path = %request.path, status = api.status,
+                        attempt = attempts, elapsed_ms, request_id = api.request_id.as_deref().unwrap_or(""), "error response");
+                    retry::after_status(api.status, idempotent, api.retry_after, retry, &self.retry, max_retries)
+                }
+                Attempt::Failed(failure, message) => {
+                    tracing::debug!(target: "infobip", method = %request.method, path = %request.path, attempt = attempts,
+                        elapsed_ms, failure = ?failure, message = %message, "request failed");
+                    retry::after_failure(*failure, idempotent, retry, &self.retry, max_retries)
+                }
+            };
+            match next {
+                Next::RetryAfter(wait) => {
+                    tracing::info!(target: "infobip", method = %request.method, path = %request.path, attempt = attempts,
+                        wait_ms = wait.as_millis(), "retrying");
+                    tokio::time::sleep(wait).await;
+                }
+                Next::Stop => return self.finish(request, outcome, attempts, idempotent),
+            }
+        }
+    }
+
+    fn finish(&self, request: &Prepared, outcome: Attempt, attempts: u32, idempotent: bool) -> Result<Response, Error> {
+        let operation = format!("{} {}", request.method, request.path);
+        match outcome {
+            Attempt::Done(mut response) => {
+                response.attempts = attempts;
+                Ok(response)
+            }
+            Attempt::Status(mut api) => {
+                api.attempts = attempts;
+                api.operation = operation;
+                api.base_url = self.base_url.to_string();
+                Err(Error::Api(Box::new(api)))
+            }
+            Attempt::Failed(Failure::Connect, message) => {
+                Err(Error::Connection { message: format!("{operation}: {message}"), attempts })
+            }
+            Attempt::Failed(Failure::Timeout, message) if idempotent => {
+                Err(Error::Timeout { message: format!("{operation}: {message}"), attempts })
+            }
+            Attempt::Failed(Failure::Cut, message) if idempotent => {
+                Err(Error::Connection { message: format!("{operation}: {message}"), attempts })
+            }
+            Attempt::Failed(failure, message) => Err(Error::OutcomeUnknown(Box::new(OutcomeUnknown {
+                reason: match failure {
+                    Failure::Timeout => format!("no response arrived in time after the request was sent ({message})"),
+                    _ => format!("the connection broke after the request was sent ({message})"),
+                },
+                operation,
+                bulk_id: None,
+                message_ids: Vec::new(),
+                attempts,
+                status: None,
+            }))),
+        }
+    }
+
+    async fn attempt(
+        &self,
+        request: &Prepared,
+        authorization: Option<&HeaderValue>,
+        timeout: Option<Duration>,
+    ) -> Attempt {
+        let mut url = format!("{}{}", self.base_url, request.path);
+        if !request.query.is_empty() {
+            url.push('?');
+            url.push_str(&request.query);
+        }
+        let mut builder = self
+            .http
+            .request(request.method.clone(), url)
+            .header(USER_AGENT, self.user_agent.clone())
+            .header(ACCEPT, HeaderValue::from_static("application/json"));
+        if let Some(auth) = authorization {
+            builder = builder.header(AUTHORIZATION, auth.clone());
+        }
+        if let Some(body) = &request.body {
+            builder =
+                builder.header(CONTENT_TYPE, HeaderValue::from_static(body.content_type)).body(body.bytes.clone());
+        }
+        if let Some(timeout) = timeout {
+            builder = builder.timeout(timeout);
+        }
+        let response = match builder.send().await {
+            Ok(r) => r,
+            Err(e) => return Attempt::Failed(classify(&e), describe(e)),
+        };
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = match response.bytes().await {
+            Ok(b) => b,
+            Err(e) => {
+                let failure = if e.is_timeout() { Failure::Timeout } else { Failure::Cut };
+                return Attempt::Failed(failure, format!("reading the body of a {status} response: {}", describe(e)));
+            }
+        };
+        self.warn_if_deprecated(request, &headers);
+        if status >= 400 {
+            return Attempt::Status(ApiError::from_response(status, &headers, &body));
+        }
+        let request_id = crate::error::request_id(&headers);
+        Attempt::Done(Response { status, headers, body, request_id, attempts: 0 })
+    }
+
+    fn warn_if_deprecated(&self, request: &Prepared, headers: &HeaderMap) {
+        let deprecation = headers.get("deprecation").and_then(|v| v.to_str().ok());
+        let sunset = headers.get("sunset").and_then(|v| v.to_str().ok());
+        if deprecation.is_none() && sunset.is_none() {
+            return;
+        }
+        let first = self.warned.lock().unwrap_or_else(PoisonError::into_inner).insert(request.operation.clone());
+        if first {
+            tracing::warn!(target: "infobip", operation = %request.operation, deprecation = deprecation.unwrap_or(""),
+                sunset = sunset.unwrap_or(""), "this operation is deprecated; it will stop working at its sunset date");
+        }
+    }
+}
+
+fn classify(error: &reqwest::Error) -> Failure {
+    if error.is_connect() {
+        Failure::Connect
+    } else if error.is_timeout() {
+        Failure::Timeout
+    } else {
+        Failure::Cut
+    }
+}
+
+/// Describes a transport error without its URL (which may carry query parameters).
+fn describe(error: reqwest::Error) -> String {
+    use std::error::Error as _;
+    let error = error.without_url();
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_errors_carry_the_byte_offset() {
+        #[derive(serde::Deserialize, Debug)]
+        struct T {
+            #[allow(dead_code)]
+            a: u32,
+        }
+        let body = b"{\n  \"a\": \"x\"\n}";
+        let err = decode_json::<T>(body, "test body").expect_err("bad type");
+        match err {
+            Error::Decode { offset: Some(offset), message } => {
+                assert_eq!(offset, 11, "{message}"); // the closing quote of "x"
+                assert!(message.contains("test body"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Client-side throttling: at most N requests in any window, per operation.
+//!
+//! Infobip publishes limits per operation (`x-throttling-info`, e.g. 120 requests a minute for
+//! `GET /sms/3/logs`). Each limited operation gets a sliding-window limiter: a call waits until
+//! fewer than N calls were started in the last window, so the SDK waits instead of earning a 429.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use tokio::time::Instant;
+
+/// A published limit: `requests` per `per`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RateLimit {
+    /// Requests allowed in one window.
+    pub requests: u32,
+    /// The window.
+    pub per: Duration,
+}
+
+impl RateLimit {
+    /// `requests` per `per`.
+    pub fn new(requests: u32, per: Duration) -> Self {
+        RateLimit { requests: requests.max(1), per }
+    }
+
+    /// `requests` a second.
+    pub fn per_second(requests: u32) -> Self {
+        RateLimit::new(requests, Duration::from_secs(1))
+    }
+
+    /// `requests` a minute.
+    pub fn per_minute(requests: u32) -> Self {
+        RateLimit::new(requests, Duration::from_secs(60))
+    }
+}
+
+/// The limiters of one client, by operation key (`METHOD /path/template`).
+#[derive(Debug, Default)]
+pub(crate) struct Throttle {
+    limits: Mutex<HashMap<String, Arc<Window>>>,
+}
+
+#[derive(Debug)]
+struct Window {
+    limit: RateLimit,
+    /// When each call of the current window started; a tokio mutex so waiters queue in order.
+    starts: tokio::sync::Mutex<VecDeque<Instant>>,
+}
+
+impl Throttle {
+    /// Sets (or replaces) the limit of an operation.
+    pub(crate) fn set(&self, key: &str, limit: RateLimit) {
+        let window = Arc::new(Window { limit, starts: tokio::sync::Mutex::new(VecDeque::new()) });
+        self.limits.lock().unwrap_or_else(PoisonError::into_inner).insert(key.to_owned(), window);
+    }
+
+    /// Waits until a call of `key` may start, and counts it.
+    pub(crate) async fn acquire(&self, key: &str) {
+        let window = self.limits.lock().unwrap_or_else(PoisonError::into_inner).get(key).cloned();
+        let Some(window) = window else { return };
+        let mut starts = window.starts.lock().await;
+        let capacity = window.limit.requests as usize;
+        loop {
+            let now = Instant::now();
+            while starts.front().is_some_and(|t| now.duration_since(*t) >= window.limit.per) {
+                starts.pop_front();
+            }
+            if starts.len() < capacity {
+                starts.push_back(now);
+                return;
+            }
+            if let Some(oldest) = starts.front().copied() {
+                tracing::debug!(target: "infobip", operation = key, "throttled on the client side; waiting");
+                tokio::time::sleep_until(oldest + window.limit.per).await;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn never_more_than_the_limit_in_any_window() {
+        let throttle = Throttle::default();
+        throttle.set("GET /x", RateLimit::new(5, Duration::from_secs(10)));
+        let start = Instant::now();
+        let mut times = Vec::new();
+        for _ in 0..12 {
+            throttle.acquire("GET /x").await;
+            times.push(start.elapsed());
+        }
+        for (i, t) in times.iter().enumerate().skip(5) {
+            assert!(*t >= times[i - 5] + Duration::from_secs(10), "call {i} at {t:?}");
+        }
+        assert!(times[11] >= Duration::from_secs(20));
+        // Unlimited keys never wait.
+        let before = Instant::now();
+        throttle.acquire("GET /other").await;
+        assert_eq!(before.elapsed(), Duration::ZERO);
+    }
+}
