@@ -3,6 +3,7 @@
 //! Infobip publishes limits per operation (`x-throttling-info`, e.g. 120 requests a minute for
 //! `GET /sms/3/logs`). Each limited operation gets a sliding-window limiter: a call waits until
 //! fewer than N calls were started in the last window, so the SDK waits instead of earning a 429.
+//! The window is stretched by 1% so that requests delayed on the way still fit the server's count.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -62,9 +63,10 @@ impl Throttle {
         let Some(window) = window else { return };
         let mut starts = window.starts.lock().await;
         let capacity = window.limit.requests as usize;
+        let span = window.limit.per + window.limit.per / 100;
         loop {
             let now = Instant::now();
-            while starts.front().is_some_and(|t| now.duration_since(*t) >= window.limit.per) {
+            while starts.front().is_some_and(|t| now.duration_since(*t) >= span) {
                 starts.pop_front();
             }
             if starts.len() < capacity {
@@ -73,7 +75,7 @@ impl Throttle {
             }
             if let Some(oldest) = starts.front().copied() {
                 tracing::debug!(target: "infobip", operation = key, "throttled on the client side; waiting");
-                tokio::time::sleep_until(oldest + window.limit.per).await;
+                tokio::time::sleep_until(oldest + span).await;
             }
         }
     }

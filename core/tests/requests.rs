@@ -1,0 +1,186 @@
+//! Exact requests: headers, query encoding, bodies, request ids, deprecation warnings.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use infobip::{Method, Query};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+async fn ok_server() -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(serde_json::json!({"ok": true}))
+                .insert_header("X-Request-Id", "rid-42"),
+        )
+        .mount(&server)
+        .await;
+    server
+}
+
+async fn only_request(server: &MockServer) -> wiremock::Request {
+    let mut received = server.received_requests().await.unwrap();
+    assert_eq!(received.len(), 1, "exactly one request");
+    received.remove(0)
+}
+
+#[tokio::test]
+async fn get_sends_auth_user_agent_accept_and_no_content_type() {
+    let server = ok_server().await;
+    let client = common::builder(&server).build().unwrap();
+    let response = client.request(Method::GET, "/account/1/balance").send().await.unwrap();
+    assert_eq!(response.status, 200);
+    assert_eq!(response.request_id.as_deref(), Some("rid-42"));
+    assert_eq!(response.attempts, 1);
+    let req = only_request(&server).await;
+    assert_eq!(req.method.as_str(), "GET");
+    assert_eq!(req.url.path(), "/account/1/balance");
+    assert_eq!(req.headers["authorization"], "App test-api-key-123");
+    assert_eq!(req.headers["accept"], "application/json");
+    assert!(req.headers.get("content-type").is_none());
+    let ua = req.headers["user-agent"].to_str().unwrap();
+    let expected_prefix = format!("infobip-sdk/{} (rust/", env!("CARGO_PKG_VERSION"));
+    assert!(ua.starts_with(&expected_prefix), "{ua}");
+    assert!(ua.ends_with(&format!("; {})", std::env::consts::OS)), "{ua}");
+    assert!(req.body.is_empty());
+}
+
+#[tokio::test]
+async fn post_sends_json_body_and_content_type() {
+    let server = ok_server().await;
+    let client = common::builder(&server).build().unwrap();
+    let body = serde_json::json!({"messages": [{"destinations": [{"to": "41793026727"}], "content": {"text": "Hi"}}]});
+    client.request(Method::POST, "/sms/3/messages").json(&body).send().await.unwrap();
+    let req = only_request(&server).await;
+    assert_eq!(req.headers["content-type"], "application/json");
+    assert_eq!(req.body, serde_json::to_vec(&body).unwrap());
+}
+
+#[tokio::test]
+async fn basic_auth_header_and_binding_user_agent() {
+    let server = ok_server().await;
+    let client = infobip::Client::builder()
+        .base_url(server.uri())
+        .basic("Aladdin", "open sesame")
+        .runtime("python", "3.11.7")
+        .user_agent_suffix("my-app/1.0")
+        .build()
+        .unwrap();
+    client.request(Method::GET, "/x").send().await.unwrap();
+    let req = only_request(&server).await;
+    assert_eq!(req.headers["authorization"], "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+    let ua = req.headers["user-agent"].to_str().unwrap();
+    assert!(ua.contains("(python/3.11.7; ") && ua.ends_with(") my-app/1.0"), "{ua}");
+}
+
+#[tokio::test]
+async fn query_strings_are_rfc3986_encoded_and_lists_repeated() {
+    let server = ok_server().await;
+    let client = common::builder(&server).build().unwrap();
+    let sent_since = infobip::time::parse("2026-12-24T09:30:00.123+01:00").unwrap();
+    let mut query = Query::new();
+    query
+        .push_list("bulkId", ["a", "b c"])
+        .push("text", "Hi & bye + 1:2 / ü")
+        .push_time("sentSince", &sent_since)
+        .push("limit", 10);
+    client.request(Method::GET, "/sms/3/logs").query_all(query).send().await.unwrap();
+    let req = only_request(&server).await;
+    assert_eq!(
+        req.url.query().unwrap(),
+        "bulkId=a&bulkId=b%20c&text=Hi%20%26%20bye%20%2B%201%3A2%20%2F%20%C3%BC&sentSince=2026-12-24T08%3A30%3A00.123%2B0000&limit=10"
+    );
+}
+
+#[tokio::test]
+async fn builder_query_methods_append() {
+    let server = ok_server().await;
+    let client = common::builder(&server).build().unwrap();
+    client.request(Method::GET, "/x").query("a", "1 2").query_list("b", [1, 2]).send().await.unwrap();
+    assert_eq!(only_request(&server).await.url.query().unwrap(), "a=1%202&b=1&b=2");
+}
+
+#[tokio::test]
+async fn path_prefix_of_base_url_is_kept() {
+    let server = ok_server().await;
+    let client = infobip::Client::builder().base_url(format!("{}/proxy/", server.uri())).api_key("k").build().unwrap();
+    client.request(Method::GET, "/sms/3/logs").send().await.unwrap();
+    assert_eq!(only_request(&server).await.url.path(), "/proxy/sms/3/logs");
+}
+
+#[tokio::test]
+async fn a_path_without_slash_is_refused_before_sending() {
+    let server = ok_server().await;
+    let client = common::builder(&server).build().unwrap();
+    let err = client.request(Method::GET, "sms/3/logs").send().await.unwrap_err();
+    assert_eq!(err.code(), "validation");
+    assert!(err.to_string().contains("path"));
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn deprecation_headers_warn_once_per_operation() {
+    let logs = common::Logs::default();
+    let _guard = logs.install();
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/sms/1/logs"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(serde_json::json!({"results": []}))
+                .insert_header("Deprecation", "true")
+                .insert_header("Sunset", "Sat, 01 Jan 2028 00:00:00 GMT"),
+        )
+        .mount(&server)
+        .await;
+    let client = common::builder(&server).build().unwrap();
+    for _ in 0..3 {
+        client.request(Method::GET, "/sms/1/logs").send().await.unwrap();
+    }
+    let text = logs.text();
+    assert_eq!(text.matches("deprecated").count(), 1, "{text}");
+    assert!(text.contains("Sat, 01 Jan 2028"), "{text}");
+}
+
+#[tokio::test]
+async fn decode_errors_are_typed() {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(ResponseTemplate::new(200).set_body_raw("{\"bulkId\": 12", "application/json"))
+        .mount(&server)
+        .await;
+    let client = common::builder(&server).build().unwrap();
+    let response = client.request(Method::GET, "/x").send().await.unwrap();
+    let err = response.json::<serde_json::Value>().unwrap_err();
+    assert_eq!(err.code(), "decode");
+    assert!(matches!(err, infobip::Error::Decode { offset: Some(12), .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn from_env_reads_infobip_names() {
+    let server = ok_server().await;
+    let uri = server.uri();
+    let env = move |name: &str| match name {
+        "INFOBIP_BASE_URL" => Some(uri.clone()),
+        "INFOBIP_CLIENT_ID" => Some("id".to_owned()),
+        "INFOBIP_USERNAME" => Some("user".to_owned()),
+        "INFOBIP_PASSWORD" => Some("pass".to_owned()),
+        _ => None,
+    };
+    // OAuth2 needs both halves; only the id is set, so Basic is used.
+    let client = infobip::Client::builder().env_from(env).build().unwrap();
+    client.request(Method::GET, "/x").send().await.unwrap();
+    let req = only_request(&server).await;
+    assert!(req.headers["authorization"].to_str().unwrap().starts_with("Basic "));
+    let err = infobip::Client::builder().env_from(|_| None).build().unwrap_err();
+    assert_eq!(err.code(), "config");
+    assert!(err.to_string().contains("INFOBIP_API_KEY"));
+}
+
+#[test]
+fn client_is_clone_send_sync() {
+    fn assert_traits<T: Clone + Send + Sync + 'static>() {}
+    assert_traits::<infobip::Client>();
+}
