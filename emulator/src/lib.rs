@@ -1,1 +1,213 @@
-//! A stateful local emulator of the Infobip HTTP API (work in progress).
+//! A stateful local emulator of the Infobip HTTP API, for tests, demos and trying the SDK
+//! without an account.
+//!
+//! It serves every operation of the Infobip OpenAPI documents in `spec/` on 127.0.0.1: requests
+//! are authenticated (`App`, `Basic`, `IBSSO`, `Bearer`), checked against the operation's
+//! `x-scopes`, optionally throttled by `x-throttling-info`, validated against the request schema,
+//! and answered either by a stateful implementation (SMS, delivery reports, logs, inbound, bulks,
+//! 2FA, sessions, OAuth2) or from the operation's documented example. Errors use the body shape
+//! the real endpoint uses. An admin API under `/_emulator/` queues faults, lists received
+//! requests, resets state, injects inbound SMS and reveals 2FA PINs.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), infobip_emulator::EmulatorError> {
+//! let emulator = infobip_emulator::Emulator::start().await?;
+//! println!("{} {}", emulator.base_url(), emulator.api_key());
+//! // point a client at emulator.base_url(); dropping `emulator` stops the server
+//! # Ok(()) }
+//! ```
+//!
+//! It is an independent implementation built from the spec and the API reference; it does not
+//! use the `infobip` core crate.
+
+mod admin;
+mod api;
+mod config;
+mod delivery;
+mod errors;
+pub mod gsm;
+mod handlers;
+mod schema;
+mod server;
+mod sms;
+mod spec;
+mod state;
+pub mod time;
+mod tfa;
+
+pub use config::{
+    ApiKeyConfig, ConfigError, DEFAULT_API_KEY, DEFAULT_LIMITED_API_KEY, DEFAULT_PASSWORD, DEFAULT_USERNAME,
+    EmulatorConfig, OAuthClientConfig, StatusWeight, UserConfig,
+};
+pub use state::{Fault, FaultKind, RecordedRequest, WebhookStats};
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+/// Why the emulator could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum EmulatorError {
+    /// Binding or serving failed.
+    #[error("emulator I/O error: {0}")]
+    Io(#[from] std::io::Error),
+    /// The configuration is invalid.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+}
+
+/// A running emulator. Dropping the handle stops the server and its background tasks.
+#[derive(Debug)]
+pub struct Emulator {
+    shared: Arc<state::Shared>,
+    addr: SocketAddr,
+    shutdown: watch::Sender<bool>,
+}
+
+impl Emulator {
+    /// Starts an emulator with the default configuration on 127.0.0.1 and a free port.
+    pub async fn start() -> Result<Self, EmulatorError> {
+        Self::start_with(EmulatorConfig::default()).await
+    }
+
+    /// Starts an emulator with `config` on 127.0.0.1 and `config.port` (0 = a free port).
+    pub async fn start_with(config: EmulatorConfig) -> Result<Self, EmulatorError> {
+        let listener = TcpListener::bind(("127.0.0.1", config.port)).await?;
+        Self::from_listener(listener, config)
+    }
+
+    /// Serves on an already bound listener. Must be called inside a Tokio runtime.
+    pub fn from_listener(listener: TcpListener, config: EmulatorConfig) -> Result<Self, EmulatorError> {
+        let addr = listener.local_addr()?;
+        let (tx, rx) = watch::channel(false);
+        let shared = Arc::new(state::Shared::new(config, rx));
+        tokio::spawn(server::accept_loop(listener, shared.clone()));
+        tokio::spawn(delivery::scheduler(shared.clone()));
+        Ok(Self {
+            shared,
+            addr,
+            shutdown: tx,
+        })
+    }
+
+    /// The base URL, like `http://127.0.0.1:PORT`.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The socket address the emulator listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The primary API key (all scopes with the default configuration).
+    pub fn api_key(&self) -> &str {
+        self.shared.config.primary_api_key()
+    }
+
+    /// The configuration in use.
+    pub fn config(&self) -> &EmulatorConfig {
+        &self.shared.config
+    }
+
+    /// The line the binary prints at startup.
+    pub fn listening_line(&self) -> String {
+        format!(
+            "Infobip emulator listening on {} (API key: {})",
+            self.base_url(),
+            self.api_key()
+        )
+    }
+
+    /// Queues a fault for the next matching request(s).
+    pub fn queue_fault(&self, fault: Fault) {
+        admin::queue_faults(&self.shared, vec![fault]);
+    }
+
+    /// Removes all queued faults.
+    pub fn clear_faults(&self) {
+        self.shared.lock().faults.clear();
+    }
+
+    /// Every API request received so far (oldest first; admin requests are not recorded).
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.shared.lock().requests.iter().cloned().collect()
+    }
+
+    /// Forgets the recorded requests.
+    pub fn clear_requests(&self) {
+        self.shared.lock().requests.clear();
+    }
+
+    /// Resets all state: messages, reports, inbound, bulks, sessions, tokens, 2FA, faults,
+    /// recorded requests, throttling counters; queued webhook pushes are dropped.
+    pub fn reset(&self) {
+        admin::reset(&self.shared);
+    }
+
+    /// Injects an inbound SMS (`{"from","to","text","keyword"?,"callbackData"?,"webhookUrl"?}`);
+    /// it becomes available through `GET /sms/1/inbox/reports` and is pushed in `MO_JSON_2`
+    /// format to `webhookUrl` or the configured inbound webhook. Returns the stored message.
+    pub fn inject_inbound(&self, message: &serde_json::Value) -> serde_json::Value {
+        sms::inject_inbound(&self.shared, message)
+    }
+
+    /// The PIN sent for `pin_id`, if any.
+    pub fn pin(&self, pin_id: &str) -> Option<String> {
+        tfa::reveal(&self.shared, pin_id)
+            .and_then(|v| v.get("pin").and_then(|p| p.as_str()).map(str::to_string))
+    }
+
+    /// Makes every pending (non-scheduled) message due now; returns how many.
+    pub fn flush_delivery_reports(&self) -> usize {
+        sms::flush(&self.shared, false)
+    }
+
+    /// Webhook push statistics.
+    pub fn webhook_stats(&self) -> WebhookStats {
+        self.shared.lock().webhook_stats.clone()
+    }
+
+    /// Number of stored outbound messages.
+    pub fn message_count(&self) -> usize {
+        self.shared.lock().messages.len()
+    }
+
+    /// Number of operations the emulator knows from `spec/`.
+    pub fn operation_count() -> usize {
+        spec::operation_count()
+    }
+
+    /// Stops the server (the same as dropping the handle).
+    pub fn stop(self) {
+        drop(self);
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        let _ = self.shutdown.send(true);
+    }
+}
+
+/// Binds 127.0.0.1:`config.port`, prints the listening line to stdout and serves until
+/// `shutdown` resolves. This is what the `infobip-emulator` binary and `infobip emulator` run.
+pub async fn run<F>(config: EmulatorConfig, shutdown: F) -> Result<(), EmulatorError>
+where
+    F: Future<Output = ()>,
+{
+    use std::io::Write as _;
+    let emulator = Emulator::start_with(config).await?;
+    {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{}", emulator.listening_line())?;
+        out.flush()?;
+    }
+    shutdown.await;
+    emulator.stop();
+    // Give connections a moment to finish gracefully.
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    Ok(())
+}

@@ -1,0 +1,369 @@
+//! Delivery: accepted messages become final after the configured delay; their reports go to the
+//! pull queue and, when a webhook URL applies, to a per-URL pusher that batches, POSTs and retries
+//! with exponential backoff.
+
+use crate::state::{
+    Api, EC_MESSAGE_CANCELED, EC_UNKNOWN_SUBSCRIBER, EC_VALIDITY_EXPIRED, ErrorRow, Message, NO_ERROR,
+    PushItem, PushKind, Shared, State, StatusRow, DELIVERED_TO_HANDSET, EXPIRED_EXPIRED, REJECTED_NETWORK,
+    UNDELIVERABLE_NOT_DELIVERED, UNDELIVERABLE_NOT_SENT, hash_str,
+};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use serde_json::{Map, Value, json};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+use tokio::sync::mpsc;
+
+fn status_json(s: &StatusRow) -> Value {
+    json!({"groupId": s.group_id, "groupName": s.group_name, "id": s.id, "name": s.name, "description": s.description})
+}
+
+fn error_json(e: &ErrorRow, legacy: bool) -> Value {
+    let group = if legacy && e.group_id == 0 { "Ok" } else { e.group_name };
+    json!({"groupId": e.group_id, "groupName": group, "id": e.id, "name": e.name, "description": e.description, "permanent": e.permanent})
+}
+
+/// The status object of a message, for send responses and logs.
+pub(crate) fn status_value(s: &StatusRow) -> Value {
+    status_json(s)
+}
+
+fn mcc_mnc(to: &str) -> Option<&'static str> {
+    if to.starts_with("41") {
+        Some("22801")
+    } else if to.starts_with("385") {
+        Some("21901")
+    } else {
+        None
+    }
+}
+
+fn put(m: &mut Map<String, Value>, k: &str, v: Option<&String>) {
+    if let Some(v) = v {
+        m.insert(k.into(), json!(v));
+    }
+}
+
+fn price() -> Value {
+    json!({"pricePerMessage": 0.01, "currency": "EUR"})
+}
+
+/// A delivery report in the v3 shape (`GET /sms/3/reports`, v3 webhooks).
+pub(crate) fn report_v3(m: &Message) -> Value {
+    let mut o = Map::new();
+    o.insert("bulkId".into(), json!(m.bulk_id));
+    o.insert("messageId".into(), json!(m.message_id));
+    o.insert("to".into(), json!(m.to));
+    put(&mut o, "sender", m.sender.as_ref());
+    o.insert("sentAt".into(), json!(crate::time::format(m.sent_at)));
+    if let Some(d) = m.done_at {
+        o.insert("doneAt".into(), json!(crate::time::format(d)));
+    }
+    o.insert("messageCount".into(), json!(m.message_count));
+    if let Some(mm) = mcc_mnc(&m.to) {
+        o.insert("mccMnc".into(), json!(mm));
+    }
+    put(&mut o, "callbackData", m.callback_data.as_ref());
+    o.insert("price".into(), price());
+    o.insert("status".into(), status_json(&m.status));
+    o.insert("error".into(), error_json(&m.error, false));
+    if m.entity_id.is_some() || m.application_id.is_some() {
+        let mut p = Map::new();
+        put(&mut p, "entityId", m.entity_id.as_ref());
+        put(&mut p, "applicationId", m.application_id.as_ref());
+        o.insert("platform".into(), Value::Object(p));
+    }
+    put(&mut o, "campaignReferenceId", m.campaign_reference_id.as_ref());
+    Value::Object(o)
+}
+
+/// A delivery report in the legacy v1 shape (`GET /sms/1/reports`, v2 webhooks).
+pub(crate) fn report_v1(m: &Message) -> Value {
+    let mut o = Map::new();
+    o.insert("bulkId".into(), json!(m.bulk_id));
+    o.insert("messageId".into(), json!(m.message_id));
+    o.insert("to".into(), json!(m.to));
+    put(&mut o, "from", m.sender.as_ref());
+    o.insert("sentAt".into(), json!(crate::time::format(m.sent_at)));
+    if let Some(d) = m.done_at {
+        o.insert("doneAt".into(), json!(crate::time::format(d)));
+    }
+    o.insert("smsCount".into(), json!(m.message_count));
+    if let Some(mm) = mcc_mnc(&m.to) {
+        o.insert("mccMnc".into(), json!(mm));
+    }
+    put(&mut o, "callbackData", m.callback_data.as_ref());
+    o.insert("price".into(), price());
+    o.insert("status".into(), status_json(&m.status));
+    o.insert("error".into(), error_json(&m.error, true));
+    put(&mut o, "entityId", m.entity_id.as_ref());
+    put(&mut o, "applicationId", m.application_id.as_ref());
+    put(&mut o, "campaignReferenceId", m.campaign_reference_id.as_ref());
+    Value::Object(o)
+}
+
+/// A log entry in the v3 shape.
+pub(crate) fn log_v3(m: &Message) -> Value {
+    let mut o = Map::new();
+    put(&mut o, "sender", m.sender.as_ref());
+    o.insert("destination".into(), json!(m.to));
+    o.insert("bulkId".into(), json!(m.bulk_id));
+    o.insert("messageId".into(), json!(m.message_id));
+    o.insert("sentAt".into(), json!(crate::time::format(m.sent_at)));
+    if let Some(d) = m.done_at {
+        o.insert("doneAt".into(), json!(crate::time::format(d)));
+    }
+    o.insert("messageCount".into(), json!(m.message_count));
+    o.insert("price".into(), price());
+    o.insert("status".into(), status_json(&m.status));
+    o.insert("error".into(), error_json(&m.error, false));
+    if m.entity_id.is_some() || m.application_id.is_some() {
+        let mut p = Map::new();
+        put(&mut p, "entityId", m.entity_id.as_ref());
+        put(&mut p, "applicationId", m.application_id.as_ref());
+        o.insert("platform".into(), Value::Object(p));
+    }
+    o.insert("content".into(), m.content.clone());
+    put(&mut o, "campaignReferenceId", m.campaign_reference_id.as_ref());
+    if let Some(mm) = mcc_mnc(&m.to) {
+        o.insert("mccMnc".into(), json!(mm));
+    }
+    Value::Object(o)
+}
+
+/// A log entry in the deprecated v1 shape.
+pub(crate) fn log_v1(m: &Message) -> Value {
+    let mut o = report_v1(m);
+    if let (Value::Object(o), Some(text)) = (&mut o, m.content.get("text")) {
+        o.insert("text".into(), text.clone());
+        o.remove("callbackData");
+    }
+    o
+}
+
+fn pick_final(shared: &Shared, message_id: &str) -> (StatusRow, ErrorRow) {
+    let mix = &shared.config.status_mix;
+    let total: u64 = mix.iter().map(|w| u64::from(w.weight)).sum();
+    if total == 0 {
+        return (DELIVERED_TO_HANDSET, NO_ERROR);
+    }
+    let mut x = hash_str(shared.config.seed, message_id) % total;
+    for w in mix {
+        let wt = u64::from(w.weight);
+        if x < wt {
+            return match w.status.to_ascii_uppercase().as_str() {
+                "UNDELIVERABLE" => (UNDELIVERABLE_NOT_DELIVERED, EC_UNKNOWN_SUBSCRIBER),
+                "EXPIRED" => (EXPIRED_EXPIRED, EC_VALIDITY_EXPIRED),
+                "REJECTED" => (REJECTED_NETWORK, NO_ERROR),
+                _ => (DELIVERED_TO_HANDSET, NO_ERROR),
+            };
+        }
+        x -= wt;
+    }
+    (DELIVERED_TO_HANDSET, NO_ERROR)
+}
+
+/// Queues message `idx` to become final at `at` (bumping its generation).
+pub(crate) fn schedule(st: &mut State, idx: usize, at: Instant) {
+    if let Some(m) = st.messages.get_mut(idx) {
+        m.generation = m.generation.wrapping_add(1);
+        let g = m.generation;
+        st.due.insert((at, idx, g));
+    }
+}
+
+/// Pushes waiting to be sent after the state lock is released.
+pub(crate) type Outbox = Vec<(String, PushKind, Value)>;
+
+/// Makes message `idx` final with the given status and queues its report.
+pub(crate) fn finalize(shared: &Shared, st: &mut State, idx: usize, status: Option<(StatusRow, ErrorRow)>, outbox: &mut Outbox) {
+    let Some(m) = st.messages.get_mut(idx) else { return };
+    if m.is_final {
+        return;
+    }
+    let (s, e) = status.unwrap_or_else(|| pick_final(shared, &m.message_id));
+    m.status = s;
+    m.error = e;
+    m.done_at = Some(chrono::Utc::now());
+    m.is_final = true;
+    if let Some(url) = &m.webhook_url {
+        let report = match m.api {
+            Api::V3 => report_v3(m),
+            Api::V2 => report_v1(m),
+        };
+        outbox.push((url.clone(), PushKind::Delivery, report));
+    }
+    st.reports.push_back(idx);
+}
+
+/// Cancels message `idx` (scheduled bulk canceled).
+pub(crate) fn cancel(shared: &Shared, st: &mut State, idx: usize, outbox: &mut Outbox) {
+    finalize(shared, st, idx, Some((UNDELIVERABLE_NOT_SENT, EC_MESSAGE_CANCELED)), outbox);
+}
+
+fn bulk_blocked(st: &State, idx: usize) -> bool {
+    st.messages
+        .get(idx)
+        .and_then(|m| st.bulks.get(&m.bulk_id))
+        .is_some_and(|b| b.paused || b.canceled)
+}
+
+/// Finalises every due message; returns the next due instant.
+pub(crate) fn process_due(shared: &Shared, st: &mut State, now: Instant, outbox: &mut Outbox) -> Option<Instant> {
+    loop {
+        let first = st.due.first().copied()?;
+        if first.0 > now {
+            return Some(first.0);
+        }
+        st.due.pop_first();
+        let (_, idx, generation) = first;
+        let current = st.messages.get(idx).is_some_and(|m| m.generation == generation && !m.is_final);
+        if !current || bulk_blocked(st, idx) {
+            continue;
+        }
+        finalize(shared, st, idx, None, outbox);
+    }
+}
+
+/// Sends queued pushes to their per-URL pushers.
+pub(crate) fn send_outbox(shared: &Arc<Shared>, outbox: Outbox) {
+    if outbox.is_empty() {
+        return;
+    }
+    let epoch = shared.epoch.load(Ordering::SeqCst);
+    let mut pushers = shared.pushers.lock().unwrap_or_else(|e| e.into_inner());
+    for (url, kind, item) in outbox {
+        let key = (url.clone(), kind);
+        let tx = pushers.entry(key).or_insert_with(|| {
+            let (tx, rx) = mpsc::unbounded_channel();
+            tokio::spawn(pusher(shared.clone(), url.clone(), kind, rx));
+            tx
+        });
+        let _ = tx.send((epoch, item));
+    }
+}
+
+/// The scheduler task: sleeps until the next due message (or a wake-up) and finalises.
+pub(crate) async fn scheduler(shared: Arc<Shared>) {
+    let mut shutdown = shared.shutdown.clone();
+    loop {
+        let mut outbox = Vec::new();
+        let next = {
+            let mut st = shared.lock();
+            process_due(&shared, &mut st, Instant::now(), &mut outbox)
+        };
+        send_outbox(&shared, outbox);
+        let sleep_until = next.unwrap_or_else(|| Instant::now() + Duration::from_secs(3600));
+        tokio::select! {
+            _ = tokio::time::sleep_until(tokio::time::Instant::from_std(sleep_until)) => {}
+            _ = shared.wake.notified() => {}
+            _ = shutdown.changed() => return,
+        }
+        if *shutdown.borrow() {
+            return;
+        }
+    }
+}
+
+type Client = hyper_util::client::legacy::Client<hyper_util::client::legacy::connect::HttpConnector, Full<Bytes>>;
+
+fn log_attempt(shared: &Shared, url: &str, reports: usize, outcome: Result<u16, String>) {
+    let mut st = shared.lock();
+    st.webhook_stats.attempts += 1;
+    let mut entry = json!({"url": url, "reports": reports, "at": crate::time::format(chrono::Utc::now())});
+    match &outcome {
+        Ok(s) => {
+            entry["status"] = json!(s);
+            if (200..300).contains(s) {
+                st.webhook_stats.delivered += reports as u64;
+            } else {
+                st.webhook_stats.failures += 1;
+            }
+        }
+        Err(e) => {
+            entry["error"] = json!(e);
+            st.webhook_stats.failures += 1;
+        }
+    }
+    if st.webhook_log.len() >= 1000 {
+        st.webhook_log.pop_front();
+    }
+    st.webhook_log.push_back(entry);
+}
+
+async fn post(client: &Client, url: &str, body: Bytes, timeout: Duration) -> Result<u16, String> {
+    if !url.starts_with("http://") {
+        return Err("only http:// webhook URLs are supported by the emulator".into());
+    }
+    let req = http::Request::post(url)
+        .header(http::header::CONTENT_TYPE, "application/json")
+        .header(http::header::USER_AGENT, "infobip-emulator")
+        .body(Full::new(body))
+        .map_err(|e| e.to_string())?;
+    let fut = async {
+        let resp = client.request(req).await.map_err(|e| e.to_string())?;
+        let status = resp.status().as_u16();
+        let _ = resp.into_body().collect().await;
+        Ok::<u16, String>(status)
+    };
+    match tokio::time::timeout(timeout, fut).await {
+        Ok(r) => r,
+        Err(_) => Err("timeout".into()),
+    }
+}
+
+async fn pusher(shared: Arc<Shared>, url: String, kind: PushKind, mut rx: mpsc::UnboundedReceiver<PushItem>) {
+    let client: Client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+        .pool_idle_timeout(Duration::from_secs(30))
+        .build_http();
+    let mut shutdown = shared.shutdown.clone();
+    let cfg = &shared.config;
+    let batch_size = cfg.webhook_batch_size.max(1);
+    loop {
+        let first = tokio::select! {
+            item = rx.recv() => match item { Some(i) => i, None => return },
+            _ = shutdown.changed() => return,
+        };
+        let mut batch = vec![first];
+        while batch.len() < batch_size {
+            match rx.try_recv() {
+                Ok(i) => batch.push(i),
+                Err(_) => break,
+            }
+        }
+        let epoch = shared.epoch.load(Ordering::SeqCst);
+        let items: Vec<Value> = batch.into_iter().filter(|(e, _)| *e == epoch).map(|(_, v)| v).collect();
+        if items.is_empty() {
+            continue;
+        }
+        let n = items.len();
+        let body = match kind {
+            PushKind::Delivery => json!({"results": items}),
+            PushKind::Inbound => json!({"results": items, "messageCount": n, "pendingMessageCount": 0}),
+        };
+        let bytes = Bytes::from(serde_json::to_vec(&body).unwrap_or_default());
+        let mut attempt: u32 = 0;
+        let mut backoff = Duration::from_millis(cfg.webhook_retry_initial_ms);
+        loop {
+            attempt += 1;
+            let outcome = post(&client, &url, bytes.clone(), Duration::from_millis(cfg.webhook_timeout_ms)).await;
+            let ok = matches!(outcome, Ok(s) if (200..300).contains(&s));
+            log_attempt(&shared, &url, n, outcome);
+            if ok {
+                break;
+            }
+            if shared.epoch.load(Ordering::SeqCst) != epoch
+                || (cfg.webhook_max_attempts > 0 && attempt >= cfg.webhook_max_attempts)
+            {
+                shared.lock().webhook_stats.dropped += n as u64;
+                break;
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(backoff) => {}
+                _ = shutdown.changed() => return,
+            }
+            backoff = (backoff * 2).min(Duration::from_millis(cfg.webhook_retry_max_ms.max(1)));
+        }
+    }
+}

@@ -1,0 +1,412 @@
+//! The operation index generated from `spec/` at build time, lazy per-product parsing of the
+//! embedded OpenAPI documents, path matching and response synthesis from examples or schemas.
+
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+use std::sync::{LazyLock, OnceLock};
+
+/// Which of Infobip's error body shapes an operation uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ErrorShape {
+    /// `{"errorCode":"E400","description":…,"action":…,"violations":[…],"resources":[…]}`.
+    ApiError,
+    /// `{"requestError":{"serviceException":{"messageId":…,"text":…}}}`.
+    Legacy,
+    /// The legacy shape plus a top-level `error` string (the OAuth2 token endpoint).
+    OAuth,
+    /// Another product-specific shape; answered with the legacy shape.
+    Platform,
+}
+
+/// A throttling rule from `x-throttling-info`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Throttle {
+    /// At most `requests` in any window of `window_ms`.
+    Window { requests: u64, window_ms: u64 },
+    /// A token bucket refilled at `replenish_per_sec` with capacity `burst`.
+    Token { replenish_per_sec: u64, burst: u64 },
+}
+
+/// One operation of the spec, as indexed at build time.
+#[derive(Debug)]
+pub(crate) struct OpInfo {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub spec: usize,
+    pub operation_id: &'static str,
+    pub scopes: &'static [&'static str],
+    pub auth: bool,
+    #[allow(dead_code)]
+    pub deprecated: bool,
+    pub success: u16,
+    pub shape: ErrorShape,
+    pub throttle: Option<Throttle>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/spec_index.rs"));
+
+/// Number of operations in the embedded spec.
+pub(crate) fn operation_count() -> usize {
+    OPERATIONS.len()
+}
+
+static PARSED: LazyLock<Vec<OnceLock<Value>>> =
+    LazyLock::new(|| SPEC_FILES.iter().map(|_| OnceLock::new()).collect());
+
+/// The parsed OpenAPI document of one product (parsed on first use).
+pub(crate) fn document(spec: usize) -> &'static Value {
+    static NULL: Value = Value::Null;
+    let Some(cell) = PARSED.get(spec) else { return &NULL };
+    cell.get_or_init(|| {
+        SPEC_FILES
+            .get(spec)
+            .and_then(|(_, text)| serde_json::from_str(text).ok())
+            .unwrap_or(Value::Null)
+    })
+}
+
+/// The operation object of `op` inside its parsed document.
+pub(crate) fn operation_object(op: &OpInfo) -> &'static Value {
+    static NULL: Value = Value::Null;
+    document(op.spec)
+        .get("paths")
+        .and_then(|p| p.get(op.path))
+        .and_then(|i| i.get(op.method.to_ascii_lowercase()))
+        .unwrap_or(&NULL)
+}
+
+struct Template {
+    segments: Vec<&'static str>,
+    literals: usize,
+}
+
+static TEMPLATES: LazyLock<Vec<Template>> = LazyLock::new(|| {
+    OPERATIONS
+        .iter()
+        .map(|op| {
+            let segments: Vec<&'static str> = op.path.trim_matches('/').split('/').collect();
+            let literals = segments.iter().filter(|s| !is_param(s)).count();
+            Template { segments, literals }
+        })
+        .collect()
+});
+
+static API_ERROR_PREFIXES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    OPERATIONS
+        .iter()
+        .filter(|op| op.shape == ErrorShape::ApiError)
+        .map(|op| prefix_of(op.path))
+        .collect()
+});
+
+fn prefix_of(path: &str) -> String {
+    path.trim_start_matches('/')
+        .split('/')
+        .take(2)
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The error shape to use for a path no operation matches.
+pub(crate) fn shape_for_unknown(path: &str) -> ErrorShape {
+    if API_ERROR_PREFIXES.contains(&prefix_of(path)) {
+        ErrorShape::ApiError
+    } else {
+        ErrorShape::Legacy
+    }
+}
+
+fn is_param(seg: &str) -> bool {
+    seg.starts_with('{') && seg.ends_with('}')
+}
+
+/// Result of matching a request against the index.
+pub(crate) enum RouteMatch {
+    /// An operation matched; its path parameters by name.
+    Found(&'static OpInfo, Vec<(&'static str, String)>),
+    /// The path exists with other methods.
+    MethodNotAllowed(&'static OpInfo),
+    /// No operation has this path.
+    NotFound,
+}
+
+/// Finds the operation for `method` and `path`, preferring the template with most literal segments.
+pub(crate) fn find(method: &str, path: &str) -> RouteMatch {
+    let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let mut best: Option<(usize, usize)> = None;
+    let mut other_method: Option<&'static OpInfo> = None;
+    for (i, t) in TEMPLATES.iter().enumerate() {
+        if t.segments.len() != segs.len() {
+            continue;
+        }
+        let ok = t
+            .segments
+            .iter()
+            .zip(&segs)
+            .all(|(a, b)| is_param(a) && !b.is_empty() || a == b);
+        if !ok {
+            continue;
+        }
+        let Some(op) = OPERATIONS.get(i) else { continue };
+        if !op.method.eq_ignore_ascii_case(method) {
+            other_method.get_or_insert(op);
+            continue;
+        }
+        if best.is_none_or(|(_, l)| t.literals > l) {
+            best = Some((i, t.literals));
+        }
+    }
+    match best {
+        Some((i, _)) => {
+            let (Some(op), Some(t)) = (OPERATIONS.get(i), TEMPLATES.get(i)) else {
+                return RouteMatch::NotFound;
+            };
+            let params = t
+                .segments
+                .iter()
+                .zip(&segs)
+                .filter(|(a, _)| is_param(a))
+                .map(|(a, b)| (a.trim_matches(|c| c == '{' || c == '}'), percent_decode(b)))
+                .collect();
+            RouteMatch::Found(op, params)
+        }
+        None => match other_method {
+            Some(op) => RouteMatch::MethodNotAllowed(op),
+            None => RouteMatch::NotFound,
+        },
+    }
+}
+
+/// Decodes `%XX` escapes and `+` (as space, for form bodies and query strings).
+pub(crate) fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .unwrap_or("");
+                match u8::from_str_radix(hex, 16) {
+                    Ok(b) => {
+                        out.push(b);
+                        i += 3;
+                    }
+                    Err(_) => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Parses a query string into (name, value) pairs, decoded, in order.
+pub(crate) fn parse_query(q: &str) -> Vec<(String, String)> {
+    q.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (percent_decode(k), percent_decode(v)),
+            None => (percent_decode(p), String::new()),
+        })
+        .collect()
+}
+
+/// Resolves a local `$ref` (`#/components/...`) inside `doc`.
+pub(crate) fn resolve<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
+    let pointer = reference.strip_prefix('#')?;
+    doc.pointer(pointer)
+}
+
+/// Follows `$ref` chains until a schema without `$ref` (bounded).
+pub(crate) fn deref<'a>(doc: &'a Value, mut schema: &'a Value) -> &'a Value {
+    for _ in 0..16 {
+        match schema.get("$ref").and_then(Value::as_str) {
+            Some(r) => match resolve(doc, r) {
+                Some(s) => schema = s,
+                None => return schema,
+            },
+            None => return schema,
+        }
+    }
+    schema
+}
+
+/// The JSON body of the documented success response of `op`: an example when the spec has one,
+/// otherwise a value synthesised from the response schema. `None` when no JSON body is documented.
+pub(crate) fn example_response(op: &OpInfo) -> Option<Value> {
+    let doc = document(op.spec);
+    let opv = operation_object(op);
+    let responses = opv.get("responses")?;
+    let resp = responses
+        .get(op.success.to_string())
+        .or_else(|| responses.get("default"))?;
+    let resp = deref(doc, resp);
+    let content = resp.get("content")?.as_object()?;
+    let media = content
+        .iter()
+        .find(|(k, _)| k.contains("json"))
+        .or_else(|| content.iter().find(|(k, _)| k.as_str() == "*/*"))
+        .map(|(_, v)| v)?;
+    if let Some(ex) = media.get("example") {
+        return Some(ex.clone());
+    }
+    if let Some(ex) = media
+        .get("examples")
+        .and_then(Value::as_object)
+        .and_then(|m| m.values().next())
+    {
+        let ex = deref(doc, ex);
+        if let Some(v) = ex.get("value") {
+            return Some(v.clone());
+        }
+    }
+    let schema = media.get("schema")?;
+    Some(synthesize(doc, schema, 0))
+}
+
+/// Builds a plausible value for `schema`: its example, default, first enum value, or a value
+/// assembled from its properties.
+pub(crate) fn synthesize(doc: &Value, schema: &Value, depth: usize) -> Value {
+    if depth > 12 {
+        return Value::Null;
+    }
+    let schema = deref(doc, schema);
+    if let Some(ex) = schema.get("example") {
+        return ex.clone();
+    }
+    if let Some(ex) = schema
+        .get("examples")
+        .and_then(Value::as_array)
+        .and_then(|a| a.first())
+    {
+        return ex.clone();
+    }
+    if let Some(d) = schema.get("default") {
+        return d.clone();
+    }
+    if let Some(e) = schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .and_then(|a| a.first())
+    {
+        return e.clone();
+    }
+    if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
+        let mut merged = Map::new();
+        for s in all {
+            if let Value::Object(m) = synthesize(doc, s, depth + 1) {
+                merged.extend(m);
+            }
+        }
+        if let Some(Value::Object(m)) = schema
+            .get("properties")
+            .map(|_| synthesize_object(doc, schema, depth))
+        {
+            merged.extend(m);
+        }
+        return Value::Object(merged);
+    }
+    for key in ["oneOf", "anyOf"] {
+        if let Some(first) = schema
+            .get(key)
+            .and_then(Value::as_array)
+            .and_then(|a| a.first())
+        {
+            return synthesize(doc, first, depth + 1);
+        }
+    }
+    let ty = match schema.get("type") {
+        Some(Value::String(s)) => s.as_str(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|t| *t != "null")
+            .unwrap_or("null"),
+        _ if schema.get("properties").is_some() => "object",
+        _ => "object",
+    };
+    match ty {
+        "string" => match schema.get("format").and_then(Value::as_str) {
+            Some("date-time") => Value::String(crate::time::format(chrono::Utc::now())),
+            Some("date") => Value::String(chrono::Utc::now().format("%Y-%m-%d").to_string()),
+            Some("uuid") => Value::String("3fa85f64-5717-4562-b3fc-2c963f66afa6".into()),
+            _ => Value::String("string".into()),
+        },
+        "integer" => Value::from(schema.get("minimum").and_then(Value::as_i64).unwrap_or(0)),
+        "number" => Value::from(schema.get("minimum").and_then(Value::as_f64).unwrap_or(0.0)),
+        "boolean" => Value::Bool(false),
+        "array" => match schema.get("items") {
+            Some(items) => Value::Array(vec![synthesize(doc, items, depth + 1)]),
+            None => Value::Array(vec![]),
+        },
+        "null" => Value::Null,
+        _ => synthesize_object(doc, schema, depth),
+    }
+}
+
+fn synthesize_object(doc: &Value, schema: &Value, depth: usize) -> Value {
+    let mut m = Map::new();
+    if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+        for (k, v) in props {
+            let resolved = deref(doc, v);
+            if resolved.get("writeOnly").and_then(Value::as_bool) == Some(true) {
+                continue;
+            }
+            m.insert(k.clone(), synthesize(doc, v, depth + 1));
+        }
+    }
+    Value::Object(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_has_all_operations() {
+        assert!(operation_count() >= 900, "{}", operation_count());
+    }
+
+    #[test]
+    fn matches_templates_preferring_literals() {
+        match find("POST", "/2fa/2/pin/voice") {
+            RouteMatch::Found(op, p) => {
+                assert_eq!(op.operation_id, "send-2fa-pin-code-over-voice");
+                assert!(p.is_empty());
+            }
+            _ => panic!("no match"),
+        }
+        match find("POST", "/2fa/2/pin/ABC/verify") {
+            RouteMatch::Found(op, p) => {
+                assert_eq!(op.operation_id, "verify-2fa-phone-number");
+                assert_eq!(p, vec![("pinId", "ABC".to_string())]);
+            }
+            _ => panic!("no match"),
+        }
+        assert!(matches!(find("GET", "/nope/1/x"), RouteMatch::NotFound));
+        assert!(matches!(
+            find("DELETE", "/sms/3/messages"),
+            RouteMatch::MethodNotAllowed(_)
+        ));
+    }
+
+    #[test]
+    fn every_operation_has_an_answer() {
+        for op in OPERATIONS {
+            let _ = example_response(op);
+        }
+    }
+}
