@@ -133,7 +133,9 @@ impl Authenticator {
         let body = serde_json::json!({ "username": username, "password": password.expose() });
         let request = Prepared::new(Method::POST, SESSION_PATH, Query::new(), Some(Body::json(&body)?));
         let response = transport.run(&request, None, &RequestOptions::new()).await?;
-        let session: Session = response.json()?;
+        // A decode error could quote the body, which holds the token: say less.
+        let session: Session =
+            response.json().map_err(|_| Error::decode("the IBSSO session response (it has no \"token\")", None))?;
         Ok(Cached { header: sensitive(&format!("IBSSO {}", session.token))?, refresh_at: None })
     }
 
@@ -154,7 +156,9 @@ impl Authenticator {
         let request = Prepared::new(Method::POST, TOKEN_PATH, Query::new(), Some(Body::form(&form)));
         let asked = Instant::now();
         let response = transport.run(&request, None, &RequestOptions::new()).await?;
-        let token: Token = response.json()?;
+        let token: Token = response
+            .json()
+            .map_err(|_| Error::decode("the OAuth2 token response (it has no \"access_token\")", None))?;
         let refresh_at = token.expires_in.map(|secs| {
             let lifetime = Duration::from_secs(secs);
             let margin = (lifetime / 10).min(Duration::from_secs(60));
