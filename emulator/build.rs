@@ -63,7 +63,12 @@ fn write_op(out: &mut String, spec: usize, method: &str, path: &str, op: &serde_
         if let Some(c) = codes.iter().find(|c| (200..300).contains(*c)) {
             success = *c;
         }
+        let all = serde_json::Value::Object(responses.clone()).to_string();
         for key in ["401", "403", "400", "4XX", "404", "500"] {
+            if all.contains("OAuthApiException") {
+                shape = "OAuth";
+                break;
+            }
             let Some(r) = responses.get(key) else { continue };
             let text = r.to_string();
             shape = if text.contains("OAuthApiException") {

@@ -1,0 +1,177 @@
+//! Shared helpers for the emulator's integration tests: a tiny HTTP client and a webhook receiver.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use serde_json::Value;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+pub const KEY: &str = "App emulator-api-key";
+pub const LIMITED: &str = "App emulator-limited-key";
+
+/// A response read fully.
+#[derive(Debug)]
+pub struct Resp {
+    pub status: u16,
+    pub headers: http::HeaderMap,
+    pub body: Bytes,
+}
+
+impl Resp {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+}
+
+/// A minimal HTTP/1.1 client bound to one base URL.
+#[derive(Clone)]
+pub struct Http {
+    pub base: String,
+    client: Client<HttpConnector, Full<Bytes>>,
+}
+
+impl Http {
+    pub fn new(base: &str) -> Self {
+        Self {
+            base: base.to_string(),
+            client: Client::builder(TokioExecutor::new()).build_http(),
+        }
+    }
+
+    pub async fn send(&self, method: &str, path: &str, auth: Option<&str>, content_type: Option<&str>, body: Vec<u8>) -> Resp {
+        self.try_send(method, path, auth, content_type, body).await.expect("request failed")
+    }
+
+    pub async fn try_send(
+        &self,
+        method: &str,
+        path: &str,
+        auth: Option<&str>,
+        content_type: Option<&str>,
+        body: Vec<u8>,
+    ) -> Result<Resp, String> {
+        let mut b = http::Request::builder().method(method).uri(format!("{}{}", self.base, path));
+        if let Some(a) = auth {
+            b = b.header("authorization", a);
+        }
+        if let Some(ct) = content_type {
+            b = b.header("content-type", ct);
+        }
+        let req = b.body(Full::new(Bytes::from(body))).unwrap();
+        let resp = tokio::time::timeout(Duration::from_secs(30), self.client.request(req))
+            .await
+            .map_err(|_| "timeout".to_string())?
+            .map_err(|e| format!("{e:?}"))?;
+        let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
+        let body = resp
+            .into_body()
+            .collect()
+            .await
+            .map_err(|e| format!("body: {e:?}"))?
+            .to_bytes();
+        Ok(Resp { status, headers, body })
+    }
+
+    pub async fn get(&self, path: &str, auth: Option<&str>) -> Resp {
+        self.send("GET", path, auth, None, vec![]).await
+    }
+
+    pub async fn post(&self, path: &str, auth: Option<&str>, body: &Value) -> Resp {
+        self.send("POST", path, auth, Some("application/json"), serde_json::to_vec(body).unwrap()).await
+    }
+
+    pub async fn put(&self, path: &str, auth: Option<&str>, body: &Value) -> Resp {
+        self.send("PUT", path, auth, Some("application/json"), serde_json::to_vec(body).unwrap()).await
+    }
+
+    pub async fn admin(&self, method: &str, path: &str, body: Option<&Value>) -> Resp {
+        let bytes = body.map(|b| serde_json::to_vec(b).unwrap()).unwrap_or_default();
+        self.send(method, &format!("/_emulator{path}"), None, Some("application/json"), bytes).await
+    }
+}
+
+/// A webhook receiver on 127.0.0.1 that fails the first `fail_first` requests with 500.
+pub struct Receiver {
+    pub url: String,
+    pub bodies: Arc<Mutex<Vec<Value>>>,
+    pub hits: Arc<AtomicUsize>,
+    _stop: tokio::sync::oneshot::Sender<()>,
+}
+
+impl Receiver {
+    pub async fn start(fail_first: usize) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/hook", listener.local_addr().unwrap());
+        let bodies: Arc<Mutex<Vec<Value>>> = Arc::default();
+        let hits = Arc::new(AtomicUsize::new(0));
+        let (tx, mut rx) = tokio::sync::oneshot::channel::<()>();
+        let (b, h) = (bodies.clone(), hits.clone());
+        tokio::spawn(async move {
+            loop {
+                let (stream, _) = tokio::select! {
+                    a = listener.accept() => match a { Ok(a) => a, Err(_) => continue },
+                    _ = &mut rx => return,
+                };
+                let (b, h) = (b.clone(), h.clone());
+                tokio::spawn(async move {
+                    let svc = hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
+                        let (b, h) = (b.clone(), h.clone());
+                        async move {
+                            let bytes = req.into_body().collect().await.map(|c| c.to_bytes()).unwrap_or_default();
+                            let n = h.fetch_add(1, Ordering::SeqCst);
+                            let status = if n < fail_first {
+                                500
+                            } else {
+                                if let Ok(v) = serde_json::from_slice::<Value>(&bytes) {
+                                    b.lock().unwrap().push(v);
+                                }
+                                200
+                            };
+                            let mut r = hyper::Response::new(Full::new(Bytes::new()));
+                            *r.status_mut() = hyper::StatusCode::from_u16(status).unwrap();
+                            Ok::<_, std::convert::Infallible>(r)
+                        }
+                    });
+                    let _ = hyper::server::conn::http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), svc)
+                        .await;
+                });
+            }
+        });
+        Self { url, bodies, hits, _stop: tx }
+    }
+
+    /// All `results[]` entries received (accepted requests only).
+    pub fn results(&self) -> Vec<Value> {
+        self.bodies
+            .lock()
+            .unwrap()
+            .iter()
+            .flat_map(|b| b["results"].as_array().cloned().unwrap_or_default())
+            .collect()
+    }
+}
+
+/// Polls `f` every 20 ms until it returns true or `timeout` elapses.
+pub async fn wait_until(timeout: Duration, mut f: impl FnMut() -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < timeout {
+        if f() {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    f()
+}
+
+/// A basic v3 send body to `to`.
+pub fn sms(to: &str, text: &str) -> Value {
+    serde_json::json!({"messages":[{"sender":"InfoSMS","destinations":[{"to":to}],"content":{"text":text}}]})
+}
