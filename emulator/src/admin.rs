@@ -31,9 +31,7 @@ fn parse_faults(body: &[u8]) -> Result<Vec<Fault>, String> {
         },
         other => vec![other],
     };
-    list.into_iter()
-        .map(|f| serde_json::from_value::<Fault>(f).map_err(|e| format!("invalid fault: {e}")))
-        .collect()
+    list.into_iter().map(|f| serde_json::from_value::<Fault>(f).map_err(|e| format!("invalid fault: {e}"))).collect()
 }
 
 fn bad(shared: &Shared, msg: &str) -> Response<ResBody> {
@@ -41,16 +39,20 @@ fn bad(shared: &Shared, msg: &str) -> Response<ResBody> {
 }
 
 /// Handles one admin request.
-pub(crate) async fn handle(shared: &Arc<Shared>, method: &Method, path: &str, query: &str, body: &[u8]) -> Response<ResBody> {
+pub(crate) async fn handle(
+    shared: &Arc<Shared>,
+    method: &Method,
+    path: &str,
+    query: &str,
+    body: &[u8],
+) -> Response<ResBody> {
     let rest = path.trim_start_matches("/_emulator").trim_end_matches('/');
     let q = crate::spec::parse_query(query);
     let qget = |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     match (method.as_str(), rest) {
-        ("GET", "" | "/health") => json_response(
-            shared,
-            200,
-            &json!({"status": "ok", "operations": crate::spec::operation_count()}),
-        ),
+        ("GET", "" | "/health") => {
+            json_response(shared, 200, &json!({"status": "ok", "operations": crate::spec::operation_count()}))
+        }
         ("GET", "/config") => json_response(shared, 200, &serde_json::to_value(&shared.config).unwrap_or(Value::Null)),
         ("POST", "/faults") => match parse_faults(body) {
             Ok(f) => {

@@ -26,20 +26,12 @@ pub(crate) struct Ctx<'a> {
 impl Ctx<'_> {
     /// A path parameter.
     pub fn param(&self, name: &str) -> String {
-        self.params
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
+        self.params.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone()).unwrap_or_default()
     }
 
     /// The last value of a query parameter.
     pub fn q(&self, name: &str) -> Option<String> {
-        self.query
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
+        self.query.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.clone())
     }
 
     /// Every value of a (possibly repeated, possibly comma-separated) query parameter.
@@ -94,10 +86,7 @@ pub(crate) struct Principal {
 
 fn authenticate(shared: &Shared, headers: &HeaderMap, query: &[(String, String)]) -> Option<Principal> {
     let config = &shared.config;
-    let Some(value) = headers
-        .get(http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-    else {
+    let Some(value) = headers.get(http::header::AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
         // The deprecated GET /sms/1/text/query also accepted username/password parameters.
         let get = |n: &str| query.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str());
         if let (Some(u), Some(p)) = (get("username"), get("password")) {
@@ -112,11 +101,7 @@ fn authenticate(shared: &Shared, headers: &HeaderMap, query: &[(String, String)]
     let (scheme, cred) = value.trim().split_once(char::is_whitespace)?;
     let cred = cred.trim();
     match scheme.to_ascii_lowercase().as_str() {
-        "app" => config
-            .api_keys
-            .iter()
-            .find(|k| k.key == cred)
-            .map(|k| Principal { scopes: k.scopes.clone() }),
+        "app" => config.api_keys.iter().find(|k| k.key == cred).map(|k| Principal { scopes: k.scopes.clone() }),
         "basic" => {
             let decoded = base64::engine::general_purpose::STANDARD.decode(cred).ok()?;
             let decoded = String::from_utf8(decoded).ok()?;
@@ -163,10 +148,7 @@ fn throttled(shared: &Shared, op: &'static OpInfo) -> bool {
     let now = Instant::now();
     match rule {
         spec::Throttle::Window { requests, window_ms } => {
-            let bucket = st
-                .throttles
-                .entry(op.operation_id)
-                .or_insert_with(|| Bucket::Window(Default::default()));
+            let bucket = st.throttles.entry(op.operation_id).or_insert_with(|| Bucket::Window(Default::default()));
             let Bucket::Window(q) = bucket else { return false };
             let window = Duration::from_millis(window_ms);
             while q.front().is_some_and(|t| now.duration_since(*t) >= window) {
@@ -179,10 +161,8 @@ fn throttled(shared: &Shared, op: &'static OpInfo) -> bool {
             false
         }
         spec::Throttle::Token { replenish_per_sec, burst } => {
-            let bucket = st.throttles.entry(op.operation_id).or_insert(Bucket::Token {
-                tokens: burst as f64,
-                last: now,
-            });
+            let bucket =
+                st.throttles.entry(op.operation_id).or_insert(Bucket::Token { tokens: burst as f64, last: now });
             let Bucket::Token { tokens, last } = bucket else { return false };
             let elapsed = now.duration_since(*last).as_secs_f64();
             *tokens = (*tokens + elapsed * replenish_per_sec as f64).min(burst as f64);
@@ -213,19 +193,17 @@ fn query_value(schema: &Value, doc: &Value, values: &[&str]) -> Value {
     };
     if schema.get("type").and_then(Value::as_str) == Some("array") {
         let items = schema.get("items").cloned().unwrap_or(json!({}));
-        Value::Array(
-            values
-                .iter()
-                .flat_map(|v| v.split(','))
-                .map(|v| convert(&items, v))
-                .collect(),
-        )
+        Value::Array(values.iter().flat_map(|v| v.split(',')).map(|v| convert(&items, v)).collect())
     } else {
         values.last().map_or(Value::Null, |v| convert(schema, v))
     }
 }
 
-fn validate_params(op: &'static OpInfo, params: &[(&'static str, String)], query: &[(String, String)]) -> Vec<Violation> {
+fn validate_params(
+    op: &'static OpInfo,
+    params: &[(&'static str, String)],
+    query: &[(String, String)],
+) -> Vec<Violation> {
     let doc = spec::document(op.spec);
     let opv = spec::operation_object(op);
     let mut out = Vec::new();
@@ -304,10 +282,11 @@ pub(crate) async fn dispatch(
             let text = if op.shape == ErrorShape::ApiError { None } else { Some("Invalid login details") };
             return err(401, &[], text);
         };
-        if let Some(scopes) = &principal.scopes {
-            if !op.scopes.is_empty() && !op.scopes.iter().any(|s| scopes.iter().any(|g| g == s)) {
-                return err(403, &[], None);
-            }
+        if let Some(scopes) = &principal.scopes
+            && !op.scopes.is_empty()
+            && !op.scopes.iter().any(|s| scopes.iter().any(|g| g == s))
+        {
+            return err(403, &[], None);
         }
     }
     if throttled(shared, op) {
@@ -325,7 +304,12 @@ pub(crate) async fn dispatch(
         } else {
             match serde_json::from_str::<Value>(text) {
                 Ok(v) => {
-                    violations.extend(schema::validate(spec::document(op.spec), schema, &v));
+                    let doc = spec::document(op.spec);
+                    violations.extend(if op.method == "PATCH" {
+                        schema::validate_partial(doc, schema, &v)
+                    } else {
+                        schema::validate(doc, schema, &v)
+                    });
                     parsed = Some(v);
                 }
                 Err(e) => {
@@ -339,15 +323,7 @@ pub(crate) async fn dispatch(
         return err(400, &violations, None);
     }
 
-    let ctx = Ctx {
-        shared,
-        op,
-        params,
-        query,
-        headers,
-        body: parsed,
-        raw_body: body,
-    };
+    let ctx = Ctx { shared, op, params, query, headers, body: parsed, raw_body: body };
     if let Some(r) = crate::handlers::route(&ctx).await {
         return r;
     }
@@ -358,8 +334,17 @@ pub(crate) async fn dispatch(
 fn generic(ctx: &Ctx<'_>) -> Response<ResBody> {
     let status = ctx.op.success;
     match spec::example_response(ctx.op) {
-        Some(Value::String(s)) if status != 204 => raw_response(ctx.shared, status, Some(Bytes::from(s)), "application/json"),
-        Some(v) if status != 204 => json_response(ctx.shared, status, &v),
-        _ => raw_response(ctx.shared, status, None, "application/json"),
+        Some((media, _)) if status == 204 => raw_response(ctx.shared, status, None, &media),
+        Some((media, Value::String(s))) if !media.contains("json") => {
+            raw_response(ctx.shared, status, Some(Bytes::from(s)), &media)
+        }
+        // A JSON example written as a string: send it as is when it parses, else as a JSON string.
+        Some((media, Value::String(s))) if serde_json::from_str::<Value>(&s).is_ok() => {
+            raw_response(ctx.shared, status, Some(Bytes::from(s)), &media)
+        }
+        Some((media, v)) => {
+            raw_response(ctx.shared, status, Some(Bytes::from(serde_json::to_vec(&v).unwrap_or_default())), &media)
+        }
+        None => raw_response(ctx.shared, status, None, "application/json"),
     }
 }

@@ -109,10 +109,7 @@ impl Default for EmulatorConfig {
         Self {
             port: 0,
             api_keys: vec![
-                ApiKeyConfig {
-                    key: DEFAULT_API_KEY.into(),
-                    scopes: None,
-                },
+                ApiKeyConfig { key: DEFAULT_API_KEY.into(), scopes: None },
                 ApiKeyConfig {
                     key: DEFAULT_LIMITED_API_KEY.into(),
                     scopes: Some(vec!["2fa:manage".into(), "account:read".into()]),
@@ -131,10 +128,7 @@ impl Default for EmulatorConfig {
             oauth_token_ttl_secs: 3600,
             session_idle_timeout_secs: 3600,
             delivery_delay_ms: 200,
-            status_mix: vec![StatusWeight {
-                status: "DELIVERED".into(),
-                weight: 100,
-            }],
+            status_mix: vec![StatusWeight { status: "DELIVERED".into(), weight: 100 }],
             seed: 42,
             throttling: false,
             max_body_bytes: 4 * 1024 * 1024,
@@ -174,10 +168,8 @@ impl EmulatorConfig {
 
     /// Reads and parses a TOML file.
     pub fn from_toml_file(path: &std::path::Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| ConfigError::Io { path: path.display().to_string(), source })?;
         Self::from_toml_str(&text)
     }
 

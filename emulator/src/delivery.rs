@@ -3,8 +3,8 @@
 //! with exponential backoff.
 
 use crate::state::{
-    Api, EC_MESSAGE_CANCELED, EC_UNKNOWN_SUBSCRIBER, EC_VALIDITY_EXPIRED, ErrorRow, Message, NO_ERROR,
-    PushItem, PushKind, Shared, State, StatusRow, DELIVERED_TO_HANDSET, EXPIRED_EXPIRED, REJECTED_NETWORK,
+    Api, DELIVERED_TO_HANDSET, EC_MESSAGE_CANCELED, EC_UNKNOWN_SUBSCRIBER, EC_VALIDITY_EXPIRED, EXPIRED_EXPIRED,
+    ErrorRow, Message, NO_ERROR, PushItem, PushKind, REJECTED_NETWORK, Shared, State, StatusRow,
     UNDELIVERABLE_NOT_DELIVERED, UNDELIVERABLE_NOT_SENT, hash_str,
 };
 use bytes::Bytes;
@@ -177,7 +177,13 @@ pub(crate) fn schedule(st: &mut State, idx: usize, at: Instant) {
 pub(crate) type Outbox = Vec<(String, PushKind, Value)>;
 
 /// Makes message `idx` final with the given status and queues its report.
-pub(crate) fn finalize(shared: &Shared, st: &mut State, idx: usize, status: Option<(StatusRow, ErrorRow)>, outbox: &mut Outbox) {
+pub(crate) fn finalize(
+    shared: &Shared,
+    st: &mut State,
+    idx: usize,
+    status: Option<(StatusRow, ErrorRow)>,
+    outbox: &mut Outbox,
+) {
     let Some(m) = st.messages.get_mut(idx) else { return };
     if m.is_final {
         return;
@@ -203,10 +209,7 @@ pub(crate) fn cancel(shared: &Shared, st: &mut State, idx: usize, outbox: &mut O
 }
 
 fn bulk_blocked(st: &State, idx: usize) -> bool {
-    st.messages
-        .get(idx)
-        .and_then(|m| st.bulks.get(&m.bulk_id))
-        .is_some_and(|b| b.paused || b.canceled)
+    st.messages.get(idx).and_then(|m| st.bulks.get(&m.bulk_id)).is_some_and(|b| b.paused || b.canceled)
 }
 
 /// Finalises every due message; returns the next due instant.

@@ -7,11 +7,7 @@ use serde_json::{Map, Value, json};
 
 fn api_error_texts(status: u16) -> (&'static str, &'static str, Value) {
     match status {
-        400 => (
-            "Request cannot be processed.",
-            "Check the syntax, violations and adjust the request.",
-            json!([]),
-        ),
+        400 => ("Request cannot be processed.", "Check the syntax, violations and adjust the request.", json!([])),
         401 => (
             "The request lacks valid authentication credentials for the requested resource.",
             "Check the resources and adjust authentication credentials.",
@@ -32,21 +28,13 @@ fn api_error_texts(status: u16) -> (&'static str, &'static str, Value) {
             "Check the HTTP method in the API endpoint documentation.",
             json!([]),
         ),
-        413 => (
-            "Request entity too large.",
-            "Reduce the size of the request body.",
-            json!([]),
-        ),
+        413 => ("Request entity too large.", "Reduce the size of the request body.", json!([])),
         429 => (
             "Too many requests sent.",
             "Check request rate limit specified in the API endpoint documentation resource.",
             json!([{"name":"Throttling handling errors","url":"https://www.infobip.com/docs/essentials/integration-best-practices#throttling-handling-errors"}]),
         ),
-        503 => (
-            "Service temporarily unavailable.",
-            "Repeat the request later.",
-            json!([]),
-        ),
+        503 => ("Service temporarily unavailable.", "Repeat the request later.", json!([])),
         _ => ("Something went wrong.", "Contact the support.", json!([])),
     }
 }
@@ -71,10 +59,8 @@ pub(crate) fn body(shape: ErrorShape, status: u16, violations: &[Violation], tex
     match shape {
         ErrorShape::ApiError => {
             let (description, action, resources) = api_error_texts(status);
-            let v: Vec<Value> = violations
-                .iter()
-                .map(|v| json!({"property": v.property, "violation": v.message}))
-                .collect();
+            let v: Vec<Value> =
+                violations.iter().map(|v| json!({"property": v.property, "violation": v.message})).collect();
             json!({
                 "errorCode": format!("E{status}"),
                 "description": text.unwrap_or(description),
@@ -122,12 +108,7 @@ mod tests {
         let b = body(ErrorShape::ApiError, 401, &[], None);
         assert_eq!(b["errorCode"], "E401");
         assert_eq!(b["resources"][0]["name"], "API Authentication");
-        let b = body(
-            ErrorShape::Legacy,
-            400,
-            &[Violation::new("field", "field must not be null")],
-            None,
-        );
+        let b = body(ErrorShape::Legacy, 400, &[Violation::new("field", "field must not be null")], None);
         assert_eq!(
             b,
             json!({"requestError":{"serviceException":{"messageId":"BAD_REQUEST","text":"Bad request","validationErrors":{"field":["field must not be null"]}}}})

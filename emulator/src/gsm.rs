@@ -68,31 +68,20 @@ pub fn count(text: &str, language: Option<&str>) -> Count {
     match gsm {
         Some(sizes) => {
             let (parts, remaining) = pack(&sizes, single, multi);
-            Count {
-                parts,
-                remaining,
-                unicode: false,
-            }
+            Count { parts, remaining, unicode: false }
         }
         None => {
             let sizes: Vec<u32> = text.chars().map(|c| c.len_utf16() as u32).collect();
             let (parts, remaining) = pack(&sizes, 70, 67);
-            Count {
-                parts,
-                remaining,
-                unicode: true,
-            }
+            Count { parts, remaining, unicode: true }
         }
     }
 }
 
 /// Number of parts of a binary message given its space-separated hex string.
 pub fn binary_parts(hex: &str) -> u32 {
-    let bytes = if hex.contains(char::is_whitespace) {
-        hex.split_whitespace().count()
-    } else {
-        hex.len().div_ceil(2)
-    } as u32;
+    let bytes =
+        if hex.contains(char::is_whitespace) { hex.split_whitespace().count() } else { hex.len().div_ceil(2) } as u32;
     if bytes <= 140 { 1 } else { bytes.div_ceil(134) }
 }
 
@@ -214,21 +203,10 @@ fn cyrillic(c: char) -> Option<&'static str> {
 /// Applies one of Infobip's transliteration codes to `text`.
 pub fn transliterate(text: &str, code: &str) -> String {
     if code == "GREEK" {
-        return text
-            .chars()
-            .map(|c| greek(c).unwrap_or_else(|| c.to_string()))
-            .collect();
+        return text.chars().map(|c| greek(c).unwrap_or_else(|| c.to_string())).collect();
     }
-    let latin = matches!(
-        code,
-        "TURKISH"
-            | "CENTRAL_EUROPEAN"
-            | "BALTIC"
-            | "NON_UNICODE"
-            | "PORTUGUESE"
-            | "COLOMBIAN"
-            | "ALL"
-    );
+    let latin =
+        matches!(code, "TURKISH" | "CENTRAL_EUROPEAN" | "BALTIC" | "NON_UNICODE" | "PORTUGUESE" | "COLOMBIAN" | "ALL");
     let cyr = matches!(code, "CYRILLIC" | "SERBIAN_CYRILLIC" | "BULGARIAN_CYRILLIC" | "NON_UNICODE" | "ALL");
     let gr = matches!(code, "NON_UNICODE" | "ALL");
     text.chars()
@@ -236,27 +214,18 @@ pub fn transliterate(text: &str, code: &str) -> String {
             if GSM_BASIC.contains(c) || GSM_EXTENSION.contains(c) {
                 return c.to_string();
             }
-            if latin {
-                if let Some(s) = strip_latin(c) {
-                    return s.to_string();
-                }
+            if latin && let Some(s) = strip_latin(c) {
+                return s.to_string();
             }
-            if cyr {
-                if let Some(s) = cyrillic(c) {
-                    if c.is_uppercase() {
-                        let mut it = s.chars();
-                        return it
-                            .next()
-                            .map(|f| f.to_uppercase().chain(it).collect())
-                            .unwrap_or_default();
-                    }
-                    return s.to_string();
+            if cyr && let Some(s) = cyrillic(c) {
+                if c.is_uppercase() {
+                    let mut it = s.chars();
+                    return it.next().map(|f| f.to_uppercase().chain(it).collect()).unwrap_or_default();
                 }
+                return s.to_string();
             }
-            if gr {
-                if let Some(s) = greek(c) {
-                    return s;
-                }
+            if gr && let Some(s) = greek(c) {
+                return s;
             }
             c.to_string()
         })
@@ -297,7 +266,10 @@ mod tests {
         let gr = "Ως Μεγαρικό ψήφισμα είναι γνωστή η απόφαση της Εκκλησίας του δήμου των Αθηναίων (πιθανόν γύρω στο 433/2 π.Χ.) να επιβάλει αυστηρό και καθολικό εμπάργκο στα";
         assert_eq!((count(gr, None).parts, count(gr, None).remaining), (3, 46));
         let t = transliterate(gr, "GREEK");
-        assert_eq!(t, "ΩΣ MEΓAPIKO ΨHΦIΣMA EINAI ΓNΩΣTH H AΠOΦAΣH THΣ EKKΛHΣIAΣ TOY ΔHMOY TΩN AΘHNAIΩN (ΠIΘANON ΓYPΩ ΣTO 433/2 Π.X.) NA EΠIBAΛEI AYΣTHPO KAI KAΘOΛIKO EMΠAPΓKO ΣTA");
+        assert_eq!(
+            t,
+            "ΩΣ MEΓAPIKO ΨHΦIΣMA EINAI ΓNΩΣTH H AΠOΦAΣH THΣ EKKΛHΣIAΣ TOY ΔHMOY TΩN AΘHNAIΩN (ΠIΘANON ΓYPΩ ΣTO 433/2 Π.X.) NA EΠIBAΛEI AYΣTHPO KAI KAΘOΛIKO EMΠAPΓKO ΣTA"
+        );
         assert_eq!((count(&t, None).parts, count(&t, None).remaining), (1, 5));
     }
 }

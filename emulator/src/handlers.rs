@@ -40,33 +40,17 @@ pub(crate) async fn route(ctx: &Ctx<'_>) -> Option<Response<ResBody>> {
 fn create_session(ctx: &Ctx<'_>) -> Response<ResBody> {
     let user = ctx.str_field("username").unwrap_or_default();
     let pass = ctx.str_field("password").unwrap_or_default();
-    let Some(u) = ctx
-        .shared
-        .config
-        .users
-        .iter()
-        .find(|u| u.username == user && u.password == pass)
-    else {
+    let Some(u) = ctx.shared.config.users.iter().find(|u| u.username == user && u.password == pass) else {
         return ctx.error(401, &[], Some("Invalid login details"));
     };
     let token = ctx.shared.uuid();
-    ctx.shared.lock().sessions.insert(
-        token.clone(),
-        Session {
-            scopes: u.scopes.clone(),
-            last_used: Instant::now(),
-        },
-    );
+    ctx.shared.lock().sessions.insert(token.clone(), Session { scopes: u.scopes.clone(), last_used: Instant::now() });
     ctx.json(200, &json!({"token": token}))
 }
 
 fn delete_session(ctx: &Ctx<'_>) -> Response<ResBody> {
     // The pipeline already authenticated the caller; only an IBSSO token names a session.
-    let header = ctx
-        .headers
-        .get(http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+    let header = ctx.headers.get(http::header::AUTHORIZATION).and_then(|v| v.to_str().ok()).unwrap_or("");
     let Some((scheme, token)) = header.trim().split_once(char::is_whitespace) else {
         return ctx.error(401, &[], None);
     };
@@ -82,11 +66,7 @@ fn oauth_token(ctx: &Ctx<'_>) -> Response<ResBody> {
         serde_json::from_str::<Value>(&text)
             .ok()
             .and_then(|v| v.as_object().cloned())
-            .map(|m| {
-                m.into_iter()
-                    .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_string())))
-                    .collect()
-            })
+            .map(|m| m.into_iter().filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_string()))).collect())
             .unwrap_or_default()
     } else {
         crate::spec::parse_query(&text)
@@ -103,29 +83,28 @@ fn oauth_token(ctx: &Ctx<'_>) -> Response<ResBody> {
         return ctx.json(400, &body);
     }
     let (mut id, mut secret) = (get("client_id"), get("client_secret"));
-    if id.is_none() {
-        if let Some((scheme, cred)) = ctx
+    if id.is_none()
+        && let Some((scheme, cred)) = ctx
             .headers
             .get(http::header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .and_then(|h| h.trim().split_once(' '))
-        {
-            if scheme.eq_ignore_ascii_case("basic") {
-                if let Some((u, p)) = base64::engine::general_purpose::STANDARD
-                    .decode(cred.trim())
-                    .ok()
-                    .and_then(|b| String::from_utf8(b).ok())
-                    .and_then(|s| s.split_once(':').map(|(a, b)| (a.to_string(), b.to_string())))
-                {
-                    id = Some(u);
-                    secret = Some(p);
-                }
-            }
-        }
+        && scheme.eq_ignore_ascii_case("basic")
+        && let Some((u, p)) = base64::engine::general_purpose::STANDARD
+            .decode(cred.trim())
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .and_then(|s| s.split_once(':').map(|(a, b)| (a.to_string(), b.to_string())))
+    {
+        id = Some(u);
+        secret = Some(p);
     }
-    let client = ctx.shared.config.oauth_clients.iter().find(|c| {
-        Some(&c.client_id) == id.as_ref() && Some(&c.client_secret) == secret.as_ref()
-    });
+    let client = ctx
+        .shared
+        .config
+        .oauth_clients
+        .iter()
+        .find(|c| Some(&c.client_id) == id.as_ref() && Some(&c.client_secret) == secret.as_ref());
     let Some(client) = client else {
         return ctx.error(401, &[], Some("Invalid login details"));
     };
@@ -133,10 +112,7 @@ fn oauth_token(ctx: &Ctx<'_>) -> Response<ResBody> {
     let token = format!("{}{}", ctx.shared.hex_id(), ctx.shared.hex_id()).to_ascii_lowercase();
     ctx.shared.lock().tokens.insert(
         token.clone(),
-        Token {
-            scopes: client.scopes.clone(),
-            expires_at: Instant::now() + Duration::from_secs(ttl),
-        },
+        Token { scopes: client.scopes.clone(), expires_at: Instant::now() + Duration::from_secs(ttl) },
     );
     ctx.json(200, &json!({"access_token": token, "expires_in": ttl, "token_type": "Bearer"}))
 }

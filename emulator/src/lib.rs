@@ -21,6 +21,8 @@
 //! use the `infobip` core crate.
 
 mod admin;
+#[cfg(test)]
+mod all_ops_tests;
 mod api;
 mod config;
 mod delivery;
@@ -32,8 +34,8 @@ mod server;
 mod sms;
 mod spec;
 mod state;
-pub mod time;
 mod tfa;
+pub mod time;
 
 pub use config::{
     ApiKeyConfig, ConfigError, DEFAULT_API_KEY, DEFAULT_LIMITED_API_KEY, DEFAULT_PASSWORD, DEFAULT_USERNAME,
@@ -85,11 +87,7 @@ impl Emulator {
         let shared = Arc::new(state::Shared::new(config, rx));
         tokio::spawn(server::accept_loop(listener, shared.clone()));
         tokio::spawn(delivery::scheduler(shared.clone()));
-        Ok(Self {
-            shared,
-            addr,
-            shutdown: tx,
-        })
+        Ok(Self { shared, addr, shutdown: tx })
     }
 
     /// The base URL, like `http://127.0.0.1:PORT`.
@@ -114,11 +112,7 @@ impl Emulator {
 
     /// The line the binary prints at startup.
     pub fn listening_line(&self) -> String {
-        format!(
-            "Infobip emulator listening on {} (API key: {})",
-            self.base_url(),
-            self.api_key()
-        )
+        format!("Infobip emulator listening on {} (API key: {})", self.base_url(), self.api_key())
     }
 
     /// Queues a fault for the next matching request(s).
@@ -156,8 +150,7 @@ impl Emulator {
 
     /// The PIN sent for `pin_id`, if any.
     pub fn pin(&self, pin_id: &str) -> Option<String> {
-        tfa::reveal(&self.shared, pin_id)
-            .and_then(|v| v.get("pin").and_then(|p| p.as_str()).map(str::to_string))
+        tfa::reveal(&self.shared, pin_id).and_then(|v| v.get("pin").and_then(|p| p.as_str()).map(str::to_string))
     }
 
     /// Makes every pending (non-scheduled) message due now; returns how many.

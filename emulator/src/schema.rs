@@ -14,10 +14,7 @@ pub(crate) struct Violation {
 
 impl Violation {
     pub(crate) fn new(property: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            property: property.into(),
-            message: message.into(),
-        }
+        Self { property: property.into(), message: message.into() }
     }
 }
 
@@ -30,12 +27,13 @@ pub(crate) fn validate(doc: &Value, schema: &Value, value: &Value) -> Vec<Violat
     out
 }
 
+/// Validates a partial update (`PATCH`): like [`validate`] but `required` is not enforced.
+pub(crate) fn validate_partial(doc: &Value, schema: &Value, value: &Value) -> Vec<Violation> {
+    validate(doc, schema, value).into_iter().filter(|v| v.message != "must not be null").collect()
+}
+
 fn join(path: &str, prop: &str) -> String {
-    if path.is_empty() {
-        prop.to_string()
-    } else {
-        format!("{path}.{prop}")
-    }
+    if path.is_empty() { prop.to_string() } else { format!("{path}.{prop}") }
 }
 
 fn type_name(v: &Value) -> &'static str {
@@ -53,9 +51,7 @@ fn type_name(v: &Value) -> &'static str {
 fn type_matches(ty: &str, v: &Value) -> bool {
     match ty {
         "integer" => match v {
-            Value::Number(n) => {
-                n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0)
-            }
+            Value::Number(n) => n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0),
             _ => false,
         },
         "number" => v.is_number(),
@@ -76,10 +72,10 @@ fn check(doc: &Value, schema: &Value, value: &Value, path: &str, out: &mut Vec<V
     if depth > MAX_DEPTH {
         return;
     }
-    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
-        if let Some(target) = crate::spec::resolve(doc, r) {
-            check(doc, target, value, path, out, depth + 1);
-        }
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str)
+        && let Some(target) = crate::spec::resolve(doc, r)
+    {
+        check(doc, target, value, path, out, depth + 1);
     }
     if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
         for s in all {
@@ -97,6 +93,8 @@ fn check(doc: &Value, schema: &Value, value: &Value, path: &str, out: &mut Vec<V
     }
     if let Some(ty) = schema.get("type") {
         let ok = match ty {
+            // A bare `type: object` (no properties or composition) is a free-form value.
+            Value::String(t) if t == "object" && is_free_form(schema) => true,
             Value::String(t) => type_matches(t, value),
             Value::Array(ts) => ts.iter().filter_map(Value::as_str).any(|t| type_matches(t, value)),
             _ => true,
@@ -104,26 +102,24 @@ fn check(doc: &Value, schema: &Value, value: &Value, path: &str, out: &mut Vec<V
         if !ok {
             let expected = match ty {
                 Value::String(t) => t.clone(),
-                Value::Array(ts) => ts
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .collect::<Vec<_>>()
-                    .join(" or "),
+                Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" or "),
                 _ => String::new(),
             };
-            out.push(Violation::new(
-                path,
-                format!("must be of type {expected} but was {}", type_name(value)),
-            ));
+            out.push(Violation::new(path, format!("must be of type {expected} but was {}", type_name(value))));
             return;
         }
     }
     if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
-        if !allowed.iter().any(|a| a == value) {
-            let names: Vec<String> = allowed
-                .iter()
-                .map(|a| a.as_str().map_or_else(|| a.to_string(), str::to_string))
-                .collect();
+        // Some specs put the items' enum on the array itself; apply it per item then.
+        // An enum on an object type (seen on maps keyed by enum values) is not checked.
+        let items: Vec<&Value> = match value {
+            Value::Array(a) => a.iter().filter(|v| !v.is_object()).collect(),
+            Value::Object(_) => vec![],
+            v => vec![v],
+        };
+        if items.into_iter().any(|v| !allowed.iter().any(|a| a == v)) {
+            let names: Vec<String> =
+                allowed.iter().map(|a| a.as_str().map_or_else(|| a.to_string(), str::to_string)).collect();
             out.push(Violation::new(path, format!("must be one of [{}]", names.join(", "))));
         }
     }
@@ -133,36 +129,28 @@ fn check(doc: &Value, schema: &Value, value: &Value, path: &str, out: &mut Vec<V
             let min = schema.get("minLength").and_then(Value::as_u64);
             let max = schema.get("maxLength").and_then(Value::as_u64);
             if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
-                out.push(Violation::new(
-                    path,
-                    format!("size must be between {} and {}", min.unwrap_or(0), bound(max)),
-                ));
+                out.push(Violation::new(path, format!("size must be between {} and {}", min.unwrap_or(0), bound(max))));
             }
-            if schema.get("format").and_then(Value::as_str) == Some("date-time")
-                && crate::time::parse(s).is_none()
-            {
-                out.push(Violation::new(
-                    path,
-                    "must be a date-time in the format yyyy-MM-dd'T'HH:mm:ss.SSSZ",
-                ));
+            if schema.get("format").and_then(Value::as_str) == Some("date-time") && crate::time::parse(s).is_none() {
+                out.push(Violation::new(path, "must be a date-time in the format yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
             }
         }
         Value::Number(n) => {
             let x = n.as_f64().unwrap_or(0.0);
-            if let Some(m) = schema.get("minimum").and_then(Value::as_f64) {
-                if x < m {
-                    out.push(Violation::new(path, format!("must be greater than or equal to {}", num(m))));
-                }
+            if let Some(m) = schema.get("minimum").and_then(Value::as_f64)
+                && x < m
+            {
+                out.push(Violation::new(path, format!("must be greater than or equal to {}", num(m))));
             }
-            if let Some(m) = schema.get("maximum").and_then(Value::as_f64) {
-                if x > m {
-                    out.push(Violation::new(path, format!("must be less than or equal to {}", num(m))));
-                }
+            if let Some(m) = schema.get("maximum").and_then(Value::as_f64)
+                && x > m
+            {
+                out.push(Violation::new(path, format!("must be less than or equal to {}", num(m))));
             }
-            if let Some(m) = schema.get("exclusiveMinimum").and_then(Value::as_f64) {
-                if x <= m {
-                    out.push(Violation::new(path, format!("must be greater than {}", num(m))));
-                }
+            if let Some(m) = schema.get("exclusiveMinimum").and_then(Value::as_f64)
+                && x <= m
+            {
+                out.push(Violation::new(path, format!("must be greater than {}", num(m))));
             }
         }
         Value::Array(items) => {
@@ -170,10 +158,7 @@ fn check(doc: &Value, schema: &Value, value: &Value, path: &str, out: &mut Vec<V
             let min = schema.get("minItems").and_then(Value::as_u64);
             let max = schema.get("maxItems").and_then(Value::as_u64);
             if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
-                out.push(Violation::new(
-                    path,
-                    format!("size must be between {} and {}", min.unwrap_or(0), bound(max)),
-                ));
+                out.push(Violation::new(path, format!("size must be between {} and {}", min.unwrap_or(0), bound(max))));
             }
             if let Some(item_schema) = schema.get("items") {
                 for (i, item) in items.iter().enumerate() {
@@ -211,12 +196,14 @@ fn check(doc: &Value, schema: &Value, value: &Value, path: &str, out: &mut Vec<V
     }
 }
 
+fn is_free_form(schema: &Value) -> bool {
+    ["properties", "required", "allOf", "oneOf", "anyOf", "$ref", "additionalProperties"]
+        .iter()
+        .all(|k| schema.get(k).is_none())
+}
+
 fn num(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        x.to_string()
-    }
+    if x.fract() == 0.0 && x.abs() < 1e15 { format!("{}", x as i64) } else { x.to_string() }
 }
 
 fn check_alternatives(
@@ -232,34 +219,31 @@ fn check_alternatives(
         return;
     }
     // With a discriminator, the named property selects the alternative.
-    if let Some(disc) = schema.get("discriminator") {
-        if let Some(prop) = disc.get("propertyName").and_then(Value::as_str) {
-            match value.get(prop).and_then(Value::as_str) {
-                Some(tag) => {
-                    if let Some(target) = disc
-                        .get("mapping")
-                        .and_then(|m| m.get(tag))
-                        .and_then(Value::as_str)
-                        .and_then(|r| crate::spec::resolve(doc, r))
-                    {
-                        check(doc, target, value, path, out, depth + 1);
-                        return;
-                    }
-                    if let Some(mapping) = disc.get("mapping").and_then(Value::as_object) {
-                        let names: Vec<&str> = mapping.keys().map(String::as_str).collect();
-                        out.push(Violation::new(
-                            join(path, prop),
-                            format!("must be one of [{}]", names.join(", ")),
-                        ));
-                        return;
-                    }
-                }
-                None if value.is_object() => {
-                    out.push(Violation::new(join(path, prop), "must not be null"));
+    if let Some(disc) = schema.get("discriminator")
+        && let Some(prop) = disc.get("propertyName").and_then(Value::as_str)
+    {
+        match value.get(prop).and_then(Value::as_str) {
+            Some(tag) => {
+                if let Some(target) = disc
+                    .get("mapping")
+                    .and_then(|m| m.get(tag))
+                    .and_then(Value::as_str)
+                    .and_then(|r| crate::spec::resolve(doc, r))
+                {
+                    check(doc, target, value, path, out, depth + 1);
                     return;
                 }
-                None => {}
+                if let Some(mapping) = disc.get("mapping").and_then(Value::as_object) {
+                    let names: Vec<&str> = mapping.keys().map(String::as_str).collect();
+                    out.push(Violation::new(join(path, prop), format!("must be one of [{}]", names.join(", "))));
+                    return;
+                }
             }
+            None if value.is_object() => {
+                out.push(Violation::new(join(path, prop), "must not be null"));
+                return;
+            }
+            None => {}
         }
     }
     // Lenient: accept when at least one alternative matches; otherwise report the closest one.

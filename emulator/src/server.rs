@@ -20,20 +20,14 @@ use tokio::net::{TcpListener, TcpStream};
 /// The response body type: a full buffer, or a body that fails (to cut a response short).
 pub(crate) enum ResBody {
     Full(Option<Bytes>),
-    Failing {
-        sleep: Pin<Box<tokio::time::Sleep>>,
-        abort: Arc<AtomicBool>,
-    },
+    Failing { sleep: Pin<Box<tokio::time::Sleep>>, abort: Arc<AtomicBool> },
 }
 
 impl Body for ResBody {
     type Data = Bytes;
     type Error = io::Error;
 
-    fn poll_frame(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
+    fn poll_frame(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
         match self.get_mut() {
             ResBody::Full(b) => Poll::Ready(b.take().map(|b| Ok(Frame::data(b)))),
             ResBody::Failing { sleep, abort } => match sleep.as_mut().poll(cx) {
@@ -136,19 +130,14 @@ pub(crate) async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
 
 async fn serve_connection(stream: TcpStream, shared: Arc<Shared>) {
     let abort = Arc::new(AtomicBool::new(false));
-    let io = TokioIo::new(AbortableIo {
-        inner: stream,
-        abort: abort.clone(),
-    });
+    let io = TokioIo::new(AbortableIo { inner: stream, abort: abort.clone() });
     let svc_shared = shared.clone();
     let service = hyper::service::service_fn(move |req| {
         let shared = svc_shared.clone();
         let abort = abort.clone();
         async move { handle(shared, abort, req).await }
     });
-    let conn = hyper::server::conn::http1::Builder::new()
-        .keep_alive(true)
-        .serve_connection(io, service);
+    let conn = hyper::server::conn::http1::Builder::new().keep_alive(true).serve_connection(io, service);
     let mut conn = std::pin::pin!(conn);
     let mut shutdown = shared.shutdown.clone();
     tokio::select! {
@@ -171,10 +160,10 @@ pub(crate) fn raw_response(shared: &Shared, status: u16, body: Option<Bytes>, co
     let mut r = Response::new(ResBody::Full(body.clone().filter(|b| !b.is_empty())));
     *r.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let h = r.headers_mut();
-    if body.is_some_and(|b| !b.is_empty()) {
-        if let Ok(v) = HeaderValue::from_str(content_type) {
-            h.insert(http::header::CONTENT_TYPE, v);
-        }
+    if body.is_some_and(|b| !b.is_empty())
+        && let Ok(v) = HeaderValue::from_str(content_type)
+    {
+        h.insert(http::header::CONTENT_TYPE, v);
     }
     if let Ok(v) = HeaderValue::from_str(&shared.request_id()) {
         h.insert("x-request-id", v);
@@ -283,11 +272,12 @@ async fn handle(
         let mut st = shared.lock();
         let m = method.as_str();
         let found = st.faults.iter_mut().find(|f| f.matches(m, &path));
-        found.map(|f| {
-            f.count -= 1;
-            f.clone()
-        })
-        .inspect(|_| st.faults.retain(|f| f.count > 0))
+        found
+            .map(|f| {
+                f.count -= 1;
+                f.clone()
+            })
+            .inspect(|_| st.faults.retain(|f| f.count > 0))
     };
     if let Some(f) = fault {
         if f.delay_ms > 0 {
@@ -324,7 +314,9 @@ async fn handle(
             FaultKind::Status => {
                 let status = f.status.unwrap_or(500);
                 let mut r = match &f.body {
-                    Some(Value::String(s)) => raw_response(&shared, status, Some(Bytes::from(s.clone())), "application/json"),
+                    Some(Value::String(s)) => {
+                        raw_response(&shared, status, Some(Bytes::from(s.clone())), "application/json")
+                    }
                     Some(v) => json_response(&shared, status, v),
                     None => json_response(&shared, status, &crate::errors::body(shape, status, &[], None)),
                 };
@@ -350,10 +342,7 @@ async fn handle(
 
 fn add_headers(r: &mut Response<ResBody>, headers: &std::collections::HashMap<String, String>) {
     for (k, v) in headers {
-        if let (Ok(k), Ok(v)) = (
-            http::header::HeaderName::from_bytes(k.as_bytes()),
-            HeaderValue::from_str(v),
-        ) {
+        if let (Ok(k), Ok(v)) = (http::header::HeaderName::from_bytes(k.as_bytes()), HeaderValue::from_str(v)) {
             r.headers_mut().insert(k, v);
         }
     }

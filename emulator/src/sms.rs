@@ -5,9 +5,7 @@ use crate::api::Ctx;
 use crate::delivery;
 use crate::schema::Violation;
 use crate::server::ResBody;
-use crate::state::{
-    Api, Bulk, Message, NO_ERROR, PENDING_ACCEPTED, REJECTED_DUPLICATE_MESSAGE_ID, Shared, StatusRow,
-};
+use crate::state::{Api, Bulk, Message, NO_ERROR, PENDING_ACCEPTED, REJECTED_DUPLICATE_MESSAGE_ID, Shared, StatusRow};
 use base64::Engine as _;
 use chrono::{DateTime, Utc};
 use http::Response;
@@ -44,12 +42,14 @@ fn s(v: Option<&Value>) -> Option<String> {
 }
 
 /// Stores messages, schedules their delivery and returns the bulk id and per-message outcome.
-pub(crate) fn accept(shared: &Shared, bulk_id: Option<String>, msgs: Vec<NewMessage>, api: Api) -> (String, Vec<Accepted>) {
+pub(crate) fn accept(
+    shared: &Shared,
+    bulk_id: Option<String>,
+    msgs: Vec<NewMessage>,
+    api: Api,
+) -> (String, Vec<Accepted>) {
     let bulk_id = bulk_id.unwrap_or_else(|| shared.uuid());
-    let ids: Vec<String> = msgs
-        .iter()
-        .map(|m| m.message_id.clone().unwrap_or_else(|| shared.uuid()))
-        .collect();
+    let ids: Vec<String> = msgs.iter().map(|m| m.message_id.clone().unwrap_or_else(|| shared.uuid())).collect();
     let now = Utc::now();
     let inst = Instant::now();
     let delay = shared.config.delivery_delay();
@@ -65,10 +65,7 @@ pub(crate) fn accept(shared: &Shared, bulk_id: Option<String>, msgs: Vec<NewMess
             });
             continue;
         }
-        let wait = m
-            .send_at
-            .and_then(|t| (t - now).to_std().ok())
-            .unwrap_or(Duration::ZERO);
+        let wait = m.send_at.and_then(|t| (t - now).to_std().ok()).unwrap_or(Duration::ZERO);
         let idx = st.messages.len();
         st.messages.push(Message {
             message_id: message_id.clone(),
@@ -91,18 +88,13 @@ pub(crate) fn accept(shared: &Shared, bulk_id: Option<String>, msgs: Vec<NewMess
             is_final: false,
         });
         st.by_id.insert(message_id.clone(), idx);
-        let bulk = st.bulks.entry(bulk_id.clone()).or_insert_with(Bulk::default);
+        let bulk = st.bulks.entry(bulk_id.clone()).or_default();
         bulk.messages.push(idx);
         if m.send_at.is_some() && bulk.send_at.is_none() {
             bulk.send_at = m.send_at;
         }
         delivery::schedule(&mut st, idx, inst + wait + delay);
-        out.push(Accepted {
-            message_id,
-            to: m.to,
-            status: PENDING_ACCEPTED,
-            message_count: m.message_count,
-        });
+        out.push(Accepted { message_id, to: m.to, status: PENDING_ACCEPTED, message_count: m.message_count });
     }
     drop(st);
     shared.wake.notify_one();
@@ -179,10 +171,7 @@ pub(crate) fn send_v3(ctx: &Ctx<'_>) -> Response<ResBody> {
     if let Some(v) = send_at_violation("options.schedule.sendAt", send_at) {
         return ctx.error(400, &[v], None);
     }
-    let include_count = options
-        .get("includeSmsCountInResponse")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
+    let include_count = options.get("includeSmsCountInResponse").and_then(Value::as_bool).unwrap_or(false);
     let mut msgs = Vec::new();
     for m in body.get("messages").and_then(Value::as_array).into_iter().flatten() {
         let content = m.get("content").cloned().unwrap_or(json!({}));
@@ -226,10 +215,7 @@ pub(crate) fn send_v3(ctx: &Ctx<'_>) -> Response<ResBody> {
 pub(crate) fn send_v2(ctx: &Ctx<'_>, binary: bool) -> Response<ResBody> {
     let empty = json!({});
     let body = ctx.body.as_ref().unwrap_or(&empty);
-    let include_count = body
-        .get("includeSmsCountInResponse")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
+    let include_count = body.get("includeSmsCountInResponse").and_then(Value::as_bool).unwrap_or(false);
     let mut msgs = Vec::new();
     let mut violations = Vec::new();
     for (i, m) in body.get("messages").and_then(Value::as_array).into_iter().flatten().enumerate() {
@@ -355,10 +341,7 @@ pub(crate) fn preview(ctx: &Ctx<'_>) -> Response<ResBody> {
 }
 
 fn limit(ctx: &Ctx<'_>) -> usize {
-    ctx.q("limit")
-        .and_then(|l| l.parse::<usize>().ok())
-        .unwrap_or(50)
-        .clamp(1, 1000)
+    ctx.q("limit").and_then(|l| l.parse::<usize>().ok()).unwrap_or(50).clamp(1, 1000)
 }
 
 fn matches_platform(ctx: &Ctx<'_>, m: &Message) -> bool {
@@ -475,10 +458,8 @@ pub(crate) fn inbox(ctx: &Ctx<'_>) -> Response<ResBody> {
     let queue = std::mem::take(&mut st.inbound);
     let mut keep = std::collections::VecDeque::new();
     let mut results = Vec::new();
-    let field_ok = |m: &Value, name: &str| {
-        ctx.q(name)
-            .is_none_or(|p| m.get(name).and_then(Value::as_str) == Some(p.as_str()))
-    };
+    let field_ok =
+        |m: &Value, name: &str| ctx.q(name).is_none_or(|p| m.get(name).and_then(Value::as_str) == Some(p.as_str()));
     for m in queue {
         if results.len() < limit
             && field_ok(&m, "applicationId")
@@ -519,9 +500,7 @@ pub(crate) fn inject_inbound(shared: &Arc<Shared>, req: &Value) -> Value {
     m.insert("text".into(), json!(text));
     m.insert("cleanText".into(), json!(clean));
     m.insert("keyword".into(), json!(keyword));
-    let received = s(req.get("receivedAt"))
-        .and_then(|t| crate::time::parse(&t))
-        .unwrap_or_else(Utc::now);
+    let received = s(req.get("receivedAt")).and_then(|t| crate::time::parse(&t)).unwrap_or_else(Utc::now);
     m.insert("receivedAt".into(), json!(crate::time::format(received)));
     m.insert("smsCount".into(), json!(crate::gsm::count(&text, None).parts));
     m.insert("price".into(), json!({"pricePerMessage": 0, "currency": "EUR"}));
@@ -598,11 +577,11 @@ pub(crate) fn bulks(ctx: &Ctx<'_>, status_endpoint: bool, put: bool) -> Response
         let wait = (send_at - Utc::now()).to_std().unwrap_or(Duration::ZERO);
         let at = Instant::now() + wait + delay;
         for idx in messages {
-            if let Some(m) = st.messages.get_mut(idx) {
-                if !m.is_final {
-                    m.sent_at = send_at;
-                    delivery::schedule(&mut st, idx, at);
-                }
+            if let Some(m) = st.messages.get_mut(idx)
+                && !m.is_final
+            {
+                m.sent_at = send_at;
+                delivery::schedule(&mut st, idx, at);
             }
         }
         drop(st);
@@ -612,7 +591,9 @@ pub(crate) fn bulks(ctx: &Ctx<'_>, status_endpoint: bool, put: bool) -> Response
     let wanted = ctx.str_field("status").unwrap_or_default().to_ascii_uppercase();
     let allowed = matches!(
         (current, wanted.as_str()),
-        ("PENDING" | "PROCESSING", "PAUSED") | ("PAUSED", "PENDING" | "PROCESSING") | ("PENDING" | "PAUSED" | "PROCESSING", "CANCELED")
+        ("PENDING" | "PROCESSING", "PAUSED")
+            | ("PAUSED", "PENDING" | "PROCESSING")
+            | ("PENDING" | "PAUSED" | "PROCESSING", "CANCELED")
     );
     if !allowed {
         return ctx.error(
@@ -641,9 +622,7 @@ pub(crate) fn bulks(ctx: &Ctx<'_>, status_endpoint: bool, put: bool) -> Response
                 b.paused = false;
                 b.send_at
             });
-            let wait = send_at
-                .and_then(|t| (t - Utc::now()).to_std().ok())
-                .unwrap_or(Duration::ZERO);
+            let wait = send_at.and_then(|t| (t - Utc::now()).to_std().ok()).unwrap_or(Duration::ZERO);
             let at = Instant::now() + wait + delay;
             for idx in messages {
                 if st.messages.get(idx).is_some_and(|m| !m.is_final) {

@@ -50,18 +50,14 @@ pub(crate) fn operation_count() -> usize {
     OPERATIONS.len()
 }
 
-static PARSED: LazyLock<Vec<OnceLock<Value>>> =
-    LazyLock::new(|| SPEC_FILES.iter().map(|_| OnceLock::new()).collect());
+static PARSED: LazyLock<Vec<OnceLock<Value>>> = LazyLock::new(|| SPEC_FILES.iter().map(|_| OnceLock::new()).collect());
 
 /// The parsed OpenAPI document of one product (parsed on first use).
 pub(crate) fn document(spec: usize) -> &'static Value {
     static NULL: Value = Value::Null;
     let Some(cell) = PARSED.get(spec) else { return &NULL };
     cell.get_or_init(|| {
-        SPEC_FILES
-            .get(spec)
-            .and_then(|(_, text)| serde_json::from_str(text).ok())
-            .unwrap_or(Value::Null)
+        SPEC_FILES.get(spec).and_then(|(_, text)| serde_json::from_str(text).ok()).unwrap_or(Value::Null)
     })
 }
 
@@ -92,28 +88,16 @@ static TEMPLATES: LazyLock<Vec<Template>> = LazyLock::new(|| {
 });
 
 static API_ERROR_PREFIXES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    OPERATIONS
-        .iter()
-        .filter(|op| op.shape == ErrorShape::ApiError)
-        .map(|op| prefix_of(op.path))
-        .collect()
+    OPERATIONS.iter().filter(|op| op.shape == ErrorShape::ApiError).map(|op| prefix_of(op.path)).collect()
 });
 
 fn prefix_of(path: &str) -> String {
-    path.trim_start_matches('/')
-        .split('/')
-        .take(2)
-        .collect::<Vec<_>>()
-        .join("/")
+    path.trim_start_matches('/').split('/').take(2).collect::<Vec<_>>().join("/")
 }
 
 /// The error shape to use for a path no operation matches.
 pub(crate) fn shape_for_unknown(path: &str) -> ErrorShape {
-    if API_ERROR_PREFIXES.contains(&prefix_of(path)) {
-        ErrorShape::ApiError
-    } else {
-        ErrorShape::Legacy
-    }
+    if API_ERROR_PREFIXES.contains(&prefix_of(path)) { ErrorShape::ApiError } else { ErrorShape::Legacy }
 }
 
 fn is_param(seg: &str) -> bool {
@@ -139,11 +123,7 @@ pub(crate) fn find(method: &str, path: &str) -> RouteMatch {
         if t.segments.len() != segs.len() {
             continue;
         }
-        let ok = t
-            .segments
-            .iter()
-            .zip(&segs)
-            .all(|(a, b)| is_param(a) && !b.is_empty() || a == b);
+        let ok = t.segments.iter().zip(&segs).all(|(a, b)| is_param(a) && !b.is_empty() || a == b);
         if !ok {
             continue;
         }
@@ -185,10 +165,7 @@ pub(crate) fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'%' if i + 2 < bytes.len() => {
-                let hex = bytes
-                    .get(i + 1..i + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .unwrap_or("");
+                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).unwrap_or("");
                 match u8::from_str_radix(hex, 16) {
                     Ok(b) => {
                         out.push(b);
@@ -246,35 +223,30 @@ pub(crate) fn deref<'a>(doc: &'a Value, mut schema: &'a Value) -> &'a Value {
 
 /// The JSON body of the documented success response of `op`: an example when the spec has one,
 /// otherwise a value synthesised from the response schema. `None` when no JSON body is documented.
-pub(crate) fn example_response(op: &OpInfo) -> Option<Value> {
+pub(crate) fn example_response(op: &OpInfo) -> Option<(String, Value)> {
     let doc = document(op.spec);
     let opv = operation_object(op);
     let responses = opv.get("responses")?;
-    let resp = responses
-        .get(op.success.to_string())
-        .or_else(|| responses.get("default"))?;
+    let resp = responses.get(op.success.to_string()).or_else(|| responses.get("default"))?;
     let resp = deref(doc, resp);
     let content = resp.get("content")?.as_object()?;
-    let media = content
+    let (media_type, media) = content
         .iter()
         .find(|(k, _)| k.contains("json"))
         .or_else(|| content.iter().find(|(k, _)| k.as_str() == "*/*"))
-        .map(|(_, v)| v)?;
+        .or_else(|| content.iter().next())?;
+    let media_type = if media_type == "*/*" { "application/json".to_string() } else { media_type.clone() };
     if let Some(ex) = media.get("example") {
-        return Some(ex.clone());
+        return Some((media_type, ex.clone()));
     }
-    if let Some(ex) = media
-        .get("examples")
-        .and_then(Value::as_object)
-        .and_then(|m| m.values().next())
-    {
+    if let Some(ex) = media.get("examples").and_then(Value::as_object).and_then(|m| m.values().next()) {
         let ex = deref(doc, ex);
         if let Some(v) = ex.get("value") {
-            return Some(v.clone());
+            return Some((media_type, v.clone()));
         }
     }
     let schema = media.get("schema")?;
-    Some(synthesize(doc, schema, 0))
+    Some((media_type, synthesize(doc, schema, 0)))
 }
 
 /// Builds a plausible value for `schema`: its example, default, first enum value, or a value
@@ -287,54 +259,38 @@ pub(crate) fn synthesize(doc: &Value, schema: &Value, depth: usize) -> Value {
     if let Some(ex) = schema.get("example") {
         return ex.clone();
     }
-    if let Some(ex) = schema
-        .get("examples")
-        .and_then(Value::as_array)
-        .and_then(|a| a.first())
-    {
+    if let Some(ex) = schema.get("examples").and_then(Value::as_array).and_then(|a| a.first()) {
         return ex.clone();
     }
     if let Some(d) = schema.get("default") {
         return d.clone();
     }
-    if let Some(e) = schema
-        .get("enum")
-        .and_then(Value::as_array)
-        .and_then(|a| a.first())
-    {
+    if let Some(e) = schema.get("enum").and_then(Value::as_array).and_then(|a| a.first()) {
         return e.clone();
     }
     if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
+        if let ([only], None) = (all.as_slice(), schema.get("properties")) {
+            return synthesize(doc, only, depth + 1);
+        }
         let mut merged = Map::new();
         for s in all {
             if let Value::Object(m) = synthesize(doc, s, depth + 1) {
                 merged.extend(m);
             }
         }
-        if let Some(Value::Object(m)) = schema
-            .get("properties")
-            .map(|_| synthesize_object(doc, schema, depth))
-        {
+        if let Some(Value::Object(m)) = schema.get("properties").map(|_| synthesize_object(doc, schema, depth)) {
             merged.extend(m);
         }
         return Value::Object(merged);
     }
     for key in ["oneOf", "anyOf"] {
-        if let Some(first) = schema
-            .get(key)
-            .and_then(Value::as_array)
-            .and_then(|a| a.first())
-        {
+        if let Some(first) = schema.get(key).and_then(Value::as_array).and_then(|a| a.first()) {
             return synthesize(doc, first, depth + 1);
         }
     }
     let ty = match schema.get("type") {
         Some(Value::String(s)) => s.as_str(),
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(Value::as_str)
-            .find(|t| *t != "null")
-            .unwrap_or("null"),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).find(|t| *t != "null").unwrap_or("null"),
         _ if schema.get("properties").is_some() => "object",
         _ => "object",
     };
@@ -397,10 +353,7 @@ mod tests {
             _ => panic!("no match"),
         }
         assert!(matches!(find("GET", "/nope/1/x"), RouteMatch::NotFound));
-        assert!(matches!(
-            find("DELETE", "/sms/3/messages"),
-            RouteMatch::MethodNotAllowed(_)
-        ));
+        assert!(matches!(find("DELETE", "/sms/3/messages"), RouteMatch::MethodNotAllowed(_)));
     }
 
     #[test]

@@ -59,13 +59,8 @@ pub(crate) const UNDELIVERABLE_NOT_SENT: StatusRow = StatusRow {
     name: "UNDELIVERABLE_NOT_SENT",
     description: "Message not sent",
 };
-pub(crate) const EXPIRED_EXPIRED: StatusRow = StatusRow {
-    group_id: 4,
-    group_name: "EXPIRED",
-    id: 15,
-    name: "EXPIRED_EXPIRED",
-    description: "Message expired",
-};
+pub(crate) const EXPIRED_EXPIRED: StatusRow =
+    StatusRow { group_id: 4, group_name: "EXPIRED", id: 15, name: "EXPIRED_EXPIRED", description: "Message expired" };
 pub(crate) const REJECTED_NETWORK: StatusRow = StatusRow {
     group_id: 5,
     group_name: "REJECTED",
@@ -81,14 +76,8 @@ pub(crate) const REJECTED_DUPLICATE_MESSAGE_ID: StatusRow = StatusRow {
     description: "Duplicate message ID",
 };
 
-pub(crate) const NO_ERROR: ErrorRow = ErrorRow {
-    group_id: 0,
-    group_name: "OK",
-    id: 0,
-    name: "NO_ERROR",
-    description: "No Error",
-    permanent: false,
-};
+pub(crate) const NO_ERROR: ErrorRow =
+    ErrorRow { group_id: 0, group_name: "OK", id: 0, name: "NO_ERROR", description: "No Error", permanent: false };
 pub(crate) const EC_UNKNOWN_SUBSCRIBER: ErrorRow = ErrorRow {
     group_id: 1,
     group_name: "HANDSET_ERRORS",
@@ -249,11 +238,7 @@ impl Fault {
 
     /// A fault of another kind for the next `count` requests matching `path`.
     pub fn of_kind(kind: FaultKind, count: u32, path: Option<&str>) -> Self {
-        Self {
-            kind: Some(kind),
-            status: None,
-            ..Self::status(0, count, path)
-        }
+        Self { kind: Some(kind), status: None, ..Self::status(0, count, path) }
     }
 
     pub(crate) fn effective_kind(&self) -> FaultKind {

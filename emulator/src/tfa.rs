@@ -97,12 +97,7 @@ pub(crate) fn route(ctx: &Ctx<'_>) -> Option<Response<ResBody>> {
             if !st.apps.iter().any(|a| a["applicationId"] == id.as_str()) {
                 return Some(not_found(ctx, "Application"));
             }
-            let list: Vec<Value> = st
-                .templates
-                .iter()
-                .filter(|t| t["applicationId"] == id.as_str())
-                .cloned()
-                .collect();
+            let list: Vec<Value> = st.templates.iter().filter(|t| t["applicationId"] == id.as_str()).cloned().collect();
             ctx.json(200, &Value::Array(list))
         }
         ("POST", "/2fa/2/applications/{appId}/messages" | "/2fa/2/applications/{appId}/email/messages") => {
@@ -115,10 +110,14 @@ pub(crate) fn route(ctx: &Ctx<'_>) -> Option<Response<ResBody>> {
             if let Some(b) = &ctx.body {
                 merge(&mut t, b);
             }
-            if let Some(text) = t.get("messageText").and_then(Value::as_str) {
-                if !text.contains("{{pin}}") {
-                    return Some(ctx.error(400, &[Violation::new("messageText", "must contain {{pin}} placeholder")], None));
-                }
+            if let Some(text) = t.get("messageText").and_then(Value::as_str)
+                && !text.contains("{{pin}}")
+            {
+                return Some(ctx.error(
+                    400,
+                    &[Violation::new("messageText", "must contain {{pin}} placeholder")],
+                    None,
+                ));
             }
             t["messageId"] = json!(ctx.shared.hex_id());
             t["applicationId"] = json!(id);
@@ -128,22 +127,18 @@ pub(crate) fn route(ctx: &Ctx<'_>) -> Option<Response<ResBody>> {
         ("GET", "/2fa/2/applications/{appId}/messages/{msgId}") => {
             let (app, msg) = (ctx.param("appId"), ctx.param("msgId"));
             let st = ctx.shared.lock();
-            match st
-                .templates
-                .iter()
-                .find(|t| t["applicationId"] == app.as_str() && t["messageId"] == msg.as_str())
-            {
+            match st.templates.iter().find(|t| t["applicationId"] == app.as_str() && t["messageId"] == msg.as_str()) {
                 Some(t) => ctx.json(200, t),
                 None => not_found(ctx, "Message"),
             }
         }
-        ("PUT", "/2fa/2/applications/{appId}/messages/{msgId}" | "/2fa/2/applications/{appId}/email/messages/{msgId}") => {
+        (
+            "PUT",
+            "/2fa/2/applications/{appId}/messages/{msgId}" | "/2fa/2/applications/{appId}/email/messages/{msgId}",
+        ) => {
             let (app, msg) = (ctx.param("appId"), ctx.param("msgId"));
             let mut st = ctx.shared.lock();
-            match st
-                .templates
-                .iter_mut()
-                .find(|t| t["applicationId"] == app.as_str() && t["messageId"] == msg.as_str())
+            match st.templates.iter_mut().find(|t| t["applicationId"] == app.as_str() && t["messageId"] == msg.as_str())
             {
                 Some(t) => {
                     if let Some(b) = &ctx.body {
@@ -192,7 +187,10 @@ fn channel_response(ctx: &Ctx<'_>, channel: &str, pin_id: &str, to: &str) -> Val
             o.insert("callStatus".into(), json!("PENDING_ACCEPTED"));
         }
         "email" => {
-            o.insert("emailStatus".into(), json!({"name": "PENDING_ACCEPTED", "description": "Message accepted, pending for delivery."}));
+            o.insert(
+                "emailStatus".into(),
+                json!({"name": "PENDING_ACCEPTED", "description": "Message accepted, pending for delivery."}),
+            );
         }
         _ => {
             if ctx.q_bool("ncNeeded").unwrap_or(false) {
@@ -227,11 +225,7 @@ fn send_pin(ctx: &Ctx<'_>, channel: &str) -> Response<ResBody> {
     let len = tpl.get("pinLength").and_then(Value::as_u64).unwrap_or(4) as usize;
     let cfg = app.get("configuration").cloned().unwrap_or_else(default_configuration);
     let attempts = cfg.get("pinAttempts").and_then(Value::as_u64).unwrap_or(10) as u32;
-    let ttl = cfg
-        .get("pinTimeToLive")
-        .and_then(Value::as_str)
-        .and_then(duration_ms)
-        .unwrap_or(15 * 60_000);
+    let ttl = cfg.get("pinTimeToLive").and_then(Value::as_str).and_then(duration_ms).unwrap_or(15 * 60_000);
     let pin = generate_pin(ctx, pin_type, len);
     let pin_id = ctx.shared.hex_id();
     let now = Utc::now();
@@ -275,11 +269,7 @@ fn resend(ctx: &Ctx<'_>, channel: &str) -> Response<ResBody> {
     let pin_type = tpl.get("pinType").and_then(Value::as_str).unwrap_or("NUMERIC");
     let len = tpl.get("pinLength").and_then(Value::as_u64).unwrap_or(4) as usize;
     let new_pin = generate_pin(ctx, pin_type, len);
-    let ttl = cfg
-        .get("pinTimeToLive")
-        .and_then(Value::as_str)
-        .and_then(duration_ms)
-        .unwrap_or(15 * 60_000);
+    let ttl = cfg.get("pinTimeToLive").and_then(Value::as_str).and_then(duration_ms).unwrap_or(15 * 60_000);
     let attempts = cfg.get("pinAttempts").and_then(Value::as_u64).unwrap_or(10) as u32;
     let Some(p) = st.pins.get_mut(&pin_id) else {
         return not_found(ctx, "Pin");

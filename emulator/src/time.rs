@@ -30,11 +30,7 @@ fn split_offset(s: &str) -> Option<(&str, i32)> {
         return Some((body, 0));
     }
     // Look for a sign after the time part (index > 10 so the date's dashes are skipped).
-    let idx = s
-        .char_indices()
-        .skip(11)
-        .find(|(_, c)| *c == '+' || *c == '-')
-        .map(|(i, _)| i);
+    let idx = s.char_indices().skip(11).find(|(_, c)| *c == '+' || *c == '-').map(|(i, _)| i);
     let Some(i) = idx else { return Some((s, 0)) };
     let (body, off) = s.split_at(i);
     let sign = if off.starts_with('-') { -1 } else { 1 };
@@ -43,11 +39,7 @@ fn split_offset(s: &str) -> Option<(&str, i32)> {
         return None;
     }
     let h: i32 = digits.get(0..2)?.parse().ok()?;
-    let m: i32 = if digits.len() == 4 {
-        digits.get(2..4)?.parse().ok()?
-    } else {
-        0
-    };
+    let m: i32 = if digits.len() == 4 { digits.get(2..4)?.parse().ok()? } else { 0 };
     Some((body, sign * (h * 3600 + m * 60)))
 }
 

@@ -21,7 +21,9 @@ async fn app_key_and_basic_are_accepted_and_wrong_credentials_get_401_in_the_end
     assert_eq!(h.post("/sms/3/messages", Some(&b), &sms("41793026727", "hi")).await.status, 200);
 
     // New ApiError shape on /sms/3.
-    for auth in [None, Some("App wrong"), Some("Basic Zm9vOmJhcg=="), Some("Bearer nope"), Some("IBSSO nope"), Some("Weird x")] {
+    for auth in
+        [None, Some("App wrong"), Some("Basic Zm9vOmJhcg=="), Some("Bearer nope"), Some("IBSSO nope"), Some("Weird x")]
+    {
         let r = h.post("/sms/3/messages", auth, &sms("41793026727", "hi")).await;
         assert_eq!(r.status, 401, "{auth:?}");
         let j = r.json();
@@ -53,10 +55,8 @@ async fn key_without_the_operation_scope_gets_403() {
     assert_eq!(h.get("/2fa/2/applications", Some(LIMITED)).await.status, 200);
 
     // Scoped keys from TOML.
-    let cfg = EmulatorConfig::from_toml_str(
-        "[[api_keys]]\nkey = \"logs-only\"\nscopes = [\"sms:logs:read\"]\n",
-    )
-    .unwrap();
+    let cfg =
+        EmulatorConfig::from_toml_str("[[api_keys]]\nkey = \"logs-only\"\nscopes = [\"sms:logs:read\"]\n").unwrap();
     let emu = Emulator::start_with(cfg).await.unwrap();
     let h = Http::new(&emu.base_url());
     assert_eq!(emu.api_key(), "logs-only");
@@ -66,10 +66,7 @@ async fn key_without_the_operation_scope_gets_403() {
 
 #[tokio::test]
 async fn ibsso_sessions_are_created_used_expire_when_idle_and_deleted() {
-    let cfg = EmulatorConfig {
-        session_idle_timeout_secs: 1,
-        ..EmulatorConfig::default()
-    };
+    let cfg = EmulatorConfig { session_idle_timeout_secs: 1, ..EmulatorConfig::default() };
     let emu = Emulator::start_with(cfg).await.unwrap();
     let h = Http::new(&emu.base_url());
     let r = h.post("/auth/1/session", None, &json!({"username":"emulator","password":"wrong"})).await;
@@ -97,16 +94,11 @@ async fn ibsso_sessions_are_created_used_expire_when_idle_and_deleted() {
 
 #[tokio::test]
 async fn oauth2_tokens_are_form_encoded_carry_expires_in_and_expire() {
-    let cfg = EmulatorConfig {
-        oauth_token_ttl_secs: 1,
-        ..EmulatorConfig::default()
-    };
+    let cfg = EmulatorConfig { oauth_token_ttl_secs: 1, ..EmulatorConfig::default() };
     let emu = Emulator::start_with(cfg).await.unwrap();
     let h = Http::new(&emu.base_url());
     let form = "client_id=emulator&client_secret=emulator-password&grant_type=client_credentials";
-    let r = h
-        .send("POST", "/auth/1/oauth2/token", None, Some("application/x-www-form-urlencoded"), form.into())
-        .await;
+    let r = h.send("POST", "/auth/1/oauth2/token", None, Some("application/x-www-form-urlencoded"), form.into()).await;
     assert_eq!(r.status, 200);
     let j = r.json();
     assert_eq!(j["expires_in"], 1);
@@ -117,9 +109,7 @@ async fn oauth2_tokens_are_form_encoded_carry_expires_in_and_expire() {
     assert_eq!(h.post("/sms/3/messages", Some(&auth), &sms("41793026727", "hi")).await.status, 401);
 
     let bad = "client_id=emulator&client_secret=nope&grant_type=client_credentials";
-    let r = h
-        .send("POST", "/auth/1/oauth2/token", None, Some("application/x-www-form-urlencoded"), bad.into())
-        .await;
+    let r = h.send("POST", "/auth/1/oauth2/token", None, Some("application/x-www-form-urlencoded"), bad.into()).await;
     assert_eq!(r.status, 401);
     let j = r.json();
     assert_eq!(j["error"], "invalid_client");

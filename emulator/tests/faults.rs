@@ -12,7 +12,11 @@ async fn status_faults_apply_to_the_next_n_matching_requests_then_stop() {
     let e = Emulator::start().await.unwrap();
     let h = Http::new(&e.base_url());
     let r = h
-        .admin("POST", "/faults", Some(&json!({"count":2,"path":"/sms/3/messages","status":503,"headers":{"Retry-After":"3"}})))
+        .admin(
+            "POST",
+            "/faults",
+            Some(&json!({"count":2,"path":"/sms/3/messages","status":503,"headers":{"Retry-After":"3"}})),
+        )
         .await;
     assert_eq!(r.json()["queued"], 1);
     // A non-matching path is unaffected.

@@ -8,10 +8,7 @@ use serde_json::{Value, json};
 use std::time::Duration;
 
 async fn emu(delay_ms: u64) -> (Emulator, Http) {
-    let cfg = EmulatorConfig {
-        delivery_delay_ms: delay_ms,
-        ..EmulatorConfig::default()
-    };
+    let cfg = EmulatorConfig { delivery_delay_ms: delay_ms, ..EmulatorConfig::default() };
     let e = Emulator::start_with(cfg).await.unwrap();
     let h = Http::new(&e.base_url());
     (e, h)
@@ -50,7 +47,8 @@ async fn v3_send_returns_pending_with_generated_or_given_ids_and_stores_messages
     assert!(j["messages"][0].get("details").is_none());
 
     // A caller-given messageId that was used before is rejected in-band.
-    let dup = json!({"messages":[{"destinations":[{"to":"41793026727","messageId":"MY-ID-1"}],"content":{"text":"again"}}]});
+    let dup =
+        json!({"messages":[{"destinations":[{"to":"41793026727","messageId":"MY-ID-1"}],"content":{"text":"again"}}]});
     let j = h.post("/sms/3/messages", Some(KEY), &dup).await.json();
     assert_eq!(j["messages"][0]["status"]["name"], "REJECTED_DUPLICATE_MESSAGE_ID");
 }
@@ -64,7 +62,8 @@ async fn v3_validation_names_each_bad_property() {
     assert_eq!(r.status, 400);
     let j = r.json();
     assert_eq!(j["errorCode"], "E400");
-    let props: Vec<&str> = j["violations"].as_array().unwrap().iter().map(|v| v["property"].as_str().unwrap()).collect();
+    let props: Vec<&str> =
+        j["violations"].as_array().unwrap().iter().map(|v| v["property"].as_str().unwrap()).collect();
     for p in [
         "messages[0].destinations[0].to",
         "messages[0].destinations[1].to",
@@ -193,13 +192,21 @@ async fn status_mix_is_seeded_and_reproducible() {
     for _ in 0..2 {
         let e = Emulator::start_with(cfg()).await.unwrap();
         let h = Http::new(&e.base_url());
-        let dests: Vec<Value> = (0..40).map(|i| json!({"to": format!("4179302{i:04}"), "messageId": format!("m{i}")})).collect();
-        h.post("/sms/3/messages", Some(KEY), &json!({"messages":[{"destinations":dests,"content":{"text":"x"}}]})).await;
+        let dests: Vec<Value> =
+            (0..40).map(|i| json!({"to": format!("4179302{i:04}"), "messageId": format!("m{i}")})).collect();
+        h.post("/sms/3/messages", Some(KEY), &json!({"messages":[{"destinations":dests,"content":{"text":"x"}}]}))
+            .await;
         tokio::time::sleep(Duration::from_millis(150)).await;
         let mut r: Vec<(String, String, String)> = pull_all(&h, "/sms/3/reports?limit=1000")
             .await
             .iter()
-            .map(|x| (x["messageId"].as_str().unwrap().into(), x["status"]["groupName"].as_str().unwrap().into(), x["error"]["name"].as_str().unwrap().into()))
+            .map(|x| {
+                (
+                    x["messageId"].as_str().unwrap().into(),
+                    x["status"]["groupName"].as_str().unwrap().into(),
+                    x["error"]["name"].as_str().unwrap().into(),
+                )
+            })
             .collect();
         r.sort();
         assert_eq!(r.len(), 40);
@@ -207,7 +214,10 @@ async fn status_mix_is_seeded_and_reproducible() {
     }
     assert_eq!(outcomes[0], outcomes[1]);
     let groups: std::collections::HashSet<&str> = outcomes[0].iter().map(|x| x.1.as_str()).collect();
-    assert!(groups.contains("DELIVERED") && groups.contains("UNDELIVERABLE") && groups.contains("EXPIRED"), "{groups:?}");
+    assert!(
+        groups.contains("DELIVERED") && groups.contains("UNDELIVERABLE") && groups.contains("EXPIRED"),
+        "{groups:?}"
+    );
 }
 
 #[tokio::test]
@@ -269,10 +279,7 @@ async fn logs_filter_and_page_with_cursor() {
 #[tokio::test]
 async fn inbound_messages_are_injected_pulled_once_and_pushed_as_mo_json_2() {
     let rx = Receiver::start(0).await;
-    let cfg = EmulatorConfig {
-        inbound_webhook_url: Some(rx.url.clone()),
-        ..EmulatorConfig::default()
-    };
+    let cfg = EmulatorConfig { inbound_webhook_url: Some(rx.url.clone()), ..EmulatorConfig::default() };
     let e = Emulator::start_with(cfg).await.unwrap();
     let h = Http::new(&e.base_url());
     let r = h

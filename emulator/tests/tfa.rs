@@ -11,7 +11,11 @@ async fn two_factor_flow() {
     let e = Emulator::start().await.unwrap();
     let h = Http::new(&e.base_url());
     let r = h
-        .post("/2fa/2/applications", Some(KEY), &json!({"name":"app","configuration":{"pinAttempts":3,"pinTimeToLive":"10m"}}))
+        .post(
+            "/2fa/2/applications",
+            Some(KEY),
+            &json!({"name":"app","configuration":{"pinAttempts":3,"pinTimeToLive":"10m"}}),
+        )
         .await;
     assert!(r.status == 200 || r.status == 201, "{}", r.status);
     let app = r.json();
@@ -32,23 +36,45 @@ async fn two_factor_flow() {
 
     // Template with a 6-character hex PIN.
     let r = h
-        .post(&format!("/2fa/2/applications/{app_id}/messages"), Some(KEY), &json!({"pinType":"HEX","pinLength":6,"messageText":"Your code is {{pin}}"}))
+        .post(
+            &format!("/2fa/2/applications/{app_id}/messages"),
+            Some(KEY),
+            &json!({"pinType":"HEX","pinLength":6,"messageText":"Your code is {{pin}}"}),
+        )
         .await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     let tpl = r.json();
     let msg_id = tpl["messageId"].as_str().unwrap().to_string();
     assert_eq!(tpl["pinPlaceholder"], "{{pin}}");
     assert_eq!(tpl["applicationId"], app_id.as_str());
-    let r = h.put(&format!("/2fa/2/applications/{app_id}/messages/{msg_id}"), Some(KEY), &json!({"senderId":"Sec","pinType":"HEX","messageText":"Code {{pin}}"})).await;
+    let r = h
+        .put(
+            &format!("/2fa/2/applications/{app_id}/messages/{msg_id}"),
+            Some(KEY),
+            &json!({"senderId":"Sec","pinType":"HEX","messageText":"Code {{pin}}"}),
+        )
+        .await;
     assert_eq!(r.json()["senderId"], "Sec");
     assert_eq!(r.json()["pinLength"], 6);
-    assert_eq!(h.get(&format!("/2fa/2/applications/{app_id}/messages"), Some(KEY)).await.json().as_array().unwrap().len(), 1);
-    assert_eq!(h.get(&format!("/2fa/2/applications/{app_id}/messages/{msg_id}"), Some(KEY)).await.json()["messageText"], "Code {{pin}}");
+    assert_eq!(
+        h.get(&format!("/2fa/2/applications/{app_id}/messages"), Some(KEY)).await.json().as_array().unwrap().len(),
+        1
+    );
+    assert_eq!(
+        h.get(&format!("/2fa/2/applications/{app_id}/messages/{msg_id}"), Some(KEY)).await.json()["messageText"],
+        "Code {{pin}}"
+    );
     let r = h.post(&format!("/2fa/2/applications/{app_id}/messages"), Some(KEY), &json!({"messageText":"x"})).await;
     assert_eq!(r.status, 400, "pinType is required");
 
     // Send PIN.
-    let r = h.post("/2fa/2/pin?ncNeeded=true", Some(KEY), &json!({"applicationId":app_id,"messageId":msg_id,"to":"41793026727"})).await;
+    let r = h
+        .post(
+            "/2fa/2/pin?ncNeeded=true",
+            Some(KEY),
+            &json!({"applicationId":app_id,"messageId":msg_id,"to":"41793026727"}),
+        )
+        .await;
     assert_eq!(r.status, 200);
     let sent = r.json();
     assert_eq!(sent["smsStatus"], "MESSAGE_SENT");
@@ -97,16 +123,34 @@ async fn two_factor_flow() {
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["msisdn"], "41793026727");
     assert!(list[0]["sentAt"].as_i64().unwrap() > 1_600_000_000_000);
-    let j = h.get(&format!("/2fa/2/applications/{app_id}/verifications?msisdn=41793026727&verified=true"), Some(KEY)).await.json();
+    let j = h
+        .get(&format!("/2fa/2/applications/{app_id}/verifications?msisdn=41793026727&verified=true"), Some(KEY))
+        .await
+        .json();
     assert_eq!(j["verifications"].as_array().unwrap().len(), 0);
 
     // Voice channel and TTL expiry.
-    let r = h.post("/2fa/2/pin/voice", Some(KEY), &json!({"applicationId":app_id,"messageId":msg_id,"to":"41793026728"})).await;
+    let r = h
+        .post("/2fa/2/pin/voice", Some(KEY), &json!({"applicationId":app_id,"messageId":msg_id,"to":"41793026728"}))
+        .await;
     assert_eq!(r.json()["callStatus"], "PENDING_ACCEPTED");
-    let app2 = h.post("/2fa/2/applications", Some(KEY), &json!({"name":"short","configuration":{"pinTimeToLive":"1ms"}})).await.json();
+    let app2 = h
+        .post("/2fa/2/applications", Some(KEY), &json!({"name":"short","configuration":{"pinTimeToLive":"1ms"}}))
+        .await
+        .json();
     let app2_id = app2["applicationId"].as_str().unwrap();
-    let tpl2 = h.post(&format!("/2fa/2/applications/{app2_id}/messages"), Some(KEY), &json!({"pinType":"NUMERIC","messageText":"{{pin}}"})).await.json();
-    let sent = h.post("/2fa/2/pin", Some(KEY), &json!({"applicationId":app2_id,"messageId":tpl2["messageId"],"to":"1"})).await.json();
+    let tpl2 = h
+        .post(
+            &format!("/2fa/2/applications/{app2_id}/messages"),
+            Some(KEY),
+            &json!({"pinType":"NUMERIC","messageText":"{{pin}}"}),
+        )
+        .await
+        .json();
+    let sent = h
+        .post("/2fa/2/pin", Some(KEY), &json!({"applicationId":app2_id,"messageId":tpl2["messageId"],"to":"1"}))
+        .await
+        .json();
     let pid = sent["pinId"].as_str().unwrap();
     let pin = e.pin(pid).unwrap();
     assert_eq!(pin.len(), 4);

@@ -38,13 +38,17 @@ pub struct Http {
 
 impl Http {
     pub fn new(base: &str) -> Self {
-        Self {
-            base: base.to_string(),
-            client: Client::builder(TokioExecutor::new()).build_http(),
-        }
+        Self { base: base.to_string(), client: Client::builder(TokioExecutor::new()).build_http() }
     }
 
-    pub async fn send(&self, method: &str, path: &str, auth: Option<&str>, content_type: Option<&str>, body: Vec<u8>) -> Resp {
+    pub async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        auth: Option<&str>,
+        content_type: Option<&str>,
+        body: Vec<u8>,
+    ) -> Resp {
         self.try_send(method, path, auth, content_type, body).await.expect("request failed")
     }
 
@@ -70,12 +74,7 @@ impl Http {
             .map_err(|e| format!("{e:?}"))?;
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
-        let body = resp
-            .into_body()
-            .collect()
-            .await
-            .map_err(|e| format!("body: {e:?}"))?
-            .to_bytes();
+        let body = resp.into_body().collect().await.map_err(|e| format!("body: {e:?}"))?.to_bytes();
         Ok(Resp { status, headers, body })
     }
 
@@ -139,9 +138,8 @@ impl Receiver {
                             Ok::<_, std::convert::Infallible>(r)
                         }
                     });
-                    let _ = hyper::server::conn::http1::Builder::new()
-                        .serve_connection(TokioIo::new(stream), svc)
-                        .await;
+                    let _ =
+                        hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), svc).await;
                 });
             }
         });
@@ -150,12 +148,7 @@ impl Receiver {
 
     /// All `results[]` entries received (accepted requests only).
     pub fn results(&self) -> Vec<Value> {
-        self.bodies
-            .lock()
-            .unwrap()
-            .iter()
-            .flat_map(|b| b["results"].as_array().cloned().unwrap_or_default())
-            .collect()
+        self.bodies.lock().unwrap().iter().flat_map(|b| b["results"].as_array().cloned().unwrap_or_default()).collect()
     }
 }
 
