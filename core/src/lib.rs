@@ -28,6 +28,7 @@ pub mod config;
 pub mod error;
 pub mod http;
 pub mod time;
+pub mod webhooks;
 
 pub use ::http::Method;
 pub use auth::{Credentials, Secret};
