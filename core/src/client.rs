@@ -71,6 +71,11 @@ impl Client {
         self.inner.auth.close(&self.inner.transport).await
     }
 
+    /// The transport, for calls that must not carry the client's own credentials.
+    pub(crate) fn transport(&self) -> &Transport {
+        &self.inner.transport
+    }
+
     /// Sends a prepared request with authentication, renewing a session or token once after a 401.
     pub(crate) async fn execute(&self, request: &Prepared, options: &RequestOptions) -> Result<Response, Error> {
         let inner = &self.inner;

@@ -22,11 +22,15 @@
 //! A POST that times out or loses its connection after being written fails with
 //! `outcome_unknown` and is never repeated by the SDK.
 
+pub mod account;
 pub mod auth;
 pub mod client;
 pub mod config;
 pub mod error;
 pub mod http;
+mod open_enum;
+mod reply;
+pub mod subscriptions;
 pub mod time;
 pub mod webhooks;
 

@@ -11,7 +11,8 @@ mod secret;
 mod tokens;
 
 pub use secret::Secret;
-pub(crate) use tokens::Authenticator;
+pub(crate) use tokens::{Authenticator, destroy_session, request_session, request_token, session_header};
+pub use tokens::{OAuth2Token, Session};
 
 use crate::error::Error;
 

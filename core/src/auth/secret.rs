@@ -32,6 +32,20 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// Writes the value itself: a secret goes into request bodies (session, token and key APIs).
+/// Never serialize a model holding one into a log.
+impl serde::Serialize for Secret {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Secret)
+    }
+}
+
 impl From<String> for Secret {
     fn from(value: String) -> Self {
         Secret(value)

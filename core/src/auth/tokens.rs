@@ -113,57 +113,108 @@ impl Authenticator {
     pub(crate) async fn close(&self, transport: &Transport) -> Result<(), Error> {
         let Authenticator::Session { cache, .. } = self else { return Ok(()) };
         let Some(cached) = cache.lock().await.take() else { return Ok(()) };
-        let request = Prepared::new(Method::DELETE, SESSION_PATH, Query::new(), None);
-        match transport.run(&request, Some(&cached.header), &RequestOptions::new().max_retries(0)).await {
-            Ok(_) => Ok(()),
-            // An expired session is as good as destroyed.
-            Err(Error::Api(api)) if api.status == 401 => Ok(()),
-            Err(other) => Err(other),
-        }
+        destroy_session(transport, &cached.header).await
     }
 
     async fn create_session(&self, transport: &Transport) -> Result<Cached, Error> {
         let Authenticator::Session { username, password, .. } = self else {
             return Err(Error::config("not an IBSSO authenticator"));
         };
-        #[derive(Deserialize)]
-        struct Session {
-            token: String,
-        }
-        let body = serde_json::json!({ "username": username, "password": password.expose() });
-        let request = Prepared::new(Method::POST, SESSION_PATH, Query::new(), Some(Body::json(&body)?));
-        let response = transport.run(&request, None, &RequestOptions::new()).await?;
-        // A decode error could quote the body, which holds the token: say less.
-        let session: Session =
-            response.json().map_err(|_| Error::decode("the IBSSO session response (it has no \"token\")", None))?;
-        Ok(Cached { header: sensitive(&format!("IBSSO {}", session.token))?, refresh_at: None })
+        let session = request_session(transport, username, password, false).await?;
+        Ok(Cached { header: session_header(&session.token)?, refresh_at: None })
     }
 
     async fn fetch_token(&self, transport: &Transport) -> Result<Cached, Error> {
         let Authenticator::OAuth2 { client_id, client_secret, .. } = self else {
             return Err(Error::config("not an OAuth2 authenticator"));
         };
-        #[derive(Deserialize)]
-        struct Token {
-            access_token: String,
-            #[serde(default)]
-            expires_in: Option<u64>,
-        }
-        let mut form = Query::new();
-        form.push("client_id", client_id);
-        form.push("client_secret", client_secret.expose());
-        form.push("grant_type", "client_credentials");
-        let request = Prepared::new(Method::POST, TOKEN_PATH, Query::new(), Some(Body::form(&form)));
         let asked = Instant::now();
-        let response = transport.run(&request, None, &RequestOptions::new()).await?;
-        let token: Token = response
-            .json()
-            .map_err(|_| Error::decode("the OAuth2 token response (it has no \"access_token\")", None))?;
+        let token = request_token(transport, client_id, client_secret).await?;
         let refresh_at = token.expires_in.map(|secs| {
             let lifetime = Duration::from_secs(secs);
             let margin = (lifetime / 10).min(Duration::from_secs(60));
             asked + lifetime - margin
         });
-        Ok(Cached { header: sensitive(&format!("Bearer {}", token.access_token))?, refresh_at })
+        Ok(Cached { header: sensitive(&format!("Bearer {}", token.access_token.expose()))?, refresh_at })
     }
+}
+
+/// An IBSSO session (`POST /auth/1/session`).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Session {
+    /// The session token, sent as `Authorization: IBSSO <token>`.
+    pub token: Secret,
+    /// The request id the API gave.
+    #[serde(skip)]
+    pub request_id: Option<String>,
+}
+
+/// An OAuth2 access token (`POST /auth/1/oauth2/token`).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct OAuth2Token {
+    /// The token, sent as `Authorization: Bearer <token>`.
+    pub access_token: Secret,
+    /// Seconds until it expires.
+    #[serde(default)]
+    pub expires_in: Option<u64>,
+    /// The token type (`Bearer`).
+    #[serde(default)]
+    pub token_type: Option<String>,
+    /// The request id the API gave.
+    #[serde(skip)]
+    pub request_id: Option<String>,
+}
+
+/// Creates an IBSSO session (no `Authorization` header is sent).
+pub(crate) async fn request_session(
+    transport: &Transport,
+    username: &str,
+    password: &Secret,
+    unbound_to_ip: bool,
+) -> Result<Session, Error> {
+    let mut body = serde_json::json!({ "username": username, "password": password.expose() });
+    if unbound_to_ip {
+        body["unsafe"] = serde_json::Value::Bool(true);
+    }
+    let request = Prepared::new(Method::POST, SESSION_PATH, Query::new(), Some(Body::json(&body)?));
+    let response = transport.run(&request, None, &RequestOptions::new()).await?;
+    // A decode error could quote the body, which holds the token: say less.
+    let mut session: Session =
+        response.json().map_err(|_| Error::decode("the IBSSO session response (it has no \"token\")", None))?;
+    session.request_id = response.request_id;
+    Ok(session)
+}
+
+/// Fetches an OAuth2 client-credentials token (no `Authorization` header is sent).
+pub(crate) async fn request_token(
+    transport: &Transport,
+    client_id: &str,
+    client_secret: &Secret,
+) -> Result<OAuth2Token, Error> {
+    let mut form = Query::new();
+    form.push("client_id", client_id);
+    form.push("client_secret", client_secret.expose());
+    form.push("grant_type", "client_credentials");
+    let request = Prepared::new(Method::POST, TOKEN_PATH, Query::new(), Some(Body::form(&form)));
+    let response = transport.run(&request, None, &RequestOptions::new()).await?;
+    let mut token: OAuth2Token =
+        response.json().map_err(|_| Error::decode("the OAuth2 token response (it has no \"access_token\")", None))?;
+    token.request_id = response.request_id;
+    Ok(token)
+}
+
+/// Destroys an IBSSO session.
+pub(crate) async fn destroy_session(transport: &Transport, header: &HeaderValue) -> Result<(), Error> {
+    let request = Prepared::new(Method::DELETE, SESSION_PATH, Query::new(), None);
+    match transport.run(&request, Some(header), &RequestOptions::new().max_retries(0)).await {
+        Ok(_) => Ok(()),
+        // An expired session is as good as destroyed.
+        Err(Error::Api(api)) if api.status == 401 => Ok(()),
+        Err(other) => Err(other),
+    }
+}
+
+/// The header for a session token.
+pub(crate) fn session_header(token: &Secret) -> Result<HeaderValue, Error> {
+    sensitive(&format!("IBSSO {}", token.expose()))
 }
