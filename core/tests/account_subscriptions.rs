@@ -141,11 +141,9 @@ async fn sessions_and_tokens_do_not_send_the_clients_credentials() {
 
 #[test]
 fn subscription_fixtures_round_trip() {
-    for name in ["subscriptions-create-subscription-request.json"] {
-        let original = fixture(name);
-        let model: Subscription = serde_json::from_value(original.clone()).unwrap();
-        assert_eq!(serde_json::to_value(&model).unwrap(), original, "{name}");
-    }
+    let original = fixture("subscriptions-create-subscription-request.json");
+    let model: Subscription = serde_json::from_value(original.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&model).unwrap(), original);
     let original = fixture("subscriptions-create-profile-request.json");
     let model: Profile = serde_json::from_value(original.clone()).unwrap();
     assert_eq!(serde_json::to_value(&model).unwrap(), original);
