@@ -27,6 +27,8 @@ pub mod client;
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod sms;
+pub mod tfa;
 pub mod time;
 
 pub use ::http::Method;
