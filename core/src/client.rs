@@ -51,6 +51,16 @@ impl Client {
         &self.inner.transport.base_url
     }
 
+    /// The SMS API.
+    pub fn sms(&self) -> crate::sms::Sms {
+        crate::sms::Sms::new(self.clone())
+    }
+
+    /// The 2FA (two-factor authentication) API.
+    pub fn tfa(&self) -> crate::tfa::Tfa {
+        crate::tfa::Tfa::new(self.clone())
+    }
+
     /// Starts a request to any endpoint. `path` starts with `/` and is already encoded
     /// (use [`encode_component`](crate::http::encode_component) for ids put into it).
     pub fn request(&self, method: Method, path: impl Into<String>) -> RequestBuilder {

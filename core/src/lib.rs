@@ -28,9 +28,10 @@ pub mod client;
 pub mod config;
 pub mod error;
 pub mod http;
-mod open_enum;
 mod reply;
+pub mod sms;
 pub mod subscriptions;
+pub mod tfa;
 pub mod time;
 pub mod webhooks;
 

@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::Secret;
-use crate::open_enum::open_enum;
+use crate::sms::open_enum::open_enum;
 
 /// The account balance (`GET /account/1/balance`).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::auth::Secret;
-use crate::open_enum::open_enum;
+use crate::sms::open_enum::open_enum;
 
 open_enum! {
     /// The channel a subscription belongs to.

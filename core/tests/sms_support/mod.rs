@@ -1,0 +1,181 @@
+//! Helpers of the SMS and 2FA model tests: example walking, round trips, semantic comparison.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// The repository's `spec/` directory.
+pub fn spec(name: &str) -> Value {
+    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec")).join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap()
+}
+
+/// `../shared/fixtures` beside the repository (CI lays `shared/` beside the clone).
+pub fn fixtures_dir() -> PathBuf {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures"));
+    assert!(
+        dir.is_dir(),
+        "the shared fixtures are not at {}: lay the project's shared/ folder beside the repository clone (as CI does) to run this test",
+        dir.display()
+    );
+    dir
+}
+
+/// Every fixture whose file name starts with one of `prefixes`, as (file name, JSON).
+pub fn fixtures(prefixes: &[&str]) -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(fixtures_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".json") && prefixes.iter().any(|p| name.starts_with(p)) {
+            let value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            out.push((name, value));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// One example found in a spec.
+#[derive(Debug)]
+pub struct Example {
+    /// `METHOD /path` or `WEBHOOK name`.
+    pub operation: String,
+    /// `request`, or the response status (`200`, `400`, `4XX` …).
+    pub part: String,
+    /// The example's name.
+    pub name: String,
+    /// The example's value.
+    pub value: Value,
+}
+
+fn resolve<'a>(spec: &'a Value, value: &'a Value) -> &'a Value {
+    match value.get("$ref").and_then(Value::as_str) {
+        Some(reference) => spec.pointer(reference.trim_start_matches('#')).unwrap_or(value),
+        None => value,
+    }
+}
+
+fn examples_of(spec: &Value, content: &Value, operation: &str, part: &str, out: &mut Vec<Example>) {
+    let Some(json) = content.get("content").and_then(|c| c.get("application/json")) else { return };
+    if let Some(Value::Object(named)) = json.get("examples") {
+        for (name, example) in named {
+            let example = resolve(spec, example);
+            if let Some(value) = example.get("value") {
+                out.push(Example {
+                    operation: operation.into(),
+                    part: part.into(),
+                    name: name.clone(),
+                    value: value.clone(),
+                });
+            }
+        }
+    }
+    if let Some(value) = json.get("example") {
+        out.push(Example {
+            operation: operation.into(),
+            part: part.into(),
+            name: "example".into(),
+            value: value.clone(),
+        });
+    }
+}
+
+/// Every JSON example of every operation's request body and responses (responses given as
+/// `$ref` are resolved), and of every webhook's request body.
+pub fn spec_examples(spec: &Value) -> Vec<Example> {
+    let mut out = Vec::new();
+    let mut visit = |label: String, operation: &Value| {
+        if let Some(body) = operation.get("requestBody") {
+            examples_of(spec, resolve(spec, body), &label, "request", &mut out);
+        }
+        if let Some(Value::Object(responses)) = operation.get("responses") {
+            for (status, response) in responses {
+                examples_of(spec, resolve(spec, response), &label, status, &mut out);
+            }
+        }
+    };
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            if ["get", "post", "put", "delete", "patch"].contains(&method.as_str()) {
+                visit(format!("{} {path}", method.to_uppercase()), operation);
+            }
+        }
+    }
+    if let Some(Value::Object(hooks)) = spec.get("webhooks") {
+        for (name, item) in hooks {
+            for operation in item.as_object().unwrap().values() {
+                visit(format!("WEBHOOK {name}"), operation);
+            }
+        }
+    }
+    out
+}
+
+/// Parses `value` into `T` and writes it back.
+pub fn round<T: DeserializeOwned + Serialize>(value: &Value) -> Value {
+    let model: T = serde_json::from_value(value.clone())
+        .unwrap_or_else(|e| panic!("does not parse as {}: {e}\n{value:#}", std::any::type_name::<T>()));
+    serde_json::to_value(&model).unwrap()
+}
+
+/// Compares two JSON values by meaning: numbers by value (`0` = `0.0`), date-times by instant
+/// (the SDK writes every date-time in UTC with a `+0000` offset), and `groupName` without regard
+/// to ASCII case (the v1 APIs write `"Ok"`, the SDK writes the documented `"OK"`). Everything
+/// else must be equal, and no key may be added or lost.
+pub fn same(expected: &Value, actual: &Value, at: &str) -> Result<(), String> {
+    match (expected, actual) {
+        (Value::Object(a), Value::Object(b)) => {
+            let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                let path = format!("{at}.{key}");
+                match (a.get(key), b.get(key)) {
+                    (Some(x), Some(y)) if key == "groupName" && x.is_string() && y.is_string() => {
+                        if !x.as_str().unwrap().eq_ignore_ascii_case(y.as_str().unwrap()) {
+                            return Err(format!("{path}: {x} != {y}"));
+                        }
+                    }
+                    (Some(x), Some(y)) => same(x, y, &path)?,
+                    (Some(x), None) => return Err(format!("{path}: {x} was lost")),
+                    (None, Some(y)) => return Err(format!("{path}: {y} was added")),
+                    (None, None) => {}
+                }
+            }
+            Ok(())
+        }
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
+            a.iter().zip(b).enumerate().try_for_each(|(i, (x, y))| same(x, y, &format!("{at}[{i}]")))
+        }
+        (Value::Number(a), Value::Number(b)) if a.as_f64() == b.as_f64() => Ok(()),
+        (Value::String(a), Value::String(b)) if a == b => Ok(()),
+        (Value::String(a), Value::String(b)) if looks_like_time(a) => {
+            match (infobip::time::parse(a), infobip::time::parse(b)) {
+                (Ok(x), Ok(y)) if x == y => Ok(()),
+                _ => Err(format!("{at}: {a:?} != {b:?}")),
+            }
+        }
+        _ if expected == actual => Ok(()),
+        _ => Err(format!("{at}: {expected} != {actual}")),
+    }
+}
+
+fn looks_like_time(text: &str) -> bool {
+    text.len() >= 16 && text.as_bytes()[4] == b'-' && text.as_bytes()[10] == b'T'
+}
+
+/// Round-trips `value` through `T` and checks the result means the same.
+pub fn assert_round_trip<T: DeserializeOwned + Serialize>(label: &str, value: &Value) {
+    let back = round::<T>(value);
+    if let Err(difference) = same(value, &back, "$") {
+        panic!(
+            "{label} does not round-trip through {}: {difference}\nin:  {value}\nout: {back}",
+            std::any::type_name::<T>()
+        );
+    }
+}
