@@ -8,6 +8,9 @@
 //! signature is not documented in the sources this SDK was built from, so it is a parameter of
 //! your code, not of the SDK: read it from the header your subscription delivers.
 
+mod parse;
 mod verify;
+mod xml;
 
+pub use parse::{parse_click, parse_delivery_reports, parse_inbound};
 pub use verify::{HmacAlgorithm, verify_basic, verify_hmac};
