@@ -9,6 +9,8 @@
 //! your code, not of the SDK: read it from the header your subscription delivers.
 
 mod parse;
+#[cfg(feature = "receiver")]
+pub mod receiver;
 mod verify;
 mod xml;
 
