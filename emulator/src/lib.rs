@@ -87,6 +87,8 @@ impl Emulator {
         let shared = Arc::new(state::Shared::new(config, rx));
         tokio::spawn(server::accept_loop(listener, shared.clone()));
         tokio::spawn(delivery::scheduler(shared.clone()));
+        // Parse the SMS and 2FA specs in the background so the first request does not pay for it.
+        tokio::task::spawn_blocking(spec::warm_up);
         Ok(Self { shared, addr, shutdown: tx })
     }
 

@@ -71,6 +71,18 @@ pub(crate) fn operation_object(op: &OpInfo) -> &'static Value {
         .unwrap_or(&NULL)
 }
 
+/// Builds the route table and parses the most used product specs (SMS, 2FA, account).
+pub(crate) fn warm_up() {
+    LazyLock::force(&TEMPLATES);
+    LazyLock::force(&BUCKETS);
+    LazyLock::force(&API_ERROR_PREFIXES);
+    for (i, (name, _)) in SPEC_FILES.iter().enumerate() {
+        if name.contains("-sms-") || name.contains("-2fa-") || name.contains("account-management") {
+            let _ = document(i);
+        }
+    }
+}
+
 struct Template {
     segments: Vec<&'static str>,
     literals: usize,
@@ -85,6 +97,16 @@ static TEMPLATES: LazyLock<Vec<Template>> = LazyLock::new(|| {
             Template { segments, literals }
         })
         .collect()
+});
+
+/// Operation indices grouped by (segment count, first segment), for fast matching.
+static BUCKETS: LazyLock<std::collections::HashMap<(usize, &'static str), Vec<usize>>> = LazyLock::new(|| {
+    let mut m: std::collections::HashMap<(usize, &'static str), Vec<usize>> = std::collections::HashMap::new();
+    for (i, t) in TEMPLATES.iter().enumerate() {
+        let first = t.segments.first().copied().unwrap_or("");
+        m.entry((t.segments.len(), first)).or_default().push(i);
+    }
+    m
 });
 
 static API_ERROR_PREFIXES: LazyLock<HashSet<String>> = LazyLock::new(|| {
@@ -119,10 +141,10 @@ pub(crate) fn find(method: &str, path: &str) -> RouteMatch {
     let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
     let mut best: Option<(usize, usize)> = None;
     let mut other_method: Option<&'static OpInfo> = None;
-    for (i, t) in TEMPLATES.iter().enumerate() {
-        if t.segments.len() != segs.len() {
-            continue;
-        }
+    let first = segs.first().copied().unwrap_or("");
+    let candidates = BUCKETS.get(&(segs.len(), first)).map(Vec::as_slice).unwrap_or(&[]);
+    for &i in candidates {
+        let Some(t) = TEMPLATES.get(i) else { continue };
         let ok = t.segments.iter().zip(&segs).all(|(a, b)| is_param(a) && !b.is_empty() || a == b);
         if !ok {
             continue;
@@ -203,6 +225,11 @@ pub(crate) fn parse_query(q: &str) -> Vec<(String, String)> {
 
 /// Resolves a local `$ref` (`#/components/...`) inside `doc`.
 pub(crate) fn resolve<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
+    if let Some(name) = reference.strip_prefix("#/components/schemas/")
+        && !name.contains(['/', '~'])
+    {
+        return doc.get("components")?.get("schemas")?.get(name);
+    }
     let pointer = reference.strip_prefix('#')?;
     doc.pointer(pointer)
 }

@@ -146,6 +146,11 @@ impl Receiver {
         Self { url, bodies, hits, _stop: tx }
     }
 
+    /// Number of `results[]` entries received (accepted requests only).
+    pub fn count(&self) -> usize {
+        self.bodies.lock().unwrap().iter().map(|b| b["results"].as_array().map_or(0, Vec::len)).sum()
+    }
+
     /// All `results[]` entries received (accepted requests only).
     pub fn results(&self) -> Vec<Value> {
         self.bodies.lock().unwrap().iter().flat_map(|b| b["results"].as_array().cloned().unwrap_or_default()).collect()
@@ -167,4 +172,51 @@ pub async fn wait_until(timeout: Duration, mut f: impl FnMut() -> bool) -> bool 
 /// A basic v3 send body to `to`.
 pub fn sms(to: &str, text: &str) -> Value {
     serde_json::json!({"messages":[{"sender":"InfoSMS","destinations":[{"to":to}],"content":{"text":text}}]})
+}
+
+/// A raw keep-alive HTTP/1.1 connection (cheaper than a pooled client for load tests).
+pub struct RawConn {
+    stream: tokio::io::BufReader<tokio::net::TcpStream>,
+    host: String,
+}
+
+impl RawConn {
+    pub async fn connect(base: &str) -> Self {
+        let host = base.trim_start_matches("http://").to_string();
+        let stream = tokio::net::TcpStream::connect(&host).await.unwrap();
+        stream.set_nodelay(true).unwrap();
+        Self { stream: tokio::io::BufReader::new(stream), host }
+    }
+
+    /// Sends one request and returns (status, body).
+    pub async fn request(&mut self, method: &str, path: &str, auth: &str, body: &[u8]) -> (u16, Vec<u8>) {
+        use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
+        let head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nAuthorization: {auth}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+            self.host,
+            body.len()
+        );
+        let mut buf = head.into_bytes();
+        buf.extend_from_slice(body);
+        self.stream.get_mut().write_all(&buf).await.unwrap();
+        let mut line = String::new();
+        self.stream.read_line(&mut line).await.unwrap();
+        let status: u16 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+        let mut len = 0usize;
+        loop {
+            line.clear();
+            self.stream.read_line(&mut line).await.unwrap();
+            if line == "\r\n" {
+                break;
+            }
+            if let Some((k, v)) = line.split_once(':')
+                && k.eq_ignore_ascii_case("content-length")
+            {
+                len = v.trim().parse().unwrap();
+            }
+        }
+        let mut body = vec![0; len];
+        self.stream.read_exact(&mut body).await.unwrap();
+        (status, body)
+    }
 }
