@@ -124,7 +124,7 @@ pub(crate) fn log_v3(m: &Message) -> Value {
         put(&mut p, "applicationId", m.application_id.as_ref());
         o.insert("platform".into(), Value::Object(p));
     }
-    o.insert("content".into(), m.content.clone());
+    o.insert("content".into(), (*m.content).clone());
     put(&mut o, "campaignReferenceId", m.campaign_reference_id.as_ref());
     if let Some(mm) = mcc_mnc(&m.to) {
         o.insert("mccMnc".into(), json!(mm));

@@ -19,7 +19,7 @@ pub(crate) struct NewMessage {
     pub message_id: Option<String>,
     pub to: String,
     pub sender: Option<String>,
-    pub content: Value,
+    pub content: Arc<Value>,
     pub message_count: u32,
     pub send_at: Option<DateTime<Utc>>,
     pub webhook_url: Option<String>,
@@ -174,7 +174,7 @@ pub(crate) fn send_v3(ctx: &Ctx<'_>) -> Response<ResBody> {
     let include_count = options.get("includeSmsCountInResponse").and_then(Value::as_bool).unwrap_or(false);
     let mut msgs = Vec::new();
     for m in body.get("messages").and_then(Value::as_array).into_iter().flatten() {
-        let content = m.get("content").cloned().unwrap_or(json!({}));
+        let content = Arc::new(m.get("content").cloned().unwrap_or(json!({})));
         let count = if let Some(hex) = content.get("hex").and_then(Value::as_str) {
             crate::gsm::binary_parts(hex)
         } else {
@@ -243,6 +243,7 @@ pub(crate) fn send_v2(ctx: &Ctx<'_>, binary: bool) -> Response<ResBody> {
             }
             (Value::Object(c), count)
         };
+        let content = Arc::new(content);
         let url = webhook(ctx.shared, s(m.get("notifyUrl")), None);
         for d in m.get("destinations").and_then(Value::as_array).into_iter().flatten() {
             msgs.push(NewMessage {
@@ -281,6 +282,7 @@ pub(crate) fn send_query(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
     if let Some(l) = &lang {
         content.insert("language".into(), json!({"languageCode": l}));
     }
+    let content = Arc::new(Value::Object(content));
     let send_at = ctx.q("sendAt").and_then(|t| crate::time::parse(&t));
     if let Some(v) = send_at_violation("sendAt", send_at) {
         return ctx.error(400, &[v], None);
@@ -292,7 +294,7 @@ pub(crate) fn send_query(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
         .map(|to| NewMessage {
             to,
             sender: ctx.q("from"),
-            content: Value::Object(content.clone()),
+            content: content.clone(),
             message_count: count,
             send_at,
             webhook_url: url.clone(),

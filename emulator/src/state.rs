@@ -117,7 +117,7 @@ pub(crate) struct Message {
     pub bulk_id: String,
     pub to: String,
     pub sender: Option<String>,
-    pub content: Value,
+    pub content: std::sync::Arc<Value>,
     pub message_count: u32,
     pub sent_at: DateTime<Utc>,
     pub done_at: Option<DateTime<Utc>>,
