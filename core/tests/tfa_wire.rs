@@ -84,12 +84,22 @@ async fn template_calls() {
     assert_eq!(template.pin_placeholder.as_deref(), Some("{{pin}}"));
     assert_eq!(template.repeat_dtmf.as_deref(), Some("1#"));
     tfa.template("app", "msg").await.unwrap();
-    tfa.update_template("app", "msg", &TemplateRequest { pin_length: Some(6), ..TemplateRequest::default() }).await.unwrap();
-    let email = EmailTemplateRequest { email_template_id: Some(1234), from: Some("a@example.com".into()), ..EmailTemplateRequest::default() };
-    tfa.create_email_template("app", &email).await.unwrap();
-    tfa.update_email_template("app", "msg", &EmailTemplateRequest { pin_length: Some(8), ..EmailTemplateRequest::default() })
+    tfa.update_template("app", "msg", &TemplateRequest { pin_length: Some(6), ..TemplateRequest::default() })
         .await
         .unwrap();
+    let email = EmailTemplateRequest {
+        email_template_id: Some(1234),
+        from: Some("a@example.com".into()),
+        ..EmailTemplateRequest::default()
+    };
+    tfa.create_email_template("app", &email).await.unwrap();
+    tfa.update_email_template(
+        "app",
+        "msg",
+        &EmailTemplateRequest { pin_length: Some(8), ..EmailTemplateRequest::default() },
+    )
+    .await
+    .unwrap();
     let received = server.received_requests().await.unwrap();
     assert_eq!(received.len(), 5);
     assert_wire(
@@ -125,7 +135,8 @@ async fn pin_send_resend_and_verify_calls() {
     let server = server(r#"{"pinId":"pin 1","to":"41793026727","ncStatus":"NC_DESTINATION_REACHABLE","smsStatus":"MESSAGE_SENT","callStatus":"PENDING_ACCEPTED","verified":true,"attemptsRemaining":9}"#).await;
     let client = common::builder(&server).build().unwrap();
     let tfa = client.tfa();
-    let request = SendPin::new("app", "msg", "41793026727").from("Info").placeholder("firstName", "John").track_delivery(true);
+    let request =
+        SendPin::new("app", "msg", "41793026727").from("Info").placeholder("firstName", "John").track_delivery(true);
     let sent = tfa.send_pin_sms(&request, Some(true)).await.unwrap();
     assert_eq!(sent.nc_status, Some(NcStatus::DestinationReachable));
     assert_eq!(sent.sms_status, Some(SmsStatus::MessageSent));
@@ -144,10 +155,24 @@ async fn pin_send_resend_and_verify_calls() {
         "POST",
         "/2fa/2/pin",
         Some("ncNeeded=true"),
-        Some(r#"{"applicationId":"app","messageId":"msg","to":"41793026727","from":"Info","placeholders":{"firstName":"John"},"trackDelivery":true}"#),
+        Some(
+            r#"{"applicationId":"app","messageId":"msg","to":"41793026727","from":"Info","placeholders":{"firstName":"John"},"trackDelivery":true}"#,
+        ),
     );
-    assert_wire(&received[1], "POST", "/2fa/2/pin/voice", None, Some(r#"{"applicationId":"app","messageId":"msg","to":"41793026727"}"#));
-    assert_wire(&received[2], "POST", "/2fa/2/pin/email", None, Some(r#"{"applicationId":"app","messageId":"msg","to":"a@example.com"}"#));
+    assert_wire(
+        &received[1],
+        "POST",
+        "/2fa/2/pin/voice",
+        None,
+        Some(r#"{"applicationId":"app","messageId":"msg","to":"41793026727"}"#),
+    );
+    assert_wire(
+        &received[2],
+        "POST",
+        "/2fa/2/pin/email",
+        None,
+        Some(r#"{"applicationId":"app","messageId":"msg","to":"a@example.com"}"#),
+    );
     assert_wire(&received[3], "POST", "/2fa/2/pin/pin%201/resend", None, Some("{}"));
     assert_wire(&received[4], "POST", "/2fa/2/pin/pin%201/resend/voice", None, Some(r#"{"trackDelivery":false}"#));
     assert_wire(&received[5], "POST", "/2fa/2/pin/pin%201/resend/email", None, Some("{}"));
@@ -156,7 +181,8 @@ async fn pin_send_resend_and_verify_calls() {
 
 #[tokio::test]
 async fn verification_status_call() {
-    let server = server(r#"{"verifications":[{"msisdn":"41793026727","verified":false,"sentAt":1418333246000}]}"#).await;
+    let server =
+        server(r#"{"verifications":[{"msisdn":"41793026727","verified":false,"sentAt":1418333246000}]}"#).await;
     let client = common::builder(&server).build().unwrap();
     let status = client.tfa().verifications("app", "+41 79", Some(false), Some(true)).await.unwrap();
     assert_eq!(status.verifications[0].verified, Some(false));
