@@ -67,6 +67,7 @@ use crate::client::{Client, RequestBuilder};
 use crate::config::RequestOptions;
 use crate::error::Error;
 use crate::http::{Query, encode_component};
+use crate::reply::read;
 use send::{Doubt, SendIds};
 
 /// The SMS API of a [`Client`]; get it with [`Client::sms`]. Cheap to clone.
@@ -79,6 +80,8 @@ pub struct Sms {
 pub(crate) async fn call<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, Error> {
     request.send().await?.json()
 }
+
+crate::reply::traced!(SendResponse, LegacySendResponse);
 
 impl Sms {
     pub(crate) fn new(client: Client) -> Self {
@@ -104,10 +107,7 @@ impl Sms {
         let ids = send::assign_request_ids(&mut request);
         let operation = "POST /sms/3/messages";
         let result = self.request(Method::POST, "/sms/3/messages").json(&request).options(options).send().await;
-        let response = send::settle(result, operation, ids, Doubt::AfterWrite)?;
-        let mut body: SendResponse = response.json()?;
-        body.request_id = response.request_id;
-        Ok(body)
+        read(send::settle(result, operation, ids, Doubt::AfterWrite)?)
     }
 
     /// Sends a text over query parameters (`GET /sms/3/text/query`). A bulk id is assigned when
@@ -122,10 +122,7 @@ impl Sms {
             .options(RequestOptions::new().max_retries(0))
             .send()
             .await;
-        let response = send::settle(result, "GET /sms/3/text/query", ids, Doubt::AnyFailure)?;
-        let mut body: SendResponse = response.json()?;
-        body.request_id = response.request_id;
-        Ok(body)
+        read(send::settle(result, "GET /sms/3/text/query", ids, Doubt::AnyFailure)?)
     }
 
     /// Previews how a text is split into SMS (`POST /sms/1/preview`).
@@ -261,10 +258,7 @@ impl Sms {
         let ids = send::assign_legacy_ids(&mut request);
         let path = if binary { "/sms/2/binary/advanced" } else { "/sms/2/text/advanced" };
         let result = self.request(Method::POST, path).json(&request).send().await;
-        let response = send::settle(result, &format!("POST {path}"), ids, Doubt::AfterWrite)?;
-        let mut body: LegacySendResponse = response.json()?;
-        body.request_id = response.request_id;
-        Ok(body)
+        read(send::settle(result, &format!("POST {path}"), ids, Doubt::AfterWrite)?)
     }
 
     /// Reports a conversion of a message sent with conversion tracking
