@@ -101,7 +101,11 @@ impl Sms {
         self.send_with(request, RequestOptions::new()).await
     }
 
-    /// [`send`](Sms::send) with options for this call (e.g. a timeout).
+    /// [`send`](Sms::send) with options for this call (e.g. a timeout). Setting
+    /// `retry_non_idempotent` lets the transport repeat the send after a timeout, a lost
+    /// connection or a 502-504: the
+    /// ids stay the same on each attempt, but only the API's duplicate check (status
+    /// `REJECTED_DUPLICATE_MESSAGE_ID`) then stands between a retry and a message sent twice.
     pub async fn send_with(&self, mut request: SmsRequest, options: RequestOptions) -> Result<SendResponse, Error> {
         validate::sms_request(&request, Utc::now())?;
         let ids = send::assign_request_ids(&mut request);
@@ -158,7 +162,7 @@ impl Sms {
     /// use infobip::sms::{LogsFilter, StreamExt};
     /// let mut logs = std::pin::pin!(client.sms().logs(LogsFilter::new().bulk_id("my-bulk").limit(500)));
     /// while let Some(log) = logs.next().await {
-    ///     println!("{:?} {:?}", log?.message_id, ());
+    ///     println!("{:?}", log?.message_id);
     /// }
     /// # Ok(()) }
     /// ```
