@@ -103,9 +103,9 @@ impl Sms {
 
     /// [`send`](Sms::send) with options for this call (e.g. a timeout). Setting
     /// `retry_non_idempotent` lets the transport repeat the send after a timeout, a lost
-    /// connection or a 502-504: the
-    /// ids stay the same on each attempt, but only the API's duplicate check (status
-    /// `REJECTED_DUPLICATE_MESSAGE_ID`) then stands between a retry and a message sent twice.
+    /// connection or a 502-504: the ids stay the same on each attempt, but only the API's
+    /// duplicate check (status `REJECTED_DUPLICATE_MESSAGE_ID`) then stands between a retry and
+    /// a message sent twice.
     pub async fn send_with(&self, mut request: SmsRequest, options: RequestOptions) -> Result<SendResponse, Error> {
         validate::sms_request(&request, Utc::now())?;
         let ids = send::assign_request_ids(&mut request);
