@@ -484,3 +484,35 @@ async fn api_errors_of_both_shapes_are_mapped() {
     assert_eq!(err.code(), "not_found");
     assert_eq!(err.api().unwrap().text.as_deref(), Some("Bulk not found"));
 }
+
+#[test]
+fn unset_fields_are_never_written() {
+    fn json<T: serde::Serialize>(value: &T) -> String {
+        serde_json::to_string(value).unwrap()
+    }
+    for empty in [
+        json(&SendOptions::default()),
+        json(&MessageOptions::default()),
+        json(&Webhooks::default()),
+        json(&DeliveryWebhook::default()),
+        json(&Schedule::default()),
+        json(&UrlTracking::default()),
+        json(&ConversionTracking::default()),
+        json(&Regional::default()),
+        json(&Platform::default()),
+        json(&Language::default()),
+        json(&SouthKorea::default()),
+        json(&infobip::tfa::ApplicationConfiguration::default()),
+        json(&infobip::tfa::TemplateRequest::default()),
+        json(&infobip::tfa::EmailTemplateRequest::default()),
+        json(&infobip::tfa::ResendPin::default()),
+        json(&infobip::tfa::ResendEmailPin::default()),
+    ] {
+        assert_eq!(empty, "{}");
+    }
+    assert_eq!(json(&PreviewRequest::new("x")), r#"{"text":"x"}"#);
+    assert_eq!(json(&Destination::to("1")), r#"{"to":"1"}"#);
+    assert_eq!(json(&LegacyMessage::text("1", "x")), r#"{"destinations":[{"to":"1"}],"text":"x"}"#);
+    assert_eq!(json(&SmsMessage::binary("00")), r#"{"destinations":[],"content":{"hex":"00"}}"#);
+    assert_eq!(json(&infobip::tfa::SendPin::new("a", "m", "1")), r#"{"applicationId":"a","messageId":"m","to":"1"}"#);
+}
