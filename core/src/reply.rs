@@ -4,6 +4,7 @@ use serde::de::DeserializeOwned;
 
 use crate::RequestBuilder;
 use crate::error::Error;
+use crate::http::Response;
 
 /// A model with a `request_id` field filled in after reading.
 pub(crate) trait Traced: DeserializeOwned {
@@ -25,7 +26,11 @@ pub(crate) use traced;
 
 /// Sends a request and reads its body, keeping the request id.
 pub(crate) async fn fetch<T: Traced>(request: RequestBuilder) -> Result<T, Error> {
-    let response = request.send().await?;
+    read(request.send().await?)
+}
+
+/// Reads a response's body, keeping the request id.
+pub(crate) fn read<T: Traced>(response: Response) -> Result<T, Error> {
     let mut body: T = response.json()?;
     body.trace(response.request_id);
     Ok(body)

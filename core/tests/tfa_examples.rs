@@ -23,13 +23,16 @@ fn check(operation: &str, request: bool, label: &str, value: &Value) -> bool {
             assert_round_trip::<TemplateRequest>(label, value)
         }
         (
-            "POST /2fa/2/applications/{appId}/email/messages" | "PUT /2fa/2/applications/{appId}/email/messages/{msgId}",
+            "POST /2fa/2/applications/{appId}/email/messages"
+            | "PUT /2fa/2/applications/{appId}/email/messages/{msgId}",
             true,
         ) => assert_round_trip::<EmailTemplateRequest>(label, value),
         (op, false) if op.starts_with("POST /2fa/2/applications/") || op.starts_with("PUT /2fa/2/applications/") => {
             assert_round_trip::<MessageTemplate>(label, value)
         }
-        ("GET /2fa/2/applications/{appId}/messages/{msgId}", false) => assert_round_trip::<MessageTemplate>(label, value),
+        ("GET /2fa/2/applications/{appId}/messages/{msgId}", false) => {
+            assert_round_trip::<MessageTemplate>(label, value)
+        }
         ("POST /2fa/2/pin" | "POST /2fa/2/pin/voice", true) => assert_round_trip::<SendPin>(label, value),
         ("POST /2fa/2/pin/email", true) => assert_round_trip::<SendEmailPin>(label, value),
         ("POST /2fa/2/pin/{pinId}/resend" | "POST /2fa/2/pin/{pinId}/resend/voice", true) => {

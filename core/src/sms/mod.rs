@@ -67,6 +67,7 @@ use crate::client::{Client, RequestBuilder};
 use crate::config::RequestOptions;
 use crate::error::Error;
 use crate::http::{Query, encode_component};
+use crate::reply::read;
 use send::{Doubt, SendIds};
 
 /// The SMS API of a [`Client`]; get it with [`Client::sms`]. Cheap to clone.
@@ -79,6 +80,8 @@ pub struct Sms {
 pub(crate) async fn call<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, Error> {
     request.send().await?.json()
 }
+
+crate::reply::traced!(SendResponse, LegacySendResponse);
 
 impl Sms {
     pub(crate) fn new(client: Client) -> Self {
@@ -98,16 +101,17 @@ impl Sms {
         self.send_with(request, RequestOptions::new()).await
     }
 
-    /// [`send`](Sms::send) with options for this call (e.g. a timeout).
+    /// [`send`](Sms::send) with options for this call (e.g. a timeout). Setting
+    /// `retry_non_idempotent` lets the transport repeat the send after a timeout, a lost
+    /// connection or a 502-504: the ids stay the same on each attempt, but only the API's
+    /// duplicate check (status `REJECTED_DUPLICATE_MESSAGE_ID`) then stands between a retry and
+    /// a message sent twice.
     pub async fn send_with(&self, mut request: SmsRequest, options: RequestOptions) -> Result<SendResponse, Error> {
         validate::sms_request(&request, Utc::now())?;
         let ids = send::assign_request_ids(&mut request);
         let operation = "POST /sms/3/messages";
         let result = self.request(Method::POST, "/sms/3/messages").json(&request).options(options).send().await;
-        let response = send::settle(result, operation, ids, Doubt::AfterWrite)?;
-        let mut body: SendResponse = response.json()?;
-        body.request_id = response.request_id;
-        Ok(body)
+        read(send::settle(result, operation, ids, Doubt::AfterWrite)?)
     }
 
     /// Sends a text over query parameters (`GET /sms/3/text/query`). A bulk id is assigned when
@@ -122,10 +126,7 @@ impl Sms {
             .options(RequestOptions::new().max_retries(0))
             .send()
             .await;
-        let response = send::settle(result, "GET /sms/3/text/query", ids, Doubt::AnyFailure)?;
-        let mut body: SendResponse = response.json()?;
-        body.request_id = response.request_id;
-        Ok(body)
+        read(send::settle(result, "GET /sms/3/text/query", ids, Doubt::AnyFailure)?)
     }
 
     /// Previews how a text is split into SMS (`POST /sms/1/preview`).
@@ -161,7 +162,7 @@ impl Sms {
     /// use infobip::sms::{LogsFilter, StreamExt};
     /// let mut logs = std::pin::pin!(client.sms().logs(LogsFilter::new().bulk_id("my-bulk").limit(500)));
     /// while let Some(log) = logs.next().await {
-    ///     println!("{:?} {:?}", log?.message_id, ());
+    ///     println!("{:?}", log?.message_id);
     /// }
     /// # Ok(()) }
     /// ```
@@ -261,10 +262,7 @@ impl Sms {
         let ids = send::assign_legacy_ids(&mut request);
         let path = if binary { "/sms/2/binary/advanced" } else { "/sms/2/text/advanced" };
         let result = self.request(Method::POST, path).json(&request).send().await;
-        let response = send::settle(result, &format!("POST {path}"), ids, Doubt::AfterWrite)?;
-        let mut body: LegacySendResponse = response.json()?;
-        body.request_id = response.request_id;
-        Ok(body)
+        read(send::settle(result, &format!("POST {path}"), ids, Doubt::AfterWrite)?)
     }
 
     /// Reports a conversion of a message sent with conversion tracking
