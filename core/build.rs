@@ -1,5 +1,10 @@
-//! Records the compiler version for the `User-Agent` header.
+//! Records the compiler version for the `User-Agent` header, and builds the operation catalog
+//! from `spec/` (see `build/catalog.rs`).
+use std::path::PathBuf;
 use std::process::Command;
+
+#[path = "build/catalog.rs"]
+mod catalog;
 
 fn main() {
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());
@@ -12,4 +17,11 @@ fn main() {
         .unwrap_or_else(|| "unknown".to_owned());
     println!("cargo:rustc-env=INFOBIP_RUSTC_VERSION={version}");
     println!("cargo:rerun-if-env-changed=RUSTC");
+
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|e| panic!("CARGO_MANIFEST_DIR: {e}"));
+    let out = std::env::var("OUT_DIR").unwrap_or_else(|e| panic!("OUT_DIR: {e}"));
+    let spec = PathBuf::from(manifest).join("../spec");
+    println!("cargo:rerun-if-changed={}", spec.display());
+    println!("cargo:rerun-if-changed=build/catalog.rs");
+    catalog::generate(&spec, &PathBuf::from(out));
 }

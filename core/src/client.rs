@@ -4,7 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use http::{HeaderValue, Method};
+use http::{HeaderMap, HeaderName, HeaderValue, Method};
 use serde::Serialize;
 
 use crate::auth::{Authenticator, Credentials, Secret};
@@ -70,6 +70,7 @@ impl Client {
             path: path.into(),
             operation: None,
             query: Query::new(),
+            headers: HeaderMap::new(),
             body: Ok(None),
             options: RequestOptions::new(),
         }
@@ -110,6 +111,7 @@ pub struct RequestBuilder {
     path: String,
     operation: Option<String>,
     query: Query,
+    headers: HeaderMap,
     body: Result<Option<Body>, Error>,
     options: RequestOptions,
 }
@@ -130,6 +132,13 @@ impl RequestBuilder {
     /// Replaces the query with `query`.
     pub fn query_all(mut self, query: Query) -> Self {
         self.query = query;
+        self
+    }
+
+    /// Adds a request header an operation declares (e.g. `X-Session-Id`). The SDK's own headers
+    /// (`Authorization`, `User-Agent`, `Accept`, `Content-Type`) are set by the SDK.
+    pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.headers.append(name, value);
         self
     }
 
@@ -165,6 +174,7 @@ impl RequestBuilder {
         }
         let body = self.body?;
         let mut prepared = Prepared::new(self.method, &self.path, self.query, body);
+        prepared.headers = self.headers;
         if let Some(key) = self.operation {
             prepared.operation = key;
         }
@@ -334,6 +344,12 @@ impl ClientBuilder {
             .build()
             .map_err(|e| Error::config(format!("cannot build the HTTP client: {e}")))?;
         let throttle = Throttle::default();
+        // The published limit of every operation (`x-throttling-info`), then the caller's own.
+        for op in crate::catalog::operations() {
+            if let Some(limit) = op.rate_limit() {
+                throttle.set(&op.key(), limit);
+            }
+        }
         for (operation, limit) in &self.rate_limits {
             throttle.set(operation, *limit);
         }

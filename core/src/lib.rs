@@ -24,6 +24,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod catalog;
 pub mod client;
 pub mod config;
 pub mod error;
@@ -37,6 +38,7 @@ pub mod webhooks;
 
 pub use ::http::Method;
 pub use auth::{Credentials, Secret};
+pub use catalog::{CallParams, CallResponse, Operation};
 pub use client::{Client, ClientBuilder, RequestBuilder};
 pub use config::{BaseUrl, RequestOptions, RetryPolicy};
 pub use error::{ApiError, Error, OutcomeUnknown, Violation};

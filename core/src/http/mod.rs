@@ -52,12 +52,14 @@ pub(crate) struct Prepared {
     pub(crate) body: Option<Body>,
     /// The throttling key: `METHOD /path/template`.
     pub(crate) operation: String,
+    /// Headers an operation declares, sent as given.
+    pub(crate) headers: HeaderMap,
 }
 
 impl Prepared {
     pub(crate) fn new(method: Method, path: &str, query: Query, body: Option<Body>) -> Self {
         let operation = format!("{method} {path}");
-        Prepared { method, path: path.to_owned(), query: query.encode(), body, operation }
+        Prepared { method, path: path.to_owned(), query: query.encode(), body, operation, headers: HeaderMap::new() }
     }
 }
 
@@ -169,6 +171,11 @@ impl Transport {
                 Ok(response)
             }
             Attempt::Status(mut api) => {
+                if api.status == 403 {
+                    api.required_scopes = crate::catalog::operation_for(&request.operation)
+                        .map(|op| op.scopes.clone())
+                        .unwrap_or_default();
+                }
                 api.attempts = attempts;
                 api.operation = operation;
                 api.base_url = self.base_url.to_string();
@@ -213,6 +220,9 @@ impl Transport {
             .request(request.method.clone(), url)
             .header(USER_AGENT, self.user_agent.clone())
             .header(ACCEPT, HeaderValue::from_static("application/json"));
+        for (name, value) in &request.headers {
+            builder = builder.header(name, value.clone());
+        }
         if let Some(auth) = authorization {
             builder = builder.header(AUTHORIZATION, auth.clone());
         }
@@ -244,16 +254,25 @@ impl Transport {
         Attempt::Done(Response { status, headers, body, request_id, attempts: 0 })
     }
 
+    /// Warns once per operation when the response's `Deprecation`/`Sunset` headers, or the
+    /// spec's data for the operation (when its key names the template exactly, as typed calls
+    /// and `call` do), say it is deprecated.
     fn warn_if_deprecated(&self, request: &Prepared, headers: &HeaderMap) {
         let deprecation = headers.get("deprecation").and_then(|v| v.to_str().ok());
         let sunset = headers.get("sunset").and_then(|v| v.to_str().ok());
-        if deprecation.is_none() && sunset.is_none() {
+        let spec = crate::catalog::operation_by_key(&request.operation).filter(|op| op.deprecated);
+        if deprecation.is_none() && sunset.is_none() && spec.is_none() {
             return;
         }
         let first = self.warned.lock().unwrap_or_else(PoisonError::into_inner).insert(request.operation.clone());
         if first {
-            tracing::warn!(target: "infobip", operation = %request.operation, deprecation = deprecation.unwrap_or(""),
-                sunset = sunset.unwrap_or(""), "this operation is deprecated; it will stop working at its sunset date");
+            let info = spec.and_then(|op| op.deprecation.as_ref());
+            let field = |f: fn(&crate::catalog::Deprecation) -> &Option<String>| {
+                info.and_then(|i| f(i).as_deref()).unwrap_or("")
+            };
+            tracing::warn!(target: "infobip", operation = %request.operation, deprecation = deprecation.unwrap_or(field(|i| &i.since)),
+                sunset = sunset.unwrap_or(field(|i| &i.sunset)), successor = field(|i| &i.successor),
+                "this operation is deprecated; it will stop working at its sunset date");
         }
     }
 }
