@@ -1,0 +1,421 @@
+//! `infobip.Client` and `infobip.AsyncClient`: one native client, called blocking or awaited.
+
+use std::future::Future;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use infobip::{Credentials, Error, Method, RequestOptions};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
+
+use crate::convert::{query_text, to_json};
+use crate::errors::{Outcome, invalid, to_py};
+use crate::response::Response;
+use crate::{logs, runtime};
+
+/// What a client is built from, kept so that a forked child (or a use after `close()`) can
+/// build its own connection pool.
+#[derive(Clone)]
+struct Settings {
+    base_url: Option<String>,
+    credentials: Option<Credentials>,
+    timeout: Option<Duration>,
+    connect_timeout: Option<Duration>,
+    max_retries: Option<u32>,
+    user_agent_suffix: Option<String>,
+    python_version: String,
+}
+
+impl Settings {
+    fn build(&self) -> Result<infobip::Client, Error> {
+        let mut builder = infobip::Client::builder().runtime("python", &self.python_version);
+        if let Some(url) = &self.base_url {
+            builder = builder.base_url(url);
+        }
+        if let Some(credentials) = &self.credentials {
+            builder = builder.credentials(credentials.clone());
+        }
+        if let Some(timeout) = self.timeout {
+            builder = builder.timeout(Some(timeout));
+        }
+        if let Some(timeout) = self.connect_timeout {
+            builder = builder.connect_timeout(timeout);
+        }
+        if let Some(retries) = self.max_retries {
+            builder = builder.max_retries(retries);
+        }
+        if let Some(suffix) = &self.user_agent_suffix {
+            builder = builder.user_agent_suffix(suffix);
+        }
+        builder.env().build()
+    }
+}
+
+/// The core client of this process, shared by a client and every `with_options` copy of it.
+struct Native {
+    settings: Settings,
+    /// The process id the core client was built in, and the client; `None` after `close()`.
+    built: Mutex<Option<(u32, infobip::Client)>>,
+}
+
+impl Native {
+    fn new(settings: Settings) -> Result<Self, Error> {
+        let client = settings.build()?;
+        Ok(Native { settings, built: Mutex::new(Some((std::process::id(), client))) })
+    }
+
+    /// The core client, built again when this is a forked child or the client was closed.
+    fn client(&self) -> Result<infobip::Client, Error> {
+        let pid = std::process::id();
+        let mut built = self.built.lock().unwrap_or_else(PoisonError::into_inner);
+        match &*built {
+            Some((owner, client)) if *owner == pid => Ok(client.clone()),
+            _ => {
+                let client = self.settings.build()?;
+                *built = Some((pid, client.clone()));
+                Ok(client)
+            }
+        }
+    }
+
+    /// Takes the core client out, so its connections close once calls in flight end.
+    fn take(&self) -> Option<infobip::Client> {
+        let pid = std::process::id();
+        let taken = self.built.lock().unwrap_or_else(PoisonError::into_inner).take();
+        taken.filter(|(owner, _)| *owner == pid).map(|(_, client)| client)
+    }
+}
+
+/// A client handle: the shared native client and the options of this handle's calls.
+#[derive(Clone)]
+struct Handle {
+    native: Arc<Native>,
+    options: RequestOptions,
+}
+
+/// The constructor's keyword arguments, shared by both clients.
+struct Args<'py> {
+    base_url: Option<String>,
+    api_key: Option<String>,
+    username: Option<String>,
+    password: Option<String>,
+    ibsso: bool,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+    timeout: Option<f64>,
+    connect_timeout: Option<f64>,
+    max_retries: Option<u32>,
+    user_agent_suffix: Option<String>,
+    py: Python<'py>,
+}
+
+impl Handle {
+    fn new(args: Args<'_>) -> PyResult<Self> {
+        let py = args.py;
+        logs::refresh(py);
+        let credentials = credentials(&args).map_err(|e| to_py(py, e))?;
+        let settings = Settings {
+            base_url: args.base_url,
+            credentials,
+            timeout: seconds(py, "timeout", args.timeout)?,
+            connect_timeout: seconds(py, "connect_timeout", args.connect_timeout)?,
+            max_retries: args.max_retries,
+            user_agent_suffix: args.user_agent_suffix,
+            python_version: python_version(py),
+        };
+        let native = Native::new(settings).map_err(|e| to_py(py, e))?;
+        Ok(Handle { native: Arc::new(native), options: RequestOptions::new() })
+    }
+
+    fn with_options(&self, py: Python<'_>, timeout: Option<f64>, max_retries: Option<u32>) -> PyResult<Self> {
+        let mut options = self.options.clone();
+        if let Some(timeout) = seconds(py, "timeout", timeout)? {
+            options = options.timeout(timeout);
+        }
+        if let Some(retries) = max_retries {
+            options = options.max_retries(retries);
+        }
+        Ok(Handle { native: self.native.clone(), options })
+    }
+
+    /// Converts the arguments of a raw request (with the GIL) into a future that sends it.
+    fn request(
+        &self,
+        py: Python<'_>,
+        method: &str,
+        path: String,
+        query: Option<&Bound<'_, PyDict>>,
+        json: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<impl Future<Output = Result<infobip::Response, Error>> + Send + 'static> {
+        logs::refresh(py);
+        let method = Method::from_bytes(method.to_ascii_uppercase().as_bytes())
+            .map_err(|_| invalid(py, "method", format!("{method:?} is not an HTTP method")))?;
+        let mut pairs: Vec<(String, Vec<String>)> = Vec::new();
+        if let Some(query) = query {
+            for (name, value) in query.iter() {
+                let name: String = name.extract().map_err(|_| invalid(py, "query", "names must be strings"))?;
+                let path = format!("query.{name}");
+                let values = if value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok() {
+                    value.try_iter()?.map(|v| query_text(&v?, &path)).collect::<PyResult<Vec<_>>>()?
+                } else if value.is_none() {
+                    continue;
+                } else {
+                    vec![query_text(&value, &path)?]
+                };
+                pairs.push((name, values));
+            }
+        }
+        let body = json.map(|json| to_json(json, "json")).transpose()?;
+        let client = self.native.client().map_err(|e| to_py(py, e))?;
+        let options = self.options.clone();
+        Ok(async move {
+            let mut request = client.request(method, path).options(options);
+            for (name, values) in &pairs {
+                request = request.query_list(name, values);
+            }
+            if let Some(body) = &body {
+                request = request.json(body);
+            }
+            request.send().await
+        })
+    }
+
+    fn close(&self) -> impl Future<Output = Result<(), Error>> + Send + 'static {
+        let client = self.native.take();
+        async move {
+            match client {
+                Some(client) => client.close().await,
+                None => Ok(()),
+            }
+        }
+    }
+
+    fn repr(&self, class: &str) -> String {
+        let settings = &self.native.settings;
+        let base_url = self
+            .native
+            .built
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .map(|(_, c)| c.base_url().to_string())
+            .or_else(|| settings.base_url.clone())
+            .unwrap_or_default();
+        let auth = settings.credentials.as_ref().map_or("from environment", Credentials::scheme);
+        format!("<infobip.{class} base_url={base_url:?} auth={auth:?}>")
+    }
+}
+
+fn credentials(args: &Args<'_>) -> Result<Option<Credentials>, Error> {
+    let some = |v: &Option<String>| v.is_some();
+    let basic = some(&args.username) || some(&args.password);
+    let oauth = some(&args.client_id) || some(&args.client_secret);
+    let schemes = usize::from(some(&args.api_key)) + usize::from(basic) + usize::from(oauth);
+    if schemes > 1 {
+        return Err(Error::config(
+            "give one kind of credentials: api_key=, or username= and password= (Basic, or IBSSO with ibsso=True), \
+             or client_id= and client_secret= (OAuth2)",
+        ));
+    }
+    if args.ibsso && !basic {
+        return Err(Error::config("ibsso=True needs username= and password="));
+    }
+    Ok(match (&args.api_key, &args.username, &args.password, &args.client_id, &args.client_secret) {
+        (Some(key), ..) => Some(Credentials::ApiKey(key.clone().into())),
+        (_, Some(user), Some(password), ..) if args.ibsso => {
+            Some(Credentials::Ibsso { username: user.clone(), password: password.clone().into() })
+        }
+        (_, Some(user), Some(password), ..) => {
+            Some(Credentials::Basic { username: user.clone(), password: password.clone().into() })
+        }
+        (.., Some(id), Some(secret)) => {
+            Some(Credentials::OAuth2 { client_id: id.clone(), client_secret: secret.clone().into() })
+        }
+        _ if basic => return Err(Error::config("Basic and IBSSO need both username= and password=")),
+        _ if oauth => return Err(Error::config("OAuth2 needs both client_id= and client_secret=")),
+        _ => None,
+    })
+}
+
+/// Seconds as a duration; negative, infinite or NaN values are refused naming `name`.
+fn seconds(py: Python<'_>, name: &str, value: Option<f64>) -> PyResult<Option<Duration>> {
+    value
+        .map(|s| {
+            Duration::try_from_secs_f64(s).map_err(|_| invalid(py, name, "must be a non-negative number of seconds"))
+        })
+        .transpose()
+}
+
+fn python_version(py: Python<'_>) -> String {
+    let v = py.version_info();
+    format!("{}.{}.{}", v.major, v.minor, v.patch)
+}
+
+/// The blocking client. Calls release the GIL while they wait.
+#[pyclass(module = "infobip", frozen)]
+pub(crate) struct Client {
+    handle: Handle,
+}
+
+/// The asyncio client. Calls return awaitables; cancelling one aborts its request.
+#[pyclass(module = "infobip", frozen)]
+pub(crate) struct AsyncClient {
+    handle: Handle,
+}
+
+#[pymethods]
+impl Client {
+    #[new]
+    #[pyo3(signature = (base_url=None, *, api_key=None, username=None, password=None, ibsso=false,
+        client_id=None, client_secret=None, timeout=None, connect_timeout=None, max_retries=None,
+        user_agent_suffix=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        base_url: Option<String>,
+        api_key: Option<String>,
+        username: Option<String>,
+        password: Option<String>,
+        ibsso: bool,
+        client_id: Option<String>,
+        client_secret: Option<String>,
+        timeout: Option<f64>,
+        connect_timeout: Option<f64>,
+        max_retries: Option<u32>,
+        user_agent_suffix: Option<String>,
+    ) -> PyResult<Self> {
+        let args = Args {
+            base_url,
+            api_key,
+            username,
+            password,
+            ibsso,
+            client_id,
+            client_secret,
+            timeout,
+            connect_timeout,
+            max_retries,
+            user_agent_suffix,
+            py,
+        };
+        Ok(Self { handle: Handle::new(args)? })
+    }
+
+    /// A client sharing this one's connections, with other per-call options.
+    #[pyo3(signature = (*, timeout=None, max_retries=None))]
+    fn with_options(&self, py: Python<'_>, timeout: Option<f64>, max_retries: Option<u32>) -> PyResult<Self> {
+        Ok(Client { handle: self.handle.with_options(py, timeout, max_retries)? })
+    }
+
+    /// Sends a request to any endpoint; `json` is sent as the body without key conversion.
+    #[pyo3(signature = (method, path, *, query=None, json=None))]
+    fn request(
+        &self,
+        py: Python<'_>,
+        method: &str,
+        path: String,
+        query: Option<&Bound<'_, PyDict>>,
+        json: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Response> {
+        let call = self.handle.request(py, method, path, query, json)?;
+        runtime::block_on(py, call)?.map(Response::from).map_err(|e| to_py(py, e))
+    }
+
+    /// Ends an IBSSO session and releases the connections. Using the client afterwards opens
+    /// new ones.
+    fn close(&self, py: Python<'_>) -> PyResult<()> {
+        runtime::block_on(py, self.handle.close())?.map_err(|e| to_py(py, e))
+    }
+
+    fn __enter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    #[pyo3(signature = (*_exc))]
+    fn __exit__(&self, py: Python<'_>, _exc: &Bound<'_, PyTuple>) -> PyResult<()> {
+        self.close(py)
+    }
+
+    fn __repr__(&self) -> String {
+        self.handle.repr("Client")
+    }
+}
+
+#[pymethods]
+impl AsyncClient {
+    #[new]
+    #[pyo3(signature = (base_url=None, *, api_key=None, username=None, password=None, ibsso=false,
+        client_id=None, client_secret=None, timeout=None, connect_timeout=None, max_retries=None,
+        user_agent_suffix=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        base_url: Option<String>,
+        api_key: Option<String>,
+        username: Option<String>,
+        password: Option<String>,
+        ibsso: bool,
+        client_id: Option<String>,
+        client_secret: Option<String>,
+        timeout: Option<f64>,
+        connect_timeout: Option<f64>,
+        max_retries: Option<u32>,
+        user_agent_suffix: Option<String>,
+    ) -> PyResult<Self> {
+        let args = Args {
+            base_url,
+            api_key,
+            username,
+            password,
+            ibsso,
+            client_id,
+            client_secret,
+            timeout,
+            connect_timeout,
+            max_retries,
+            user_agent_suffix,
+            py,
+        };
+        Ok(Self { handle: Handle::new(args)? })
+    }
+
+    /// A client sharing this one's connections, with other per-call options.
+    #[pyo3(signature = (*, timeout=None, max_retries=None))]
+    fn with_options(&self, py: Python<'_>, timeout: Option<f64>, max_retries: Option<u32>) -> PyResult<Self> {
+        Ok(AsyncClient { handle: self.handle.with_options(py, timeout, max_retries)? })
+    }
+
+    /// Sends a request to any endpoint; `json` is sent as the body without key conversion.
+    #[pyo3(signature = (method, path, *, query=None, json=None))]
+    fn request<'py>(
+        &self,
+        py: Python<'py>,
+        method: &str,
+        path: String,
+        query: Option<&Bound<'_, PyDict>>,
+        json: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let call = self.handle.request(py, method, path, query, json)?;
+        runtime::awaitable(py, async move { Ok(Outcome(call.await.map(Response::from))) })
+    }
+
+    /// Ends an IBSSO session and releases the connections. Using the client afterwards opens
+    /// new ones.
+    fn close<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let close = self.handle.close();
+        runtime::awaitable(py, async move { Ok(Outcome(close.await)) })
+    }
+
+    fn __aenter__<'py>(slf: Py<Self>, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        runtime::awaitable(py, async move { Ok(slf) })
+    }
+
+    #[pyo3(signature = (*_exc))]
+    fn __aexit__<'py>(&self, py: Python<'py>, _exc: &Bound<'_, PyTuple>) -> PyResult<Bound<'py, PyAny>> {
+        self.close(py)
+    }
+
+    fn __repr__(&self) -> String {
+        self.handle.repr("AsyncClient")
+    }
+}

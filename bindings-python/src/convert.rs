@@ -1,0 +1,119 @@
+//! Python values ↔ JSON values and Infobip date-times.
+//!
+//! Only conversion lives here: JSON keys pass through untouched, and date-times are written and
+//! read by `infobip::time`.
+
+use chrono::{DateTime, FixedOffset};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyTzInfoAccess};
+use serde_json::{Map, Number, Value};
+
+use crate::errors::invalid;
+
+/// Reads a Python value (dicts with str keys, lists, tuples, str, int, float, bool, None and
+/// aware datetimes) as JSON. `path` names the argument in errors, e.g. `body.messages[0].to`.
+pub(crate) fn to_json(value: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
+    let py = value.py();
+    if value.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(text) = value.cast::<PyString>() {
+        return Ok(Value::String(text.to_cow()?.into_owned()));
+    }
+    if let Ok(flag) = value.cast::<PyBool>() {
+        return Ok(Value::Bool(flag.is_true()));
+    }
+    if value.cast::<PyInt>().is_ok() {
+        if let Ok(n) = value.extract::<i64>() {
+            return Ok(Value::Number(n.into()));
+        }
+        if let Ok(n) = value.extract::<u64>() {
+            return Ok(Value::Number(n.into()));
+        }
+        return Err(invalid(py, path, "the integer is too large"));
+    }
+    if let Ok(float) = value.cast::<PyFloat>() {
+        return Number::from_f64(float.value())
+            .map(Value::Number)
+            .ok_or_else(|| invalid(py, path, "must be a finite number"));
+    }
+    if let Ok(dict) = value.cast::<PyDict>() {
+        let mut object = Map::with_capacity(dict.len());
+        for (key, item) in dict.iter() {
+            let key = key.cast::<PyString>().map_err(|_| invalid(py, path, "dictionary keys must be strings"))?;
+            let key = key.to_cow()?.into_owned();
+            let item = to_json(&item, &format!("{path}.{key}"))?;
+            object.insert(key, item);
+        }
+        return Ok(Value::Object(object));
+    }
+    if value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok() {
+        let mut items = Vec::new();
+        for (index, item) in value.try_iter()?.enumerate() {
+            items.push(to_json(&item?, &format!("{path}[{index}]"))?);
+        }
+        return Ok(Value::Array(items));
+    }
+    if value.cast::<PyDateTime>().is_ok() {
+        return Ok(Value::String(infobip::time::format(&datetime(value, path)?)));
+    }
+    let type_name = value.get_type().name()?;
+    Err(invalid(py, path, format!("cannot be sent as JSON: unsupported type {type_name}")))
+}
+
+/// Reads an aware `datetime`; a naive one is refused with a `ValidationError` naming `path`.
+pub(crate) fn datetime(value: &Bound<'_, PyAny>, path: &str) -> PyResult<DateTime<FixedOffset>> {
+    let py = value.py();
+    let moment = value.cast::<PyDateTime>().map_err(|_| invalid(py, path, "must be a datetime"))?;
+    let aware = moment.get_tzinfo().is_some() && !moment.call_method0("utcoffset")?.is_none();
+    if !aware {
+        return Err(invalid(
+            py,
+            path,
+            "must be a timezone-aware datetime (e.g. datetime.now(timezone.utc)), not a naive one",
+        ));
+    }
+    moment.extract::<DateTime<FixedOffset>>()
+}
+
+/// Writes JSON as Python values (objects become dicts with the same keys).
+pub(crate) fn from_json<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(flag) => PyBool::new(py, *flag).to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else {
+                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+            }
+        }
+        Value::String(text) => PyString::new(py, text).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(from_json(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(object) => {
+            let dict = PyDict::new(py);
+            for (key, item) in object {
+                dict.set_item(key, from_json(py, item)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// A query parameter value as text: str, int, float, bool (`true`/`false`) or an aware datetime.
+pub(crate) fn query_text(value: &Bound<'_, PyAny>, path: &str) -> PyResult<String> {
+    match to_json(value, path)? {
+        Value::String(text) => Ok(text),
+        Value::Bool(flag) => Ok(flag.to_string()),
+        Value::Number(n) => Ok(n.to_string()),
+        _ => Err(invalid(value.py(), path, "must be a str, int, float, bool or datetime")),
+    }
+}

@@ -1,0 +1,25 @@
+//! The native module `infobip._native` of the Python package `infobip-sdk`.
+//!
+//! It holds no API logic: it converts Python arguments into core calls and core results and
+//! errors into Python objects. Blocking calls release the GIL; async calls are asyncio
+//! awaitables driven by one shared tokio runtime.
+
+mod client;
+mod convert;
+mod errors;
+mod logs;
+mod response;
+mod runtime;
+
+use pyo3::prelude::*;
+
+/// The native module.
+#[pymodule]
+fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    logs::install();
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    module.add_class::<client::Client>()?;
+    module.add_class::<client::AsyncClient>()?;
+    module.add_class::<response::Response>()?;
+    Ok(())
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The Python package's whole suite, on a fresh machine with Rust and Python 3.9+:
+# a virtualenv in bindings-python/.venv (gitignored), a debug build of the extension installed
+# into it, the emulator, pytest, mypy --strict on the typed usage file and stubtest.
+set -euo pipefail
+cd "$(dirname "$0")"
+root="$(cd .. && pwd)"
+python="${PYTHON:-python3}"
+
+step() { printf '\n== python: %s\n' "$*"; }
+
+if [[ ! -x .venv/bin/python ]]; then
+  step "virtualenv"
+  "$python" -m venv .venv
+fi
+step "test tools"
+.venv/bin/pip install --quiet --disable-pip-version-check "maturin==1.16.0" "pytest==9.2.0" "mypy==2.4.1"
+
+step "emulator (debug build)"
+(cd "$root" && cargo build --quiet --locked -p infobip-emulator)
+export INFOBIP_EMULATOR_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/infobip-emulator"
+
+step "extension (maturin develop, debug)"
+VIRTUAL_ENV="$PWD/.venv" PATH="$PWD/.venv/bin:$PATH" .venv/bin/maturin develop --quiet --locked
+
+step "pytest"
+.venv/bin/python -m pytest -q -p no:cacheprovider tests
+
+step "mypy --strict (typed usage of every public call)"
+.venv/bin/python -m mypy --strict --no-incremental tests/typed_usage.py
+
+step "stubtest (the stubs match the module)"
+.venv/bin/python -m mypy.stubtest infobip --allowlist stubtest-allowlist.txt
+
+step "ok"
