@@ -117,3 +117,9 @@ pub(crate) fn query_text(value: &Bound<'_, PyAny>, path: &str) -> PyResult<Strin
         _ => Err(invalid(value.py(), path, "must be a str, int, float, bool or datetime")),
     }
 }
+
+/// Reads an Infobip date-time (every offset form) as an aware `datetime`; for the result models.
+#[pyfunction]
+pub(crate) fn _parse_time(py: Python<'_>, text: &str) -> PyResult<DateTime<FixedOffset>> {
+    infobip::time::parse(text).map_err(|e| crate::errors::to_py(py, e))
+}

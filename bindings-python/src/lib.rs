@@ -21,5 +21,6 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<client::Client>()?;
     module.add_class::<client::AsyncClient>()?;
     module.add_class::<response::Response>()?;
+    module.add_function(wrap_pyfunction!(convert::_parse_time, module)?)?;
     Ok(())
 }

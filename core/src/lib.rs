@@ -24,6 +24,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod case;
 pub mod catalog;
 pub mod client;
 pub mod config;

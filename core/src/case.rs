@@ -1,0 +1,140 @@
+//! Key case conversion for the JSON of the typed models, for bindings whose language names
+//! fields in snake_case (Python): `bulkId` ↔ `bulk_id`.
+//!
+//! The models serialise with the API's camelCase names. A binding converts a caller's
+//! snake_case keys with [`to_camel`] before deserialising into a model, and a model's
+//! serialised JSON with [`to_snake`] before handing it out. Two things are not mechanical and
+//! are listed here, once:
+//!
+//! - acronyms the API writes in capitals ([`IRREGULAR`]: `repeatDTMF` ↔ `repeat_dtmf`);
+//! - maps whose keys are the caller's data, not field names ([`VERBATIM`]: 2FA placeholders,
+//!   webhook headers); their keys are never converted.
+
+use serde_json::{Map, Value};
+
+/// camelCase names that are not the mechanical conversion of their snake_case form.
+pub const IRREGULAR: &[(&str, &str)] =
+    &[("repeatDTMF", "repeat_dtmf"), ("allowedIPs", "allowed_ips"), ("enabledSSLProtocols", "enabled_ssl_protocols")];
+
+/// Fields (camelCase) whose value is a map of the caller's own keys.
+pub const VERBATIM: &[&str] = &["placeholders", "landingPagePlaceholders", "headers"];
+
+/// `bulkId` → `bulk_id`; acronyms count as one word (`repeatDTMF` → `repeat_dtmf`).
+pub fn snake_name(name: &str) -> String {
+    if let Some((_, snake)) = IRREGULAR.iter().find(|(camel, _)| *camel == name) {
+        return (*snake).to_owned();
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() {
+            let after_lower = i > 0 && (chars[i - 1].is_ascii_lowercase() || chars[i - 1].is_ascii_digit());
+            let ends_acronym =
+                i > 0 && chars[i - 1].is_ascii_uppercase() && chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            if after_lower || ends_acronym {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(*c);
+        }
+    }
+    out
+}
+
+/// `bulk_id` → `bulkId`; names without `_` are kept (so camelCase input also works).
+pub fn camel_name(name: &str) -> String {
+    if let Some((camel, _)) = IRREGULAR.iter().find(|(_, snake)| *snake == name) {
+        return (*camel).to_owned();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' && !out.is_empty() {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Converts every object key of `value` to snake_case, except inside [`VERBATIM`] maps.
+pub fn to_snake(value: Value) -> Value {
+    convert(value, &snake_name)
+}
+
+/// Converts every object key of `value` to camelCase, except inside [`VERBATIM`] maps.
+pub fn to_camel(value: Value) -> Value {
+    convert(value, &camel_name)
+}
+
+fn convert(value: Value, rename: &dyn Fn(&str) -> String) -> Value {
+    match value {
+        Value::Object(object) => {
+            let mut out = Map::with_capacity(object.len());
+            for (key, item) in object {
+                let renamed = rename(&key);
+                let camel = camel_name(&renamed);
+                let item = if VERBATIM.contains(&camel.as_str()) { item } else { convert(item, rename) };
+                out.insert(renamed, item);
+            }
+            Value::Object(out)
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(|v| convert(v, rename)).collect()),
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn names_both_ways() {
+        let table = [
+            ("bulkId", "bulk_id"),
+            ("messageId", "message_id"),
+            ("to", "to"),
+            ("includeSmsCountInResponse", "include_sms_count_in_response"),
+            ("repeatDTMF", "repeat_dtmf"),
+            ("allowedIPs", "allowed_ips"),
+            ("enabledSSLProtocols", "enabled_ssl_protocols"),
+            ("sendAt", "send_at"),
+            ("mccMnc", "mcc_mnc"),
+            ("pinTimeToLive", "pin_time_to_live"),
+        ];
+        for (camel, snake) in table {
+            assert_eq!(snake_name(camel), snake, "{camel}");
+            assert_eq!(camel_name(snake), camel, "{snake}");
+        }
+        assert_eq!(camel_name("bulkId"), "bulkId");
+        assert_eq!(snake_name("HTTPStatus"), "http_status");
+        assert_eq!(camel_name("_private"), "_private");
+    }
+
+    #[test]
+    fn values_keep_verbatim_maps() {
+        let snake = json!({
+            "bulk_id": "b",
+            "messages": [{"destinations": [{"to": "1", "message_id": "m"}]}],
+            "placeholders": {"first_name": "Ann", "lastName": "B"},
+            "landing_page_placeholders": {"some_key": "x"},
+        });
+        let camel = to_camel(snake.clone());
+        assert_eq!(
+            camel,
+            json!({
+                "bulkId": "b",
+                "messages": [{"destinations": [{"to": "1", "messageId": "m"}]}],
+                "placeholders": {"first_name": "Ann", "lastName": "B"},
+                "landingPagePlaceholders": {"some_key": "x"},
+            })
+        );
+        assert_eq!(to_snake(camel), snake);
+    }
+}
