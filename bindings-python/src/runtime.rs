@@ -8,6 +8,7 @@
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Mutex, PoisonError};
+use std::time::Duration;
 
 use pyo3::prelude::*;
 use pyo3_async_runtimes::TaskLocals;
@@ -36,15 +37,30 @@ pub(crate) fn get() -> PyResult<&'static Runtime> {
     }
 }
 
+/// How often a blocking call looks for Python signals (Ctrl-C) while it waits.
+const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
 /// Runs `future` to completion on the runtime with the GIL released (other Python threads run
-/// meanwhile).
+/// meanwhile). A signal handler that raises (Ctrl-C's `KeyboardInterrupt`) ends the wait and
+/// drops the future, which aborts its request.
 pub(crate) fn block_on<F>(py: Python<'_>, future: F) -> PyResult<F::Output>
 where
     F: Future + Send,
     F::Output: Send,
 {
     let runtime = get()?;
-    Ok(py.detach(|| runtime.block_on(future)))
+    py.detach(|| {
+        runtime.block_on(async {
+            let mut future = std::pin::pin!(future);
+            loop {
+                tokio::select! {
+                    biased;
+                    output = &mut future => return Ok(output),
+                    () = tokio::time::sleep(SIGNAL_CHECK) => Python::attach(|py| py.check_signals())?,
+                }
+            }
+        })
+    })
 }
 
 /// Turns `future` into an asyncio awaitable of the running loop. Cancelling the awaitable drops

@@ -146,3 +146,21 @@ def test_forked_child_can_create_a_client_and_send(emu: Emulator, client: infobi
     assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
     assert len(emu.requests(BALANCE)) == 4
     assert client.request("GET", BALANCE).status_code == 200  # the parent is unaffected
+
+
+def test_ctrl_c_interrupts_a_blocking_call(emu: Emulator, client: infobip.Client) -> None:
+    import signal
+
+    emu.fault(path=BALANCE, kind="delay", delayMs=5000)
+    timer = threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT))
+    started = time.monotonic()
+    timer.start()
+    try:
+        client.request("GET", BALANCE)
+    except KeyboardInterrupt:
+        pass
+    else:
+        raise AssertionError("no KeyboardInterrupt")
+    finally:
+        timer.cancel()
+    assert time.monotonic() - started < 2.5
