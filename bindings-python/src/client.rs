@@ -11,6 +11,8 @@ use pyo3::types::{PyDict, PyList, PyTuple};
 use crate::convert::{query_text, to_json};
 use crate::errors::{Outcome, invalid, to_py};
 use crate::response::Response;
+use crate::sms::{AsyncSms, Sms};
+use crate::tfa::{AsyncTfa, Tfa};
 use crate::{logs, runtime};
 
 /// What a client is built from, kept so that a forked child (or a use after `close()`) can
@@ -88,7 +90,7 @@ impl Native {
 
 /// A client handle: the shared native client and the options of this handle's calls.
 #[derive(Clone)]
-struct Handle {
+pub(crate) struct Handle {
     native: Arc<Native>,
     options: RequestOptions,
 }
@@ -136,6 +138,13 @@ impl Handle {
             options = options.max_retries(retries);
         }
         Ok(Handle { native: self.native.clone(), options })
+    }
+
+    /// The core client of this process and the options for this handle's calls.
+    pub(crate) fn core(&self, py: Python<'_>) -> PyResult<(infobip::Client, RequestOptions)> {
+        logs::refresh(py);
+        let client = self.native.client().map_err(|e| to_py(py, e))?;
+        Ok((client, self.options.clone()))
     }
 
     /// Converts the arguments of a raw request (with the GIL) into a future that sends it.
@@ -336,6 +345,18 @@ impl Client {
         self.close(py)
     }
 
+    /// The SMS API.
+    #[getter]
+    fn sms(&self) -> Sms {
+        Sms { handle: self.handle.clone() }
+    }
+
+    /// The 2FA API.
+    #[getter]
+    fn tfa(&self) -> Tfa {
+        Tfa { handle: self.handle.clone() }
+    }
+
     fn __repr__(&self) -> String {
         self.handle.repr("Client")
     }
@@ -413,6 +434,18 @@ impl AsyncClient {
     #[pyo3(signature = (*_exc))]
     fn __aexit__<'py>(&self, py: Python<'py>, _exc: &Bound<'_, PyTuple>) -> PyResult<Bound<'py, PyAny>> {
         self.close(py)
+    }
+
+    /// The SMS API.
+    #[getter]
+    fn sms(&self) -> AsyncSms {
+        AsyncSms { handle: self.handle.clone() }
+    }
+
+    /// The 2FA API.
+    #[getter]
+    fn tfa(&self) -> AsyncTfa {
+        AsyncTfa { handle: self.handle.clone() }
     }
 
     fn __repr__(&self) -> String {

@@ -4,12 +4,16 @@
 //! errors into Python objects. Blocking calls release the GIL; async calls are asyncio
 //! awaitables driven by one shared tokio runtime.
 
+mod call;
 mod client;
 mod convert;
 mod errors;
 mod logs;
+mod model;
 mod response;
 mod runtime;
+mod sms;
+mod tfa;
 
 use pyo3::prelude::*;
 
@@ -21,6 +25,11 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<client::Client>()?;
     module.add_class::<client::AsyncClient>()?;
     module.add_class::<response::Response>()?;
+    module.add_class::<sms::Sms>()?;
+    module.add_class::<sms::AsyncSms>()?;
+    module.add_class::<sms::SmsLogs>()?;
+    module.add_class::<tfa::Tfa>()?;
+    module.add_class::<tfa::AsyncTfa>()?;
     module.add_function(wrap_pyfunction!(convert::_parse_time, module)?)?;
     Ok(())
 }

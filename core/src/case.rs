@@ -9,8 +9,15 @@
 //! - acronyms the API writes in capitals ([`IRREGULAR`]: `repeatDTMF` ↔ `repeat_dtmf`);
 //! - maps whose keys are the caller's data, not field names ([`VERBATIM`]: 2FA placeholders,
 //!   webhook headers); their keys are never converted.
+//!
+//! [`from_snake`] and [`to_snake_json`] do the whole trip for a model, and [`from_snake`]
+//! refuses keys the model does not know (a typo must not be dropped silently).
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
+
+use crate::error::{Error, Violation};
 
 /// camelCase names that are not the mechanical conversion of their snake_case form.
 pub const IRREGULAR: &[(&str, &str)] =
@@ -89,6 +96,42 @@ fn convert(value: Value, rename: &dyn Fn(&str) -> String) -> Value {
     }
 }
 
+/// Reads a model from snake_case JSON. `path` names the argument the value came from; errors
+/// are `validation` errors naming the field (`messages[0].sendr: unknown field`).
+pub fn from_snake<T: DeserializeOwned>(value: Value, path: &str) -> Result<T, Error> {
+    let mut unknown = Vec::new();
+    let camel = to_camel(value);
+    let result: Result<T, _> = serde_ignored::deserialize(camel, |ignored| unknown.push(snake_path(path, &ignored)));
+    let model = result.map_err(|e| Error::validation(path, e.to_string()))?;
+    if unknown.is_empty() {
+        Ok(model)
+    } else {
+        let violations = unknown.into_iter().map(|field| Violation::new(field, "unknown field")).collect();
+        Err(Error::Validation { violations })
+    }
+}
+
+/// Writes a model as snake_case JSON.
+pub fn to_snake_json<T: Serialize + ?Sized>(model: &T) -> Result<Value, Error> {
+    serde_json::to_value(model).map(to_snake).map_err(|e| Error::decode(format!("a model as JSON: {e}"), None))
+}
+
+/// `path.messages[0].sendr` for an ignored key.
+fn snake_path(root: &str, path: &serde_ignored::Path<'_>) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => root.to_owned(),
+        Path::Seq { parent, index } => format!("{}[{index}]", snake_path(root, parent)),
+        Path::Map { parent, key } => {
+            let parent = snake_path(root, parent);
+            if parent.is_empty() { snake_name(key) } else { format!("{parent}.{}", snake_name(key)) }
+        }
+        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
+            snake_path(root, parent)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +179,35 @@ mod tests {
             })
         );
         assert_eq!(to_snake(camel), snake);
+    }
+
+    #[derive(serde::Deserialize, serde::Serialize, Debug, PartialEq)]
+    #[serde(rename_all = "camelCase")]
+    struct Inner {
+        message_id: Option<String>,
+    }
+
+    #[derive(serde::Deserialize, serde::Serialize, Debug, PartialEq)]
+    #[serde(rename_all = "camelCase")]
+    struct Outer {
+        bulk_id: Option<String>,
+        #[serde(default)]
+        messages: Vec<Inner>,
+    }
+
+    #[test]
+    fn from_snake_reads_and_names_unknown_keys() {
+        let model: Outer =
+            from_snake(json!({"bulk_id": "b", "messages": [{"message_id": "m"}]}), "request").expect("known keys");
+        assert_eq!(model, Outer { bulk_id: Some("b".into()), messages: vec![Inner { message_id: Some("m".into()) }] });
+        assert_eq!(to_snake_json(&model).expect("json"), json!({"bulk_id": "b", "messages": [{"message_id": "m"}]}));
+        let err =
+            from_snake::<Outer>(json!({"messages": [{"mesage_id": "m"}], "bulkk": 1}), "request").expect_err("typos");
+        let Error::Validation { violations } = err else { panic!("{err:?}") };
+        let fields: Vec<&str> = violations.iter().map(|v| v.property.as_str()).collect();
+        assert_eq!(fields, ["request.messages[0].mesage_id", "request.bulkk"]);
+        let err = from_snake::<Outer>(json!({"bulk_id": 5}), "request").expect_err("type");
+        assert_eq!(err.code(), "validation");
+        assert!(err.to_string().contains("request"), "{err}");
     }
 }

@@ -8,7 +8,7 @@ back (date-times stay aware ``datetime`` objects); the ``repr`` shows the fields
 
 from __future__ import annotations
 
-import sys
+import keyword
 import typing
 from datetime import datetime
 from typing import Any, Callable, ClassVar, Dict, Mapping, Optional, Type, TypeVar
@@ -65,7 +65,7 @@ class Model:
     @classmethod
     def _fields(cls) -> Dict[str, _Convert]:
         if "_converters" not in cls.__dict__:
-            hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+            hints = typing.get_type_hints(cls)
             cls._converters = {
                 name: _converter(hint)
                 for name, hint in hints.items()
@@ -81,17 +81,22 @@ class Model:
         for name in converters:
             setattr(result, name, None)
         for key, value in data.items():
-            convert = converters.get(key)
+            name = key + "_" if keyword.iskeyword(key) else key  # `from` is read as `from_`
+            convert = converters.get(name)
             if convert is None:
                 extra[key] = value
             else:
-                setattr(result, key, None if value is None else convert(value))
+                setattr(result, name, None if value is None else convert(value))
         result._extra = extra
         return result
 
     def to_dict(self) -> Dict[str, Any]:
         """The fields that are set, as plain data (nested results become dicts)."""
-        data = {name: _plain(getattr(self, name)) for name in self._fields() if getattr(self, name) is not None}
+        data = {
+            name.rstrip("_") if keyword.iskeyword(name.rstrip("_")) else name: _plain(getattr(self, name))
+            for name in self._fields()
+            if getattr(self, name) is not None
+        }
         data.update(self._extra)
         return data
 

@@ -3,11 +3,37 @@
 import asyncio
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Dict, Mapping, Optional, Sequence, Type, Union, final
+from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Type, Union, final
+
+from ._models import (
+    Application,
+    BulkSchedule,
+    BulkStatusInfo,
+    DeliveryReports,
+    InboundMessages,
+    MessageTemplate,
+    PinSent,
+    PinVerification,
+    PreviewResponse,
+    SendResponse,
+    SmsLog,
+    Verifications,
+)
 
 from typing_extensions import Self
 
-__all__ = ["__version__", "Client", "AsyncClient", "Response", "_parse_time"]
+__all__ = [
+    "__version__",
+    "Client",
+    "AsyncClient",
+    "Response",
+    "Sms",
+    "AsyncSms",
+    "SmsLogs",
+    "Tfa",
+    "AsyncTfa",
+    "_parse_time",
+]
 
 __version__: str
 
@@ -15,6 +41,122 @@ def _parse_time(text: str) -> datetime: ...
 
 _QueryScalar = Union[str, int, float, bool, datetime]
 _QueryValue = Union[_QueryScalar, Sequence[_QueryScalar], None]
+_Json = Any
+_Strings = Union[str, Sequence[str]]
+_PinType = Literal["NUMERIC", "ALPHA", "HEX", "ALPHANUMERIC"]
+
+@final
+class SmsLogs:
+    """Logs fetched page by page while iterating (``for`` or ``async for``)."""
+
+    def __iter__(self) -> SmsLogs: ...
+    def __next__(self) -> SmsLog: ...
+    def __aiter__(self) -> SmsLogs: ...
+    def __anext__(self) -> asyncio.Future[SmsLog]: ...
+
+@final
+class Sms:
+    """The SMS API of a ``Client``."""
+
+    def send(
+        self,
+        *,
+        to: Optional[_Strings] = None,
+        text: Optional[str] = None,
+        sender: Optional[str] = None,
+        messages: Optional[Sequence[Mapping[str, _Json]]] = None,
+        options: Optional[Mapping[str, _Json]] = None,
+    ) -> SendResponse: ...
+    def preview(
+        self, text: str, *, language_code: Optional[str] = None, transliteration: Optional[str] = None
+    ) -> PreviewResponse: ...
+    def delivery_reports(
+        self,
+        *,
+        bulk_id: Optional[str] = None,
+        message_id: Optional[str] = None,
+        limit: Optional[int] = None,
+        entity_id: Optional[str] = None,
+        application_id: Optional[str] = None,
+        campaign_reference_id: Optional[str] = None,
+    ) -> DeliveryReports: ...
+    def logs(
+        self,
+        *,
+        bulk_id: Optional[_Strings] = None,
+        message_id: Optional[_Strings] = None,
+        sender: Optional[str] = None,
+        destination: Optional[str] = None,
+        mcc: Optional[str] = None,
+        mnc: Optional[str] = None,
+        general_status: Optional[str] = None,
+        sent_since: Optional[datetime] = None,
+        sent_until: Optional[datetime] = None,
+        limit: Optional[int] = None,
+        entity_id: Optional[str] = None,
+        application_id: Optional[str] = None,
+        campaign_reference_id: Optional[_Strings] = None,
+        max_results: Optional[int] = None,
+    ) -> SmsLogs: ...
+    def inbound(self, *, limit: Optional[int] = None) -> InboundMessages: ...
+    def bulk_schedule(self, bulk_id: str) -> BulkSchedule: ...
+    def reschedule_bulk(self, bulk_id: str, send_at: datetime) -> BulkSchedule: ...
+    def bulk_status(self, bulk_id: str) -> BulkStatusInfo: ...
+    def pause_bulk(self, bulk_id: str) -> BulkStatusInfo: ...
+    def resume_bulk(self, bulk_id: str) -> BulkStatusInfo: ...
+    def cancel_bulk(self, bulk_id: str) -> BulkStatusInfo: ...
+
+@final
+class AsyncSms:
+    """The SMS API of an ``AsyncClient``."""
+
+    def send(
+        self,
+        *,
+        to: Optional[_Strings] = None,
+        text: Optional[str] = None,
+        sender: Optional[str] = None,
+        messages: Optional[Sequence[Mapping[str, _Json]]] = None,
+        options: Optional[Mapping[str, _Json]] = None,
+    ) -> asyncio.Future[SendResponse]: ...
+    def preview(
+        self, text: str, *, language_code: Optional[str] = None, transliteration: Optional[str] = None
+    ) -> asyncio.Future[PreviewResponse]: ...
+    def delivery_reports(
+        self,
+        *,
+        bulk_id: Optional[str] = None,
+        message_id: Optional[str] = None,
+        limit: Optional[int] = None,
+        entity_id: Optional[str] = None,
+        application_id: Optional[str] = None,
+        campaign_reference_id: Optional[str] = None,
+    ) -> asyncio.Future[DeliveryReports]: ...
+    def logs(
+        self,
+        *,
+        bulk_id: Optional[_Strings] = None,
+        message_id: Optional[_Strings] = None,
+        sender: Optional[str] = None,
+        destination: Optional[str] = None,
+        mcc: Optional[str] = None,
+        mnc: Optional[str] = None,
+        general_status: Optional[str] = None,
+        sent_since: Optional[datetime] = None,
+        sent_until: Optional[datetime] = None,
+        limit: Optional[int] = None,
+        entity_id: Optional[str] = None,
+        application_id: Optional[str] = None,
+        campaign_reference_id: Optional[_Strings] = None,
+        max_results: Optional[int] = None,
+    ) -> SmsLogs: ...
+    def inbound(self, *, limit: Optional[int] = None) -> asyncio.Future[InboundMessages]: ...
+    def bulk_schedule(self, bulk_id: str) -> asyncio.Future[BulkSchedule]: ...
+    def reschedule_bulk(self, bulk_id: str, send_at: datetime) -> asyncio.Future[BulkSchedule]: ...
+    def bulk_status(self, bulk_id: str) -> asyncio.Future[BulkStatusInfo]: ...
+    def pause_bulk(self, bulk_id: str) -> asyncio.Future[BulkStatusInfo]: ...
+    def resume_bulk(self, bulk_id: str) -> asyncio.Future[BulkStatusInfo]: ...
+    def cancel_bulk(self, bulk_id: str) -> asyncio.Future[BulkStatusInfo]: ...
 
 @final
 class Response:
@@ -33,6 +175,44 @@ class Response:
     @property
     def attempts(self) -> int: ...
     def json(self) -> Any: ...
+
+@final
+class Tfa:
+    """The 2FA API of a ``Client``."""
+
+    def applications(self) -> List[Application]: ...
+    def application(self, app_id: str) -> Application: ...
+    def create_application(self, *, name: str, enabled: Optional[bool] = None, configuration: Optional[Mapping[str, _Json]] = None) -> Application: ...
+    def update_application(self, app_id: str, *, name: str, enabled: Optional[bool] = None, configuration: Optional[Mapping[str, _Json]] = None) -> Application: ...
+    def templates(self, app_id: str) -> List[MessageTemplate]: ...
+    def template(self, app_id: str, message_id: str) -> MessageTemplate: ...
+    def create_template(self, app_id: str, *, pin_type: _PinType, message_text: str, pin_length: Optional[int] = None, language: Optional[str] = None, sender_id: Optional[str] = None, repeat_dtmf: Optional[str] = None, speech_rate: Optional[float] = None, voice_name: Optional[str] = None, regional: Optional[Mapping[str, _Json]] = None) -> MessageTemplate: ...
+    def update_template(self, app_id: str, message_id: str, *, pin_type: Optional[_PinType] = None, message_text: Optional[str] = None, pin_length: Optional[int] = None, language: Optional[str] = None, sender_id: Optional[str] = None, repeat_dtmf: Optional[str] = None, speech_rate: Optional[float] = None, voice_name: Optional[str] = None, regional: Optional[Mapping[str, _Json]] = None) -> MessageTemplate: ...
+    def send_pin(self, *, application_id: str, message_id: str, to: str, from_: Optional[str] = None, placeholders: Optional[Mapping[str, str]] = None, track_delivery: Optional[bool] = None, nc_needed: Optional[bool] = None) -> PinSent: ...
+    def send_pin_voice(self, *, application_id: str, message_id: str, to: str, from_: Optional[str] = None, placeholders: Optional[Mapping[str, str]] = None) -> PinSent: ...
+    def resend_pin(self, pin_id: str, *, placeholders: Optional[Mapping[str, str]] = None, track_delivery: Optional[bool] = None) -> PinSent: ...
+    def resend_pin_voice(self, pin_id: str, *, placeholders: Optional[Mapping[str, str]] = None) -> PinSent: ...
+    def verify_pin(self, pin_id: str, *, pin: str) -> PinVerification: ...
+    def verifications(self, app_id: str, *, msisdn: str, verified: Optional[bool] = None, sent: Optional[bool] = None) -> Verifications: ...
+
+@final
+class AsyncTfa:
+    """The 2FA API of an ``AsyncClient``."""
+
+    def applications(self) -> asyncio.Future[List[Application]]: ...
+    def application(self, app_id: str) -> asyncio.Future[Application]: ...
+    def create_application(self, *, name: str, enabled: Optional[bool] = None, configuration: Optional[Mapping[str, _Json]] = None) -> asyncio.Future[Application]: ...
+    def update_application(self, app_id: str, *, name: str, enabled: Optional[bool] = None, configuration: Optional[Mapping[str, _Json]] = None) -> asyncio.Future[Application]: ...
+    def templates(self, app_id: str) -> asyncio.Future[List[MessageTemplate]]: ...
+    def template(self, app_id: str, message_id: str) -> asyncio.Future[MessageTemplate]: ...
+    def create_template(self, app_id: str, *, pin_type: _PinType, message_text: str, pin_length: Optional[int] = None, language: Optional[str] = None, sender_id: Optional[str] = None, repeat_dtmf: Optional[str] = None, speech_rate: Optional[float] = None, voice_name: Optional[str] = None, regional: Optional[Mapping[str, _Json]] = None) -> asyncio.Future[MessageTemplate]: ...
+    def update_template(self, app_id: str, message_id: str, *, pin_type: Optional[_PinType] = None, message_text: Optional[str] = None, pin_length: Optional[int] = None, language: Optional[str] = None, sender_id: Optional[str] = None, repeat_dtmf: Optional[str] = None, speech_rate: Optional[float] = None, voice_name: Optional[str] = None, regional: Optional[Mapping[str, _Json]] = None) -> asyncio.Future[MessageTemplate]: ...
+    def send_pin(self, *, application_id: str, message_id: str, to: str, from_: Optional[str] = None, placeholders: Optional[Mapping[str, str]] = None, track_delivery: Optional[bool] = None, nc_needed: Optional[bool] = None) -> asyncio.Future[PinSent]: ...
+    def send_pin_voice(self, *, application_id: str, message_id: str, to: str, from_: Optional[str] = None, placeholders: Optional[Mapping[str, str]] = None) -> asyncio.Future[PinSent]: ...
+    def resend_pin(self, pin_id: str, *, placeholders: Optional[Mapping[str, str]] = None, track_delivery: Optional[bool] = None) -> asyncio.Future[PinSent]: ...
+    def resend_pin_voice(self, pin_id: str, *, placeholders: Optional[Mapping[str, str]] = None) -> asyncio.Future[PinSent]: ...
+    def verify_pin(self, pin_id: str, *, pin: str) -> asyncio.Future[PinVerification]: ...
+    def verifications(self, app_id: str, *, msisdn: str, verified: Optional[bool] = None, sent: Optional[bool] = None) -> asyncio.Future[Verifications]: ...
 
 @final
 class Client:
@@ -63,6 +243,10 @@ class Client:
         json: Optional[Any] = None,
     ) -> Response: ...
     def close(self) -> None: ...
+    @property
+    def sms(self) -> Sms: ...
+    @property
+    def tfa(self) -> Tfa: ...
     def __enter__(self) -> Self: ...
     def __exit__(
         self,
@@ -101,6 +285,10 @@ class AsyncClient:
         json: Optional[Any] = None,
     ) -> asyncio.Future[Response]: ...
     def close(self) -> asyncio.Future[None]: ...
+    @property
+    def sms(self) -> AsyncSms: ...
+    @property
+    def tfa(self) -> AsyncTfa: ...
     def __aenter__(self) -> asyncio.Future[Self]: ...
     def __aexit__(
         self,
