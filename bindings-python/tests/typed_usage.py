@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import pickle
-from datetime import datetime, timezone
-from typing import Any, Dict, List, Optional
+from datetime import datetime, timedelta, timezone
+from typing import Any, Callable, Dict, List, Optional
 
 import infobip
 
 
-def use_sync(base_url: str, api_key: str) -> List[str]:
+def use_sync(base_url: str, api_key: str, pin_of: Callable[[str], str]) -> List[str]:
     seen: List[str] = [infobip.__version__]
     with infobip.Client(base_url, api_key=api_key, timeout=30.0, connect_timeout=5.0, max_retries=1,
                         user_agent_suffix="typed-usage/1") as client:
@@ -38,7 +38,57 @@ def use_sync(base_url: str, api_key: str) -> List[str]:
             retry_after: Optional[float] = error.retry_after
             seen += [str(error.status_code), str(error.error_code), str(error.text), str(error.request_id),
                      str(retry_after), error.body[:1]]
+        seen += use_sms_and_tfa(client, pin_of)
         client.close()
+    return seen
+
+
+def use_sms_and_tfa(client: infobip.Client, pin_of: Callable[[str], str]) -> List[str]:
+    sms: infobip.Sms = client.sms
+    sent: infobip.SendResponse = sms.send(to="41793026727", text="Hello", sender="InfoSMS")
+    message: infobip.SentMessage = sent.messages[0]
+    status: Optional[infobip.Status] = message.status
+    seen = [str(sent.bulk_id), str(message.message_id), str(status.group_name if status else None),
+            str(sent.request_id), str(sent.to_dict())]
+    when = datetime.now(timezone.utc) + timedelta(hours=1)
+    sms.send(messages=[{"destinations": [{"to": "41793026727"}], "sender": "InfoSMS", "content": {"text": "Hi"}}],
+             options={"schedule": {"send_at": when, "bulk_id": "typed-bulk"}})
+    schedule: infobip.BulkSchedule = sms.bulk_schedule("typed-bulk")
+    send_at: Optional[datetime] = schedule.send_at
+    seen.append(str(send_at))
+    sms.reschedule_bulk("typed-bulk", when + timedelta(hours=1))
+    bulk: infobip.BulkStatusInfo = sms.bulk_status("typed-bulk")
+    seen += [str(bulk.status), str(sms.pause_bulk("typed-bulk").status), str(sms.resume_bulk("typed-bulk").status),
+             str(sms.cancel_bulk("typed-bulk").status)]
+    for log in sms.logs(bulk_id=sent.bulk_id, limit=10, sent_since=when - timedelta(days=1)):
+        one: infobip.SmsLog = log
+        seen.append(str(one.sent_at))
+    reports: infobip.DeliveryReports = sms.delivery_reports(bulk_id=sent.bulk_id, limit=100)
+    seen += [str(r.done_at) for r in reports.results]
+    preview: infobip.PreviewResponse = sms.preview("Hello", transliteration="NONE")
+    inbound: infobip.InboundMessages = sms.inbound(limit=10)
+    seen += [str(preview.previews[0].message_count), str([m.from_ for m in inbound.results])]
+    tfa: infobip.Tfa = client.tfa
+    app: infobip.Application = tfa.create_application(name="typed", configuration={"pin_attempts": 3})
+    app_id = app.application_id or ""
+    apps: List[infobip.Application] = tfa.applications()
+    tfa.update_application(app_id, name="typed-2", enabled=True)
+    seen += [str(len(apps)), str(tfa.application(app_id).name)]
+    template: infobip.MessageTemplate = tfa.create_template(app_id, pin_type="NUMERIC",
+                                                            message_text="Code {{pin}}", pin_length=4)
+    message_id = template.message_id or ""
+    templates: List[infobip.MessageTemplate] = tfa.templates(app_id)
+    tfa.update_template(app_id, message_id, message_text="PIN {{pin}}")
+    seen += [str(len(templates)), str(tfa.template(app_id, message_id).message_text)]
+    pin: infobip.PinSent = tfa.send_pin(application_id=app_id, message_id=message_id, to="41793026727",
+                                        placeholders={"name": "Ann"})
+    pin_id = pin.pin_id or ""
+    tfa.resend_pin(pin_id)
+    checked: infobip.PinVerification = tfa.verify_pin(pin_id, pin=pin_of(pin_id))
+    voice = tfa.send_pin_voice(application_id=app_id, message_id=message_id, to="41793026727")
+    tfa.resend_pin_voice(voice.pin_id or "")
+    found: infobip.Verifications = tfa.verifications(app_id, msisdn="41793026727", verified=True)
+    seen += [str(checked.verified), str(len(found.verifications))]
     return seen
 
 
@@ -50,6 +100,12 @@ async def use_async(base_url: str, api_key: str) -> List[str]:
         both = await asyncio.gather(client.request("GET", "/account/1/balance"),
                                     client.with_options(timeout=5.0).request("GET", "/account/1/balance"))
         seen += [str(r.status_code) for r in both]
+        sent = await client.sms.send(to="41793026727", text="async")
+        seen.append(str(sent.bulk_id is not None))
+        async for log in client.sms.logs(bulk_id=sent.bulk_id):
+            seen.append(str(log.message_id == sent.messages[0].message_id))
+        app = await client.tfa.create_application(name="async-typed")
+        seen.append(str(app.enabled))
         await client.close()
     return seen
 
