@@ -140,11 +140,11 @@ impl Handle {
         Ok(Handle { native: self.native.clone(), options })
     }
 
-    /// The core client of this process and the options for this handle's calls.
-    pub(crate) fn core(&self, py: Python<'_>) -> PyResult<(infobip::Client, RequestOptions)> {
+    /// The core client of this process, with this handle's call options.
+    pub(crate) fn core(&self, py: Python<'_>) -> PyResult<infobip::Client> {
         logs::refresh(py);
         let client = self.native.client().map_err(|e| to_py(py, e))?;
-        Ok((client, self.options.clone()))
+        Ok(client.with_options(self.options.clone()))
     }
 
     /// Converts the arguments of a raw request (with the GIL) into a future that sends it.
@@ -156,7 +156,6 @@ impl Handle {
         query: Option<&Bound<'_, PyDict>>,
         json: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<impl Future<Output = Result<infobip::Response, Error>> + Send + 'static> {
-        logs::refresh(py);
         let method = Method::from_bytes(method.to_ascii_uppercase().as_bytes())
             .map_err(|_| invalid(py, "method", format!("{method:?} is not an HTTP method")))?;
         let mut pairs: Vec<(String, Vec<String>)> = Vec::new();
@@ -175,10 +174,9 @@ impl Handle {
             }
         }
         let body = json.map(|json| to_json(json, "json")).transpose()?;
-        let client = self.native.client().map_err(|e| to_py(py, e))?;
-        let options = self.options.clone();
+        let client = self.core(py)?;
         Ok(async move {
-            let mut request = client.request(method, path).options(options);
+            let mut request = client.request(method, path);
             for (name, values) in &pairs {
                 request = request.query_list(name, values);
             }

@@ -152,9 +152,9 @@ macro_rules! sms_namespace {
                 options: Option<&Bound<'_, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let request = send_request(py, to, text, sender, messages, options)?;
-                let (client, call_options) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
-                    let sent = client.sms().send_with(request, call_options).await?;
+                    let sent = client.sms().send(request).await?;
                     let request_id = sent.request_id.clone();
                     Ok(Typed::new(sent, "SendResponse").with_request_id(request_id))
                 })
@@ -176,7 +176,7 @@ macro_rules! sms_namespace {
                 if let Some(value) = transliteration {
                     request.transliteration = Some(from_python(value, "transliteration")?);
                 }
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.sms().preview(&request).await?, "PreviewResponse"))
                 })
@@ -199,7 +199,7 @@ macro_rules! sms_namespace {
             ) -> PyResult<Bound<'py, PyAny>> {
                 let filter =
                     reports_filter(bulk_id, message_id, limit, entity_id, application_id, campaign_reference_id);
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.sms().delivery_reports(&filter).await?, "DeliveryReports"))
                 })
@@ -244,7 +244,7 @@ macro_rules! sms_namespace {
                 filter.application_id = application_id;
                 filter.campaign_reference_ids = strings(campaign_reference_id, "campaign_reference_id")?;
                 filter.max_results = max_results;
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 let stream: LogStream = Box::pin(client.sms().logs(filter));
                 Ok(SmsLogs { stream: Arc::new(tokio::sync::Mutex::new(stream)) })
             }
@@ -252,7 +252,7 @@ macro_rules! sms_namespace {
             /// Pulls inbound messages (`GET /sms/1/inbox/reports`); consume-once.
             #[pyo3(signature = (*, limit=None))]
             fn inbound<'py>(&self, py: Python<'py>, limit: Option<u32>) -> PyResult<Bound<'py, PyAny>> {
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.sms().inbound(limit).await?, "InboundMessages"))
                 })
@@ -260,7 +260,7 @@ macro_rules! sms_namespace {
 
             /// When a scheduled bulk is sent (`GET /sms/1/bulks`).
             fn bulk_schedule<'py>(&self, py: Python<'py>, bulk_id: String) -> PyResult<Bound<'py, PyAny>> {
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.sms().bulk_schedule(&bulk_id).await?, "BulkSchedule"))
                 })
@@ -274,7 +274,7 @@ macro_rules! sms_namespace {
                 send_at: &Bound<'_, PyAny>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let send_at = datetime(send_at, "send_at")?;
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.sms().reschedule_bulk(&bulk_id, send_at).await?, "BulkSchedule"))
                 })
@@ -282,7 +282,7 @@ macro_rules! sms_namespace {
 
             /// The state of a scheduled bulk (`GET /sms/1/bulks/status`).
             fn bulk_status<'py>(&self, py: Python<'py>, bulk_id: String) -> PyResult<Bound<'py, PyAny>> {
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.sms().bulk_status(&bulk_id).await?, "BulkStatusInfo"))
                 })
@@ -290,7 +290,7 @@ macro_rules! sms_namespace {
 
             /// Pauses a scheduled bulk.
             fn pause_bulk<'py>(&self, py: Python<'py>, bulk_id: String) -> PyResult<Bound<'py, PyAny>> {
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.sms().pause_bulk(&bulk_id).await?, "BulkStatusInfo"))
                 })
@@ -298,7 +298,7 @@ macro_rules! sms_namespace {
 
             /// Resumes a paused bulk.
             fn resume_bulk<'py>(&self, py: Python<'py>, bulk_id: String) -> PyResult<Bound<'py, PyAny>> {
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.sms().resume_bulk(&bulk_id).await?, "BulkStatusInfo"))
                 })
@@ -306,7 +306,7 @@ macro_rules! sms_namespace {
 
             /// Cancels a scheduled bulk.
             fn cancel_bulk<'py>(&self, py: Python<'py>, bulk_id: String) -> PyResult<Bound<'py, PyAny>> {
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.sms().cancel_bulk(&bulk_id).await?, "BulkStatusInfo"))
                 })

@@ -29,13 +29,13 @@ macro_rules! tfa_namespace {
         impl $name {
             /// Every 2FA application.
             fn applications<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move { Ok(Typed::new(client.tfa().applications().await?, "Application")) })
             }
 
             /// One 2FA application.
             fn application<'py>(&self, py: Python<'py>, app_id: String) -> PyResult<Bound<'py, PyAny>> {
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.tfa().application(&app_id).await?, "Application"))
                 })
@@ -49,7 +49,7 @@ macro_rules! tfa_namespace {
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let body: ApplicationRequest = request(py, fields)?;
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.tfa().create_application(&body).await?, "Application"))
                 })
@@ -64,7 +64,7 @@ macro_rules! tfa_namespace {
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let body: ApplicationRequest = request(py, fields)?;
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.tfa().update_application(&app_id, &body).await?, "Application"))
                 })
@@ -72,7 +72,7 @@ macro_rules! tfa_namespace {
 
             /// The message templates of an application.
             fn templates<'py>(&self, py: Python<'py>, app_id: String) -> PyResult<Bound<'py, PyAny>> {
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.tfa().templates(&app_id).await?, "MessageTemplate"))
                 })
@@ -80,7 +80,7 @@ macro_rules! tfa_namespace {
 
             /// One message template.
             fn template<'py>(&self, py: Python<'py>, app_id: String, message_id: String) -> PyResult<Bound<'py, PyAny>> {
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.tfa().template(&app_id, &message_id).await?, "MessageTemplate"))
                 })
@@ -96,7 +96,7 @@ macro_rules! tfa_namespace {
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let body: TemplateRequest = request(py, fields)?;
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.tfa().create_template(&app_id, &body).await?, "MessageTemplate"))
                 })
@@ -112,7 +112,7 @@ macro_rules! tfa_namespace {
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let body: TemplateRequest = request(py, fields)?;
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     let updated = client.tfa().update_template(&app_id, &message_id, &body).await?;
                     Ok(Typed::new(updated, "MessageTemplate"))
@@ -129,7 +129,7 @@ macro_rules! tfa_namespace {
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let body: SendPin = request(py, fields)?;
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.tfa().send_pin_sms(&body, nc_needed).await?, "PinSent"))
                 })
@@ -143,7 +143,7 @@ macro_rules! tfa_namespace {
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let body: SendPin = request(py, fields)?;
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.tfa().send_pin_voice(&body).await?, "PinSent"))
                 })
@@ -158,7 +158,7 @@ macro_rules! tfa_namespace {
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let body: ResendPin = request(py, fields)?;
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.tfa().resend_pin_sms(&pin_id, &body).await?, "PinSent"))
                 })
@@ -173,7 +173,7 @@ macro_rules! tfa_namespace {
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let body: ResendPin = request(py, fields)?;
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.tfa().resend_pin_voice(&pin_id, &body).await?, "PinSent"))
                 })
@@ -182,7 +182,7 @@ macro_rules! tfa_namespace {
             /// Checks a PIN. A wrong PIN is not an error: see `verified` and `attempts_remaining`.
             #[pyo3(signature = (pin_id, *, pin))]
             fn verify_pin<'py>(&self, py: Python<'py>, pin_id: String, pin: String) -> PyResult<Bound<'py, PyAny>> {
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     Ok(Typed::new(client.tfa().verify_pin(&pin_id, &pin).await?, "PinVerification"))
                 })
@@ -198,7 +198,7 @@ macro_rules! tfa_namespace {
                 verified: Option<bool>,
                 sent: Option<bool>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let (client, _) = self.handle.core(py)?;
+                let client = self.handle.core(py)?;
                 <$mode>::finish(py, async move {
                     let found = client.tfa().verifications(&app_id, &msisdn, verified, sent).await?;
                     Ok(Typed::new(found, "Verifications"))

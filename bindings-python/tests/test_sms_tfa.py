@@ -238,3 +238,14 @@ def test_results_compare_and_pickle(client: infobip.Client) -> None:
     assert infobip.Status(group_name="PENDING", id=26) == infobip.Status(id=26, group_name="PENDING")
     with pytest.raises(TypeError, match="colour"):
         infobip.Status(colour="red")
+
+
+def test_with_options_applies_to_typed_calls(emu: Emulator) -> None:
+    with infobip.Client(emu.url, api_key=emu.api_key, max_retries=2) as c:
+        emu.fault(path="/sms/1/bulks/status", status=503, count=1)
+        with pytest.raises(infobip.InternalServerError) as raised:
+            c.with_options(max_retries=0).sms.bulk_status("b-1")
+        assert raised.value.attempts == 1
+        emu.fault(path="/sms/1/bulks/status", kind="delay", delayMs=1500)
+        with pytest.raises(infobip.APITimeoutError):
+            c.with_options(timeout=0.2, max_retries=0).sms.bulk_status("b-1")

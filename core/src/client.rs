@@ -17,6 +17,8 @@ use crate::http::{Body, Prepared, Query, RateLimit, Response, Throttle, Transpor
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
+    /// Options every call of this handle starts from (see [`Client::with_options`]).
+    defaults: RequestOptions,
 }
 
 struct Inner {
@@ -61,6 +63,12 @@ impl Client {
         crate::tfa::Tfa::new(self.clone())
     }
 
+    /// A client sharing this one's connections, session or token and throttle, whose calls
+    /// (generic and typed) use `options` where a call does not set its own.
+    pub fn with_options(&self, options: RequestOptions) -> Client {
+        Client { inner: self.inner.clone(), defaults: self.defaults.clone().overridden_by(options) }
+    }
+
     /// Starts a request to any endpoint. `path` starts with `/` and is already encoded
     /// (use [`encode_component`](crate::http::encode_component) for ids put into it).
     pub fn request(&self, method: Method, path: impl Into<String>) -> RequestBuilder {
@@ -72,7 +80,7 @@ impl Client {
             query: Query::new(),
             headers: HeaderMap::new(),
             body: Ok(None),
-            options: RequestOptions::new(),
+            options: self.defaults.clone(),
         }
     }
 
@@ -154,9 +162,10 @@ impl RequestBuilder {
         self
     }
 
-    /// Sets options for this call (timeout, retries).
+    /// Sets options for this call (timeout, retries); what `options` leaves unset keeps the
+    /// client's (see [`Client::with_options`]).
     pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
+        self.options = self.options.overridden_by(options);
         self
     }
 
@@ -362,7 +371,10 @@ impl ClientBuilder {
             throttle,
             warned: Default::default(),
         };
-        Ok(Client { inner: Arc::new(Inner { transport, auth, credentials_scheme: credentials.scheme() }) })
+        Ok(Client {
+            inner: Arc::new(Inner { transport, auth, credentials_scheme: credentials.scheme() }),
+            defaults: RequestOptions::new(),
+        })
     }
 }
 

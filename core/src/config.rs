@@ -188,6 +188,15 @@ impl RequestOptions {
         self
     }
 
+    /// These options with what `other` sets taking precedence.
+    pub fn overridden_by(self, other: RequestOptions) -> RequestOptions {
+        RequestOptions {
+            timeout: other.timeout.or(self.timeout),
+            max_retries: other.max_retries.or(self.max_retries),
+            retry_non_idempotent: other.retry_non_idempotent || self.retry_non_idempotent,
+        }
+    }
+
     /// Allows retrying this call even when it is a POST (see the field's docs).
     pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
         self.retry_non_idempotent = allow;
@@ -245,6 +254,16 @@ mod tests {
     fn loopback_detection() {
         assert!(BaseUrl::parse("http://127.0.0.1:1").map(|b| b.is_loopback()).unwrap_or(false));
         assert!(!BaseUrl::parse("x.api.infobip.com").map(|b| b.is_loopback()).unwrap_or(true));
+    }
+
+    #[test]
+    fn call_options_override_client_options() {
+        let client = RequestOptions::new().timeout(Duration::from_secs(5)).max_retries(1);
+        let call = RequestOptions::new().max_retries(0);
+        let merged = client.clone().overridden_by(call);
+        assert_eq!(merged.timeout, Some(Duration::from_secs(5)));
+        assert_eq!(merged.max_retries, Some(0));
+        assert_eq!(client.clone().overridden_by(RequestOptions::new()), client);
     }
 
     #[test]
