@@ -26,8 +26,8 @@ VIRTUAL_ENV="$PWD/.venv" PATH="$PWD/.venv/bin:$PATH" .venv/bin/maturin develop -
 step "pytest"
 .venv/bin/python -m pytest -q -p no:cacheprovider tests
 
-step "mypy --strict (typed usage of every public call)"
-.venv/bin/python -m mypy --strict --no-incremental tests/typed_usage.py
+step "mypy --strict (every public call, and examples/python)"
+.venv/bin/python -m mypy --strict --no-incremental tests/typed_usage.py ../examples/python
 
 step "stubtest (the stubs match the module)"
 .venv/bin/python -m mypy.stubtest infobip --allowlist stubtest-allowlist.txt
