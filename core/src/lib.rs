@@ -32,6 +32,7 @@ mod reply;
 pub mod sms;
 pub mod subscriptions;
 pub mod tfa;
+pub mod input;
 pub mod time;
 pub mod webhooks;
 
