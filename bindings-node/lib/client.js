@@ -4,6 +4,8 @@ const util = require('node:util');
 const { NativeClient } = require('./native.js');
 const { fromNative, ConfigurationError } = require('./errors.js');
 const { invoke, bodyText } = require('./call.js');
+const { Sms } = require('./sms.js');
+const { Tfa } = require('./tfa.js');
 
 const LEVELS = new Set(['error', 'warn', 'info', 'debug', 'trace']);
 
@@ -39,6 +41,10 @@ class Infobip {
     } catch (error) {
       throw fromNative(error, ConfigurationError);
     }
+    /** SMS: send, preview, delivery reports, logs, inbound messages, scheduled bulks. */
+    this.sms = new Sms(this.#native);
+    /** 2FA: applications, templates, PINs over SMS, voice and email, verification. */
+    this.tfa = new Tfa(this.#native);
   }
 
   /** The base URL requests go to. */

@@ -5,15 +5,16 @@ use napi::Env;
 use napi::bindgen_prelude::{FnArgs, Function, PromiseRaw};
 use napi_derive::napi;
 use serde_json::Value;
-use tracing::Instrument;
 
-use crate::cancel::{CancelToken, Guarded, guarded};
-use crate::error::{aborted, to_napi};
+use crate::cancel::CancelToken;
+use crate::error::to_napi;
 use crate::log::{self, Registration};
 use crate::options::{CallOptions, ClientOptions};
 
 /// A successful response of a generic request.
 #[napi(object)]
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RawResponse {
     /// The HTTP status.
     pub status: u32,
@@ -29,7 +30,7 @@ pub struct RawResponse {
 /// The native side of `Infobip`; the JavaScript layer wraps it.
 #[napi]
 pub struct NativeClient {
-    client: Client,
+    pub(crate) client: Client,
     logger: Option<Registration>,
 }
 
@@ -85,29 +86,17 @@ impl NativeClient {
         body: Option<String>,
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
-    ) -> napi::Result<PromiseRaw<'env, RawResponse>> {
+    ) -> napi::Result<PromiseRaw<'env, Value>> {
         let prepared = self.prepare(&method, path, query, body, options.as_ref());
-        let watcher = cancel.map(CancelToken::watcher);
-        let span = self.span();
-        env.spawn_future(async move {
-            let request = prepared.map_err(|e| to_napi(&e))?;
-            match guarded(watcher, request.send().instrument(span)).await {
-                Guarded::Done(Ok(response)) => {
-                    let body = if response.body.iter().all(u8::is_ascii_whitespace) {
-                        Value::Null
-                    } else {
-                        response.json::<Value>().map_err(|e| to_napi(&e))?
-                    };
-                    Ok(RawResponse {
-                        status: u32::from(response.status),
-                        request_id: response.request_id,
-                        attempts: response.attempts,
-                        body,
-                    })
-                }
-                Guarded::Done(Err(e)) => Err(to_napi(&e)),
-                Guarded::Cancelled => Err(aborted()),
-            }
+        self.spawn(env, cancel, async move {
+            let response = prepared?.send().await?;
+            let body = if response.body.iter().all(u8::is_ascii_whitespace) { Value::Null } else { response.json()? };
+            Ok(RawResponse {
+                status: u32::from(response.status),
+                request_id: response.request_id,
+                attempts: response.attempts,
+                body,
+            })
         })
     }
 
@@ -120,7 +109,7 @@ impl NativeClient {
 
 impl NativeClient {
     /// The span this client's calls run in: it routes their log lines to the client's logger.
-    fn span(&self) -> tracing::Span {
+    pub(crate) fn span(&self) -> tracing::Span {
         self.logger.as_ref().map_or_else(tracing::Span::none, Registration::span)
     }
 

@@ -5,13 +5,17 @@
 //! payloads made here into `InfobipError` subclasses, wires `AbortSignal`s to [`CancelToken`]s
 //! and adds async iterators.
 
+mod calls;
 mod cancel;
 mod client;
 mod error;
 mod log;
 
 mod options;
+mod sms;
+mod tfa;
 
 pub use cancel::CancelToken;
 pub use client::{NativeClient, RawResponse};
 pub use options::{BasicCredentials, CallOptions, ClientOptions, OAuth2Credentials};
+pub use sms::LogStream;
