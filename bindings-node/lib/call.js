@@ -61,4 +61,24 @@ function bodyText(body) {
   });
 }
 
-module.exports = { invoke, bodyText };
+const DATE_TAG = '$infobipDateTime';
+
+/** Turns the date-times the native side tagged (`{ $infobipDateTime: ms }`) into Dates, in place. */
+function revive(value) {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) value[i] = revive(value[i]);
+    return value;
+  }
+  const ms = value[DATE_TAG];
+  if (typeof ms === 'number') return new Date(ms);
+  for (const key of Object.keys(value)) value[key] = revive(value[key]);
+  return value;
+}
+
+/** `invoke` for typed calls: the result's date-times become Dates. */
+async function invokeTyped(options, start) {
+  return revive(await invoke(options, start));
+}
+
+module.exports = { invoke, invokeTyped, bodyText, revive };

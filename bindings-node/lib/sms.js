@@ -2,7 +2,7 @@
 // `client.sms`: typed SMS calls. Arguments go to the native side as JSON text (Dates become
 // date-time strings the core reads); results come back as plain objects.
 
-const { invoke, bodyText } = require('./call.js');
+const { invoke, invokeTyped, bodyText, revive } = require('./call.js');
 
 class Sms {
   #native;
@@ -13,23 +13,23 @@ class Sms {
 
   /** Sends `{ to, text, sender }` or `{ messages, options }` (`POST /sms/3/messages`). */
   send(request, options) {
-    return invoke(options, (callOptions, token) => this.#native.smsSend(bodyText(request), callOptions, token));
+    return invokeTyped(options, (callOptions, token) => this.#native.smsSend(bodyText(request), callOptions, token));
   }
 
   /** Previews how a text is split into SMS. */
   preview(request, options) {
-    return invoke(options, (_, token) => this.#native.smsPreview(bodyText(request), token));
+    return invokeTyped(options, (_, token) => this.#native.smsPreview(bodyText(request), token));
   }
 
   /** Pulls delivery reports (consume-once: each report is returned once). */
   deliveryReports(filter, options) {
-    return invoke(options, (_, token) => this.#native.smsDeliveryReports(bodyText(filter), token));
+    return invokeTyped(options, (_, token) => this.#native.smsDeliveryReports(bodyText(filter), token));
   }
 
   /** Pulls inbound messages (consume-once). */
   inbound(params, options) {
     const limit = params?.limit;
-    return invoke(options, (_, token) => this.#native.smsInbound(limit, token));
+    return invokeTyped(options, (_, token) => this.#native.smsInbound(limit, token));
   }
 
   /** Every log matching `filter`, fetched page by page: `for await (const log of client.sms.logs({ bulkId }))`. */
@@ -38,7 +38,7 @@ class Sms {
     for (;;) {
       const log = await invoke(undefined, () => stream.next());
       if (log === null) return;
-      yield log;
+      yield revive(log);
     }
   }
 
@@ -71,11 +71,11 @@ class Sms {
 
   /** Reports a conversion of a message sent with conversion tracking. */
   logConversion(messageId, options) {
-    return invoke(options, (_, token) => this.#native.smsLogConversion(messageId ?? '', token));
+    return invokeTyped(options, (_, token) => this.#native.smsLogConversion(messageId ?? '', token));
   }
 
   #bulk(action, bulkId, sendAt, options) {
-    return invoke(options, (_, token) => this.#native.smsBulk(action, bulkId ?? '', sendAt, token));
+    return invokeTyped(options, (_, token) => this.#native.smsBulk(action, bulkId ?? '', sendAt, token));
   }
 }
 

@@ -1,7 +1,7 @@
 'use strict';
 // `client.tfa`: typed 2FA calls; each maps to one core call through the native `tfaCall`.
 
-const { invoke, bodyText } = require('./call.js');
+const { invokeTyped, bodyText } = require('./call.js');
 
 class Tfa {
   #native;
@@ -11,7 +11,7 @@ class Tfa {
   }
 
   #call(method, ids, body, options, flag, flag2) {
-    return invoke(options, (_, token) => this.#native.tfaCall(method, ids.map((id) => id ?? ''), bodyText(body), flag, flag2, token));
+    return invokeTyped(options, (_, token) => this.#native.tfaCall(method, ids.map((id) => id ?? ''), bodyText(body), flag, flag2, token));
   }
 
   applications(options) {

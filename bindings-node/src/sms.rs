@@ -17,6 +17,7 @@ use serde_json::Value;
 use tokio::sync::Mutex;
 use tracing::Instrument;
 
+use crate::calls::to_js_value;
 use crate::cancel::CancelToken;
 use crate::client::NativeClient;
 use crate::error::to_napi;
@@ -232,18 +233,18 @@ impl NativeClient {
         let send_at = send_at.map(|t| from_json::<Value>(&t, "sendAt").and_then(|v| from_value::<SendAt>(v, "sendAt")));
         self.spawn(env, cancel, async move {
             let value = match action.as_str() {
-                "schedule" => serde_json::to_value(sms.bulk_schedule(&bulk_id).await?),
-                "status" => serde_json::to_value(sms.bulk_status(&bulk_id).await?),
-                "pause" => serde_json::to_value(sms.pause_bulk(&bulk_id).await?),
-                "resume" => serde_json::to_value(sms.resume_bulk(&bulk_id).await?),
-                "cancel" => serde_json::to_value(sms.cancel_bulk(&bulk_id).await?),
+                "schedule" => to_js_value(&sms.bulk_schedule(&bulk_id).await?),
+                "status" => to_js_value(&sms.bulk_status(&bulk_id).await?),
+                "pause" => to_js_value(&sms.pause_bulk(&bulk_id).await?),
+                "resume" => to_js_value(&sms.resume_bulk(&bulk_id).await?),
+                "cancel" => to_js_value(&sms.cancel_bulk(&bulk_id).await?),
                 "reschedule" => {
                     let at = send_at.transpose()?.ok_or_else(|| Error::validation("sendAt", "is required"))?;
-                    serde_json::to_value(sms.reschedule_bulk(&bulk_id, at.0).await?)
+                    to_js_value(&sms.reschedule_bulk(&bulk_id, at.0).await?)
                 }
                 other => return Err(Error::validation("action", format!("unknown bulk action {other:?}"))),
             };
-            value.map_err(|e| Error::decode(format!("the result could not be converted: {e}"), None))
+            value
         })
     }
 
@@ -285,8 +286,7 @@ impl LogStream {
                 match stream.lock().await.next().await {
                     None => Ok(Value::Null),
                     Some(Err(e)) => Err(to_napi(&e)),
-                    Some(Ok(log)) => serde_json::to_value(log)
-                        .map_err(|e| to_napi(&Error::decode(format!("the result could not be converted: {e}"), None))),
+                    Some(Ok(log)) => to_js_value(&log).map_err(|e| to_napi(&e)),
                 }
             }
             .instrument(span),

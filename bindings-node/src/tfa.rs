@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::calls::to_js_value;
 use crate::cancel::CancelToken;
 use crate::client::NativeClient;
 
@@ -33,7 +34,7 @@ impl Args {
 }
 
 fn to_value<T: Serialize>(value: T) -> Result<Value, Error> {
-    serde_json::to_value(value).map_err(|e| Error::decode(format!("the result could not be converted: {e}"), None))
+    to_js_value(&value)
 }
 
 #[napi]

@@ -38,10 +38,14 @@ test('sms.send: the full form with a Date in, scheduled, then bulk calls', async
   const [seen] = (await emu.requests('/sms/3/messages')).slice(-1);
   assert.match(JSON.parse(seen.body).options.schedule.sendAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
   const schedule = await client.sms.getBulkSchedule(r.bulkId);
-  assert.equal(typeof schedule.sendAt, 'string');
+  assert.ok(schedule.sendAt instanceof Date, `a Date out: ${schedule.sendAt}`);
+  assert.equal(schedule.sendAt.getTime(), sendAt.getTime());
   const later = new Date(Date.now() + 7_200_000);
   const moved = await client.sms.rescheduleBulk(r.bulkId, later);
-  assert.equal(new Date(moved.sendAt.replace('+0000', 'Z')).getTime(), later.getTime());
+  assert.ok(moved.sendAt instanceof Date);
+  assert.equal(moved.sendAt.getTime(), later.getTime());
+  const bad = await client.sms.rescheduleBulk(r.bulkId, new Date('nope')).catch((e) => e);
+  assert.ok(bad instanceof ValidationError && bad.violations[0].property === 'sendAt', String(bad));
   assert.equal((await client.sms.getBulkStatus(r.bulkId)).status, 'PENDING');
   assert.equal((await client.sms.pauseBulk(r.bulkId)).status, 'PAUSED');
   assert.equal((await client.sms.resumeBulk(r.bulkId)).status, 'PENDING');
@@ -55,6 +59,7 @@ test('sms.logs is an async iterator over every page; deliveryReports; preview; i
   for await (const log of client.sms.logs({ bulkId: r.bulkId, limit: 2 })) seen.push(log);
   assert.equal(seen.length, 5);
   assert.ok(seen.every((l) => l.bulkId === r.bulkId));
+  assert.ok(seen.every((l) => l.sentAt instanceof Date && !Number.isNaN(l.sentAt.getTime())), 'log dates are Dates');
   const pages = (await emu.requests('/sms/3/logs')).length;
   assert.ok(pages >= 3, `${pages} pages`);
   const reports = await client.sms.deliveryReports({ bulkId: r.bulkId, limit: 10 });

@@ -87,3 +87,54 @@ export async function everyCall(): Promise<void> {
   ];
   console.log(classes.length);
 }
+
+export async function everySmsAndTfaCall(client: Infobip): Promise<void> {
+  const signal = AbortSignal.timeout(5000);
+  const r = await client.sms.send({ to: '41793026727', text: 'Hello', sender: 'InfoSMS' });
+  const id: string | undefined = r.messages[0]?.messageId;
+  const group: string | undefined = r.messages[0]?.status?.groupName;
+  const requestId: string | null = r.requestId;
+  await client.sms.send(
+    { messages: [{ destinations: [{ to: '41793026727' }], sender: 'InfoSMS', content: { text: 'Hello' } }], options: { schedule: { sendAt: new Date() } } },
+    { signal, maxRetries: 0, timeout: 1000 },
+  );
+  for await (const log of client.sms.logs({ bulkId: r.bulkId ?? '', sentSince: new Date(), limit: 100 })) {
+    const sentAt: Date | undefined = log.sentAt;
+    console.log(log.messageId, sentAt?.toISOString(), log.status?.groupName);
+  }
+  const reports = await client.sms.deliveryReports({ bulkId: 'b', limit: 10 });
+  const doneAt: Date | undefined = reports.results[0]?.doneAt;
+  const preview = await client.sms.preview({ text: 'Hi' });
+  const inbound = await client.sms.inbound({ limit: 5 });
+  const receivedAt: Date | undefined = inbound.results[0]?.receivedAt;
+  const schedule = await client.sms.getBulkSchedule('b');
+  await client.sms.rescheduleBulk('b', new Date());
+  await client.sms.getBulkStatus('b');
+  await client.sms.pauseBulk('b');
+  await client.sms.resumeBulk('b');
+  const canceled = await client.sms.cancelBulk('b', { signal });
+  await client.sms.logConversion('m');
+  console.log(id, group, requestId, doneAt, preview.previews[0]?.messageCount, receivedAt, schedule.sendAt, canceled.status);
+
+  const app = await client.tfa.createApplication({ name: 'app', configuration: { pinAttempts: 3 } });
+  const appId = app.applicationId ?? '';
+  await client.tfa.applications();
+  await client.tfa.application(appId);
+  await client.tfa.updateApplication(appId, { name: 'app2' });
+  const template = await client.tfa.createTemplate(appId, { pinType: 'NUMERIC', pinLength: 4, messageText: 'PIN {{pin}}' });
+  const msgId = template.messageId ?? '';
+  await client.tfa.templates(appId);
+  await client.tfa.template(appId, msgId);
+  await client.tfa.updateTemplate(appId, msgId, { messageText: 'PIN: {{pin}}' });
+  await client.tfa.createEmailTemplate(appId, { emailTemplateId: 1, from: 'a@b.c' });
+  await client.tfa.updateEmailTemplate(appId, msgId, { pinLength: 6 });
+  const sent = await client.tfa.sendPin({ applicationId: appId, messageId: msgId, to: '41793026727' }, { ncNeeded: false });
+  await client.tfa.sendPinVoice({ applicationId: appId, messageId: msgId, to: '41793026727' });
+  await client.tfa.sendPinEmail({ applicationId: appId, messageId: msgId, to: 'a@b.c' });
+  await client.tfa.resendPin(sent.pinId ?? '');
+  await client.tfa.resendPinVoice(sent.pinId ?? '', { placeholders: { a: 'b' } });
+  await client.tfa.resendPinEmail(sent.pinId ?? '');
+  const verified = await client.tfa.verifyPin(sent.pinId ?? '', { pin: '1234' }, { signal });
+  const status = await client.tfa.verifications(appId, { msisdn: '41793026727', verified: true });
+  console.log(verified.verified === true, status.verifications.length);
+}
