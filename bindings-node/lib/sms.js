@@ -28,8 +28,7 @@ class Sms {
 
   /** Pulls inbound messages (consume-once). */
   inbound(params, options) {
-    const limit = params?.limit;
-    return invokeTyped(options, (_, token) => this.#native.smsInbound(limit, token));
+    return invokeTyped(options, (_, token) => this.#native.smsInbound(bodyText(params), token));
   }
 
   /** Every log matching `filter`, fetched page by page: `for await (const log of client.sms.logs({ bulkId }))`. */
@@ -71,11 +70,11 @@ class Sms {
 
   /** Reports a conversion of a message sent with conversion tracking. */
   logConversion(messageId, options) {
-    return invokeTyped(options, (_, token) => this.#native.smsLogConversion(messageId ?? '', token));
+    return invokeTyped(options, (_, token) => this.#native.smsLogConversion(messageId ?? null, token));
   }
 
   #bulk(action, bulkId, sendAt, options) {
-    return invokeTyped(options, (_, token) => this.#native.smsBulk(action, bulkId ?? '', sendAt, token));
+    return invokeTyped(options, (_, token) => this.#native.smsBulk(action, bulkId ?? null, sendAt, token));
   }
 }
 

@@ -22,6 +22,7 @@ use crate::cancel::CancelToken;
 use crate::client::NativeClient;
 use crate::error::to_napi;
 use crate::options::CallOptions;
+use crate::tfa::id_text;
 
 /// The short form of a send: one text to one number.
 #[derive(Deserialize)]
@@ -142,6 +143,13 @@ impl From<ReportsQuery> for ReportsFilter {
     }
 }
 
+/// The parameters of `client.sms.inbound(...)`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct InboundQuery {
+    limit: Option<u32>,
+}
+
 /// Reads an optional JSON text argument; none means the type's default.
 fn optional<T: serde::de::DeserializeOwned + Default>(text: Option<String>, what: &str) -> Result<T, Error> {
     text.map_or_else(|| Ok(T::default()), |t| from_json(&t, what))
@@ -198,16 +206,17 @@ impl NativeClient {
         self.spawn(env, cancel, async move { sms.delivery_reports(&input?).await })
     }
 
-    /// `GET /sms/1/inbox/reports` (consume-once).
+    /// `GET /sms/1/inbox/reports` (consume-once); `params` is JSON of `{ limit }`.
     #[napi(ts_return_type = "Promise<any>")]
     pub fn sms_inbound<'env>(
         &self,
         env: &'env Env,
-        limit: Option<u32>,
+        params: Option<String>,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, Value>> {
         let sms = self.client.sms();
-        self.spawn(env, cancel, async move { sms.inbound(limit).await })
+        let params = optional::<InboundQuery>(params, "params");
+        self.spawn(env, cancel, async move { sms.inbound(params?.limit).await })
     }
 
     /// Every log matching `filter` (JSON), page after page.
@@ -225,13 +234,15 @@ impl NativeClient {
         &self,
         env: &'env Env,
         action: String,
-        bulk_id: String,
+        #[napi(ts_arg_type = "unknown")] bulk_id: Value,
         send_at: Option<String>,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, Value>> {
         let sms = self.client.sms();
+        let bulk_id = id_text(&bulk_id, "bulkId");
         let send_at = send_at.map(|t| from_json::<Value>(&t, "sendAt").and_then(|v| from_value::<SendAt>(v, "sendAt")));
         self.spawn(env, cancel, async move {
+            let bulk_id = bulk_id?;
             let value = match action.as_str() {
                 "schedule" => to_js_value(&sms.bulk_schedule(&bulk_id).await?),
                 "status" => to_js_value(&sms.bulk_status(&bulk_id).await?),
@@ -253,11 +264,12 @@ impl NativeClient {
     pub fn sms_log_conversion<'env>(
         &self,
         env: &'env Env,
-        message_id: String,
+        #[napi(ts_arg_type = "unknown")] message_id: Value,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, Value>> {
         let sms = self.client.sms();
-        self.spawn(env, cancel, async move { sms.log_conversion(&message_id).await })
+        let message_id = id_text(&message_id, "messageId");
+        self.spawn(env, cancel, async move { sms.log_conversion(&message_id?).await })
     }
 }
 

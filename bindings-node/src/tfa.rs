@@ -16,20 +16,29 @@ use crate::client::NativeClient;
 
 /// The ids and body a 2FA call was given.
 struct Args {
-    ids: Vec<String>,
+    ids: Vec<Value>,
     body: Option<String>,
 }
 
 impl Args {
-    /// The id at `index`, named `name` when missing.
+    /// The id at `index`, named `name` in errors.
     fn id(&self, index: usize, name: &str) -> Result<String, Error> {
-        self.ids.get(index).cloned().ok_or_else(|| Error::validation(name, "is required"))
+        id_text(self.ids.get(index).unwrap_or(&Value::Null), name)
     }
 
     /// The body read into `T`; a missing body is refused.
     fn body<T: DeserializeOwned>(&self) -> Result<T, Error> {
         let text = self.body.as_deref().ok_or_else(|| Error::validation("request", "is required"))?;
         from_json(text, "request")
+    }
+}
+
+/// An id given by the caller: a string (an empty one is refused by the core), named `name` in errors.
+pub(crate) fn id_text(value: &Value, name: &str) -> Result<String, Error> {
+    match value {
+        Value::String(s) => Ok(s.clone()),
+        Value::Null => Err(Error::validation(name, "is required")),
+        other => Err(Error::validation(name, format!("must be a string, got {other}"))),
     }
 }
 
@@ -48,7 +57,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         method: String,
-        ids: Vec<String>,
+        #[napi(ts_arg_type = "unknown[]")] ids: Vec<Value>,
         body: Option<String>,
         flag: Option<bool>,
         flag2: Option<bool>,

@@ -88,9 +88,15 @@ test('bad input is a ValidationError naming the field, and nothing is sent', asy
   }
   const bad = await client.sms.logs({ sentSince: 'yesterday' }).next().catch((err) => err);
   assert.ok(bad instanceof ValidationError && bad.violations[0].property === 'sentSince', String(bad));
+  const inbound = await client.sms.inbound({ limit: 'ten' }).catch((err) => err);
+  assert.ok(inbound instanceof ValidationError && inbound.violations[0].property === 'limit', String(inbound));
+  const bulk = await client.sms.pauseBulk(42).catch((err) => err);
+  assert.ok(bulk instanceof ValidationError && bulk.violations[0].property === 'bulkId', String(bulk));
+  const pinId = await client.tfa.verifyPin(undefined, { pin: '1' }).catch((err) => err);
+  assert.ok(pinId instanceof ValidationError && pinId.violations[0].property === 'pinId', String(pinId));
   const unknown = await client.sms.deliveryReports({ bulk: 'x' }).catch((err) => err);
   assert.ok(unknown instanceof ValidationError && /bulk/.test(unknown.message), String(unknown));
-  assert.equal((await emu.requests('/sms')).length, 0, 'nothing was sent');
+  assert.equal((await emu.requests('/sms')).length + (await emu.requests('/2fa')).length, 0, 'nothing was sent');
 });
 
 test('a send that times out is an OutcomeUnknownError with the assigned ids', async () => {
@@ -126,4 +132,33 @@ test('2FA: application, template, send, verify, resend, verifications', async ()
   assert.ok(missing instanceof NotFoundError, String(missing));
   const noPin = await client.tfa.verifyPin(sent.pinId, {}).catch((e) => e);
   assert.ok(noPin instanceof ValidationError && noPin.violations[0].property === 'request', String(noPin));
+});
+
+test('the remaining SMS and 2FA calls reach their endpoints', async () => {
+  await emu.admin('DELETE', '/requests');
+  const settle = (p) => p.then((v) => v, (e) => e);
+  const app = await client.tfa.createApplication({ name: 'node-other' });
+  const template = await client.tfa.createTemplate(app.applicationId, { pinType: 'NUMERIC', pinLength: 4, messageText: 'PIN {{pin}}' });
+  const pin = { applicationId: app.applicationId, messageId: template.messageId, to: '41793026727' };
+  const results = {
+    logConversion: await settle(client.sms.logConversion('some-message-id')),
+    sendPinVoice: await settle(client.tfa.sendPinVoice(pin)),
+    sendPinEmail: await settle(client.tfa.sendPinEmail({ ...pin, to: 'someone@example.com' })),
+    createEmailTemplate: await settle(client.tfa.createEmailTemplate(app.applicationId, { emailTemplateId: 1, from: 'a@example.com', pinType: 'NUMERIC', pinLength: 4 })),
+    updateEmailTemplate: await settle(client.tfa.updateEmailTemplate(app.applicationId, template.messageId, { emailTemplateId: 1, from: 'a@example.com', pinType: 'NUMERIC', pinLength: 4 })),
+  };
+  const sent = results.sendPinVoice;
+  if (sent?.pinId) {
+    results.resendPinVoice = await settle(client.tfa.resendPinVoice(sent.pinId));
+    results.resendPinEmail = await settle(client.tfa.resendPinEmail(sent.pinId));
+  }
+  for (const [name, result] of Object.entries(results)) {
+    // Each call either succeeds with a plain object or fails with a typed API error, never a bare Error.
+    assert.ok(!(result instanceof Error) || result.constructor.name.endsWith('Error') && 'code' in result, `${name}: ${result}`);
+    assert.ok(!(result instanceof Error) || !(result.code === 'validation'), `${name} refused locally: ${result}`);
+  }
+  const paths = new Set((await emu.requests()).map((r) => `${r.method} ${r.path.replace(/\/[^/]*-[^/]*$/, '/{id}')}`));
+  for (const expected of ['POST /ct/1/log/end/{id}', 'POST /2fa/2/pin/voice', 'POST /2fa/2/pin/email']) {
+    assert.ok(paths.has(expected), `${expected} not in ${[...paths].join(', ')}`);
+  }
 });
