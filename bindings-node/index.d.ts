@@ -479,3 +479,37 @@ export interface Tfa {
   verifyPin(pinId: string, request: { pin: string }, options?: RequestOptions): Promise<PinVerification>;
   verifications(appId: string, params: { msisdn: string; verified?: boolean; sent?: boolean }, options?: RequestOptions): Promise<Verifications>;
 }
+
+// ---- Webhooks -----------------------------------------------------------------------------
+
+export interface UrlClick {
+  notificationType?: string;
+  recipient?: string;
+  url?: string;
+  /** Epoch milliseconds. */
+  sendDateTime?: number;
+  messageId?: string;
+  bulkId?: string;
+  callbackData?: string;
+  recipientInfo?: { deviceType?: string; os?: string; deviceName?: string };
+  geoLocationInfo?: { countryName?: string; city?: string };
+  applicationId?: string;
+  entityId?: string;
+}
+
+/** A pushed body: a Buffer, a Uint8Array or a string. */
+export type WebhookBody = Buffer | Uint8Array | string;
+
+/** Parse pushed bodies and verify their senders (synchronous; no I/O). */
+export declare const webhooks: {
+  /** Delivery reports from a push (v3 or legacy v1, JSON or XML). Throws DecodeError. */
+  parseDeliveryReports(body: WebhookBody): DeliveryReport[];
+  /** Inbound messages from a push (`MO_JSON_2`). */
+  parseInbound(body: WebhookBody): { results: InboundMessage[]; messageCount?: number; pendingMessageCount?: number };
+  /** A URL click from a push. */
+  parseClick(body: WebhookBody): UrlClick;
+  /** Throws WebhookVerificationError unless `authorization` carries these Basic credentials. */
+  verifyBasic(authorization: string | undefined | null, credentials: { username: string; password: string }): void;
+  /** Throws WebhookVerificationError unless `signature` (hex or base64) is the HMAC of `body`. */
+  verifyHmac(body: WebhookBody, signature: string | undefined | null, options: { secret: string; algorithm?: string }): void;
+};

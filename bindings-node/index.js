@@ -3,9 +3,11 @@
 
 const { Infobip } = require('./lib/client.js');
 const errors = require('./lib/errors.js');
+const webhooks = require('./lib/webhooks.js');
 
 module.exports = {
   Infobip,
+  webhooks,
   InfobipError: errors.InfobipError,
   ConfigurationError: errors.ConfigurationError,
   ValidationError: errors.ValidationError,

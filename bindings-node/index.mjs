@@ -4,6 +4,7 @@ import sdk from './index.js';
 
 export const {
   Infobip,
+  webhooks,
   InfobipError,
   ConfigurationError,
   ValidationError,

@@ -14,6 +14,7 @@ mod log;
 mod options;
 mod sms;
 mod tfa;
+mod webhooks;
 
 pub use cancel::CancelToken;
 pub use client::{NativeClient, RawResponse};

@@ -19,6 +19,7 @@ import {
   RateLimitError,
   InternalServerError,
   AbortError,
+  webhooks,
   type ErrorCode,
   type InfobipOptions,
   type RequestOptions,
@@ -137,4 +138,14 @@ export async function everySmsAndTfaCall(client: Infobip): Promise<void> {
   const verified = await client.tfa.verifyPin(sent.pinId ?? '', { pin: '1234' }, { signal });
   const status = await client.tfa.verifications(appId, { msisdn: '41793026727', verified: true });
   console.log(verified.verified === true, status.verifications.length);
+}
+
+export function everyWebhookCall(body: Buffer): void {
+  const reports = webhooks.parseDeliveryReports(body);
+  const doneAt: Date | undefined = reports[0]?.doneAt;
+  const inbound = webhooks.parseInbound('{"results":[]}');
+  const click = webhooks.parseClick(new Uint8Array(body));
+  webhooks.verifyBasic('Basic abc', { username: 'u', password: 'p' });
+  webhooks.verifyHmac(body, 'sha256=abc', { secret: 's', algorithm: 'sha256' });
+  console.log(doneAt, inbound.results.length, click.url);
 }

@@ -28,11 +28,11 @@ pub mod client;
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod input;
 mod reply;
 pub mod sms;
 pub mod subscriptions;
 pub mod tfa;
-pub mod input;
 pub mod time;
 pub mod webhooks;
 
