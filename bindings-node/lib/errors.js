@@ -128,8 +128,11 @@ function fromNative(error, fallback = ValidationError) {
     const Class = CLASSES[payload.code] ?? InfobipError;
     return new Class(payload.message, payload);
   }
-  if (fallback === ConfigurationError) return new ConfigurationError(message, { code: 'config' });
-  return new ValidationError(message, { code: 'validation', violations: [] });
+  // napi quotes the offending value (`Number 123`); it may be a mistyped secret, so it is dropped.
+  const text = message.replace(/JavaScript value `[^`]*`/g, 'a JavaScript value');
+  const field = /\bon ([A-Za-z]+)\.([A-Za-z]+)/.exec(text)?.[2];
+  if (fallback === ConfigurationError) return new ConfigurationError(text, { code: 'config' });
+  return new ValidationError(text, { code: 'validation', violations: field ? [{ property: field, message: text }] : [] });
 }
 
 module.exports = {

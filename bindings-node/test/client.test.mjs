@@ -74,6 +74,10 @@ test('bad configuration is a ConfigurationError or a ValidationError naming the 
   assert.throws(() => new Infobip({ baseUrl: emu.url, apiKey: 'k', timeout: -1 }), (e) => e instanceof ConfigurationError || e instanceof ValidationError);
   assert.throws(() => new Infobip('nope'), ConfigurationError);
   assert.throws(() => new Infobip({ baseUrl: emu.url, apiKey: 'k', maxRetries: 'two' }), (e) => e.code === 'config' && /maxRetries/.test(e.message));
+  // A mistyped secret is not echoed back.
+  for (const options of [{ apiKey: 987654321 }, { basic: { username: 'u', password: 13579246 } }]) {
+    assert.throws(() => new Infobip({ baseUrl: emu.url, ...options }), (e) => e instanceof ConfigurationError && !/987654321|13579246/.test(util.inspect(e)));
+  }
 });
 
 test('query lists, bodies and per-call options reach the server', async () => {
