@@ -77,6 +77,7 @@ impl NativeClient {
     /// Sends a request to any endpoint. `query` maps names to a value or a list of values;
     /// `body` is JSON text.
     #[napi(ts_return_type = "Promise<RawResponse>")]
+    #[allow(clippy::too_many_arguments)] // the JavaScript signature: one positional argument each
     pub fn request<'env>(
         &self,
         env: &'env Env,

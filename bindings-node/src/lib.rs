@@ -20,3 +20,7 @@ pub use cancel::CancelToken;
 pub use client::{NativeClient, RawResponse};
 pub use options::{BasicCredentials, CallOptions, ClientOptions, OAuth2Credentials};
 pub use sms::LogStream;
+pub use webhooks::{
+    webhooks_parse_click, webhooks_parse_delivery_reports, webhooks_parse_inbound, webhooks_verify_basic,
+    webhooks_verify_hmac,
+};

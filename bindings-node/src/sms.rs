@@ -243,7 +243,7 @@ impl NativeClient {
         let send_at = send_at.map(|t| from_json::<Value>(&t, "sendAt").and_then(|v| from_value::<SendAt>(v, "sendAt")));
         self.spawn(env, cancel, async move {
             let bulk_id = bulk_id?;
-            let value = match action.as_str() {
+            match action.as_str() {
                 "schedule" => to_js_value(&sms.bulk_schedule(&bulk_id).await?),
                 "status" => to_js_value(&sms.bulk_status(&bulk_id).await?),
                 "pause" => to_js_value(&sms.pause_bulk(&bulk_id).await?),
@@ -253,9 +253,8 @@ impl NativeClient {
                     let at = send_at.transpose()?.ok_or_else(|| Error::validation("sendAt", "is required"))?;
                     to_js_value(&sms.reschedule_bulk(&bulk_id, at.0).await?)
                 }
-                other => return Err(Error::validation("action", format!("unknown bulk action {other:?}"))),
-            };
-            value
+                other => Err(Error::validation("action", format!("unknown bulk action {other:?}"))),
+            }
         })
     }
 
