@@ -30,6 +30,7 @@ pub mod client;
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod input;
 mod reply;
 pub mod sms;
 pub mod subscriptions;

@@ -103,6 +103,19 @@ pub(crate) fn report_v1(m: &Message) -> Value {
     Value::Object(o)
 }
 
+/// An intermediate report (`PENDING_ENROUTE`) for `intermediateReport: true`.
+pub(crate) fn intermediate_report(m: &Message) -> Value {
+    let mut r = match m.api {
+        Api::V3 => report_v3(m),
+        Api::V2 => report_v1(m),
+    };
+    r["status"] = json!({"groupId": 1, "groupName": "PENDING", "id": 7, "name": "PENDING_ENROUTE", "description": "Message sent to next instance"});
+    if let Value::Object(o) = &mut r {
+        o.remove("doneAt");
+    }
+    r
+}
+
 /// A log entry in the v3 shape.
 pub(crate) fn log_v3(m: &Message) -> Value {
     let mut o = Map::new();
@@ -240,7 +253,7 @@ pub(crate) fn send_outbox(shared: &Arc<Shared>, outbox: Outbox) {
         let key = (url.clone(), kind);
         let tx = pushers.entry(key).or_insert_with(|| {
             let (tx, rx) = mpsc::unbounded_channel();
-            tokio::spawn(pusher(shared.clone(), url.clone(), kind, rx));
+            shared.runtime.spawn(pusher(shared.clone(), url.clone(), kind, rx));
             tx
         });
         let _ = tx.send((epoch, item));

@@ -83,12 +83,14 @@ impl Emulator {
     /// Serves on an already bound listener. Must be called inside a Tokio runtime.
     pub fn from_listener(listener: TcpListener, config: EmulatorConfig) -> Result<Self, EmulatorError> {
         let addr = listener.local_addr()?;
+        let runtime = tokio::runtime::Handle::try_current()
+            .map_err(|e| std::io::Error::other(format!("the emulator needs a Tokio runtime: {e}")))?;
         let (tx, rx) = watch::channel(false);
-        let shared = Arc::new(state::Shared::new(config, rx));
-        tokio::spawn(server::accept_loop(listener, shared.clone()));
-        tokio::spawn(delivery::scheduler(shared.clone()));
+        let shared = Arc::new(state::Shared::new(config, rx, runtime.clone()));
+        runtime.spawn(server::accept_loop(listener, shared.clone()));
+        runtime.spawn(delivery::scheduler(shared.clone()));
         // Parse the SMS and 2FA specs in the background so the first request does not pay for it.
-        tokio::task::spawn_blocking(spec::warm_up);
+        runtime.spawn_blocking(spec::warm_up);
         Ok(Self { shared, addr, shutdown: tx })
     }
 

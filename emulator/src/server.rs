@@ -3,7 +3,7 @@
 
 use crate::state::{FaultKind, RecordedRequest, Shared};
 use bytes::Bytes;
-use http::{HeaderMap, HeaderValue, Method, Response, StatusCode};
+use http::{HeaderMap, HeaderValue, Response, StatusCode};
 use http_body_util::BodyExt;
 use hyper::body::{Body, Frame, Incoming};
 use hyper_util::rt::TokioIo;
@@ -242,10 +242,6 @@ async fn handle(
         });
     }
 
-    let body_bytes = match &body {
-        Ok(b) => b.clone(),
-        Err(_) => Bytes::new(),
-    };
     {
         let mut st = shared.lock();
         let limit = shared.config.max_recorded_requests;
@@ -336,7 +332,6 @@ async fn handle(
             return Err(io::Error::new(io::ErrorKind::InvalidData, "request body could not be read"));
         }
     };
-    let _ = body_bytes;
     Ok(crate::api::dispatch(&shared, &method, &path, &query, &parts.headers, body).await)
 }
 
@@ -346,10 +341,4 @@ fn add_headers(r: &mut Response<ResBody>, headers: &std::collections::HashMap<St
             r.headers_mut().insert(k, v);
         }
     }
-}
-
-/// Whether a method carries a body worth validating.
-#[allow(dead_code)]
-pub(crate) fn has_body(m: &Method) -> bool {
-    matches!(*m, Method::POST | Method::PUT | Method::PATCH)
 }

@@ -27,6 +27,8 @@ pub(crate) struct NewMessage {
     pub entity_id: Option<String>,
     pub application_id: Option<String>,
     pub campaign_reference_id: Option<String>,
+    /// Push an intermediate (`PENDING_ENROUTE`) report before the final one.
+    pub intermediate: bool,
 }
 
 /// The outcome of accepting one message.
@@ -43,7 +45,7 @@ fn s(v: Option<&Value>) -> Option<String> {
 
 /// Stores messages, schedules their delivery and returns the bulk id and per-message outcome.
 pub(crate) fn accept(
-    shared: &Shared,
+    shared: &Arc<Shared>,
     bulk_id: Option<String>,
     msgs: Vec<NewMessage>,
     api: Api,
@@ -55,6 +57,7 @@ pub(crate) fn accept(
     let delay = shared.config.delivery_delay();
     let mut out = Vec::with_capacity(msgs.len());
     let mut st = shared.lock();
+    let mut outbox: delivery::Outbox = Vec::new();
     for (m, message_id) in msgs.into_iter().zip(ids) {
         if st.by_id.contains_key(&message_id) {
             out.push(Accepted {
@@ -94,10 +97,17 @@ pub(crate) fn accept(
             bulk.send_at = m.send_at;
         }
         delivery::schedule(&mut st, idx, inst + wait + delay);
+        if m.intermediate
+            && let Some(msg) = st.messages.get(idx)
+            && let Some(url) = &msg.webhook_url
+        {
+            outbox.push((url.clone(), crate::state::PushKind::Delivery, delivery::intermediate_report(msg)));
+        }
         out.push(Accepted { message_id, to: m.to, status: PENDING_ACCEPTED, message_count: m.message_count });
     }
     drop(st);
     shared.wake.notify_one();
+    delivery::send_outbox(shared, outbox);
     (bulk_id, out)
 }
 
@@ -204,6 +214,7 @@ pub(crate) fn send_v3(ctx: &Ctx<'_>) -> Response<ResBody> {
                 entity_id: s(mo.pointer("/platform/entityId")),
                 application_id: s(mo.pointer("/platform/applicationId")),
                 campaign_reference_id: s(mo.get("campaignReferenceId")),
+                intermediate: hooks.pointer("/delivery/intermediateReport").and_then(Value::as_bool).unwrap_or(false),
             });
         }
     }
@@ -258,6 +269,7 @@ pub(crate) fn send_v2(ctx: &Ctx<'_>, binary: bool) -> Response<ResBody> {
                 entity_id: s(m.get("entityId")),
                 application_id: s(m.get("applicationId")),
                 campaign_reference_id: s(m.get("campaignReferenceId")),
+                intermediate: m.get("intermediateReport").and_then(Value::as_bool).unwrap_or(false),
             });
         }
     }
@@ -299,6 +311,7 @@ pub(crate) fn send_query(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
             send_at,
             webhook_url: url.clone(),
             callback_data: ctx.q("callbackData"),
+            intermediate: ctx.q_bool("intermediateReport").unwrap_or(false),
             ..NewMessage::default()
         })
         .collect();

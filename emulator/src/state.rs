@@ -336,11 +336,18 @@ pub(crate) struct Shared {
     pub counter: AtomicU64,
     pub epoch: AtomicU64,
     pub shutdown: watch::Receiver<bool>,
+    /// The runtime the emulator was started on (pushers are spawned there).
+    pub runtime: tokio::runtime::Handle,
 }
 
 impl Shared {
-    pub(crate) fn new(config: EmulatorConfig, shutdown: watch::Receiver<bool>) -> Self {
+    pub(crate) fn new(
+        config: EmulatorConfig,
+        shutdown: watch::Receiver<bool>,
+        runtime: tokio::runtime::Handle,
+    ) -> Self {
         Self {
+            runtime,
             config,
             state: Mutex::new(State::default()),
             wake: Notify::new(),

@@ -2,7 +2,7 @@
 //! gets exactly one delivery report, pushed to a webhook and pulled through GET /sms/3/reports.
 //!
 //! Bounded in count (20,000, or `EMULATOR_LOAD_SENDS`) and in time: the send phase stops starting
-//! new sends after 60 s (on a badly overloaded machine), and whatever was sent is still checked
+//! new sends after 45 s (on a badly overloaded machine), and whatever was sent is still checked
 //! for exactly-once reports; the whole test fails after 90 s.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 const SENDS: usize = 20_000;
 const CONCURRENCY: usize = 64;
-const SEND_BUDGET: Duration = Duration::from_secs(60);
+const SEND_BUDGET: Duration = Duration::from_secs(45);
 
 fn sends() -> usize {
     std::env::var("EMULATOR_LOAD_SENDS").ok().and_then(|v| v.parse().ok()).unwrap_or(SENDS)

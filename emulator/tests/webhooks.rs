@@ -112,3 +112,18 @@ async fn receiver_that_is_down_gets_everything_once_it_comes_up() {
     assert_eq!(ids, vec!["D0", "D1", "D2", "D3", "D4"]);
     assert_eq!(e.webhook_stats().dropped, 0);
 }
+
+#[tokio::test]
+async fn intermediate_reports_precede_the_final_one_when_asked_for() {
+    let rx = Receiver::start(0).await;
+    let e = Emulator::start_with(fast_retry()).await.unwrap();
+    let h = Http::new(&e.base_url());
+    let body = json!({"messages":[{"destinations":[{"to":"41793026727","messageId":"I1"}],"content":{"text":"x"},
+        "webhooks":{"delivery":{"url": rx.url, "intermediateReport": true}}}]});
+    h.post("/sms/3/messages", Some(KEY), &body).await;
+    assert!(wait_until(Duration::from_secs(10), || rx.results().len() == 2).await);
+    let r = rx.results();
+    assert_eq!(r[0]["status"]["name"], "PENDING_ENROUTE");
+    assert!(r[0].get("doneAt").is_none());
+    assert_eq!(r[1]["status"]["groupName"], "DELIVERED");
+}

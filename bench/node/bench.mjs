@@ -1,0 +1,35 @@
+// 2000 sequential sends and 2000 at concurrency 32 against one loopback server, with infobip-sdk,
+// the official @infobip-api/sdk and a bare node:http keep-alive loop; plus require time and peak
+// RSS. Each contender runs in its own process; results are ratios within this one run.
+import { spawn, execFileSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const COUNT = Number(process.env.BENCH_COUNT ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+
+const server = spawn(process.execPath, ['server.mjs'], { cwd: here, stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve));
+try {
+  const rows = [];
+  for (const who of ['sdk', 'official', 'bare']) {
+    const out = execFileSync(process.execPath, ['runner.mjs', who, url, String(COUNT), String(CONCURRENCY)], { cwd: here, encoding: 'utf8', timeout: 600_000 });
+    rows.push(JSON.parse(out.trim().split('\n').at(-1)));
+  }
+  const [sdk, official, bare] = rows;
+  const fmt = (n) => n.toFixed(1);
+  console.log(`\n${COUNT} sends, concurrency ${CONCURRENCY}, loopback ${url}\n`);
+  console.log('| contender | require ms | sequential ms (req/s) | concurrent ms (req/s) | peak RSS MB |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const name = { sdk: 'infobip-sdk (this)', official: '@infobip-api/sdk 0.3.2', bare: 'bare node:http keep-alive' }[r.who];
+    console.log(`| ${name} | ${fmt(r.requireMs)} | ${fmt(r.sequentialMs)} (${Math.round((COUNT * 1000) / r.sequentialMs)}) | ${fmt(r.concurrentMs)} (${Math.round((COUNT * 1000) / r.concurrentMs)}) | ${fmt(r.peakRssMb)} |`);
+  }
+  console.log('\nratios (higher is better for this package):');
+  console.log(`  sequential: ${fmt(official.sequentialMs / sdk.sequentialMs)}x the official SDK (target >= 2), ${fmt(bare.sequentialMs / sdk.sequentialMs)}x the bare loop (target >= 1)`);
+  console.log(`  concurrent: ${fmt(official.concurrentMs / sdk.concurrentMs)}x the official SDK (target >= 3), ${fmt(bare.concurrentMs / sdk.concurrentMs)}x the bare loop`);
+  console.log(`  require: ${fmt(sdk.requireMs)} ms vs ${fmt(official.requireMs)} ms; peak RSS ${fmt(sdk.peakRssMb)} MB vs ${fmt(official.peakRssMb)} MB`);
+} finally {
+  server.kill();
+}

@@ -1,0 +1,84 @@
+'use strict';
+// Runs one native call with its per-call options: `signal` is wired to a native CancelToken, so an
+// abort drops the call's Rust future (closing its request); failures become InfobipErrors.
+
+const { CancelToken } = require('./native.js');
+const { fromNative, ValidationError } = require('./errors.js');
+
+/**
+ * @param {object | undefined} options `{ signal, timeout, maxRetries }`
+ * @param {(callOptions: object | undefined, token: CancelToken | undefined) => Promise<any>} start
+ */
+async function invoke(options, start) {
+  if (options === undefined || options === null) {
+    try {
+      return await start(undefined, undefined);
+    } catch (error) {
+      throw fromNative(error);
+    }
+  }
+  if (typeof options !== 'object') {
+    throw new ValidationError('options: must be an object like { signal, timeout, maxRetries }', {
+      code: 'validation',
+      violations: [{ property: 'options', message: 'must be an object' }],
+    });
+  }
+  const { signal, ...callOptions } = options;
+  let token;
+  let onAbort;
+  if (signal !== undefined) {
+    if (!isAbortSignal(signal)) {
+      throw new ValidationError('signal: must be an AbortSignal', {
+        code: 'validation',
+        violations: [{ property: 'signal', message: 'must be an AbortSignal' }],
+      });
+    }
+    token = new CancelToken();
+    if (signal.aborted) token.cancel();
+    onAbort = () => token.cancel();
+    signal.addEventListener('abort', onAbort, { once: true });
+  }
+  try {
+    return await start(callOptions, token);
+  } catch (error) {
+    throw fromNative(error);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}
+
+function isAbortSignal(value) {
+  return typeof value === 'object' && value !== null && typeof value.aborted === 'boolean' && typeof value.addEventListener === 'function';
+}
+
+/** JSON text of a request body; an invalid Date is kept as text so that the core names the field. */
+function bodyText(body) {
+  if (body === undefined) return undefined;
+  return JSON.stringify(body, function replacer(key, value) {
+    const original = this[key];
+    if (original instanceof Date && Number.isNaN(original.getTime())) return 'Invalid Date';
+    return value;
+  });
+}
+
+const DATE_TAG = '$infobipDateTime';
+
+/** Turns the date-times the native side tagged (`{ $infobipDateTime: ms }`) into Dates, in place. */
+function revive(value) {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) value[i] = revive(value[i]);
+    return value;
+  }
+  const ms = value[DATE_TAG];
+  if (typeof ms === 'number') return new Date(ms);
+  for (const key of Object.keys(value)) value[key] = revive(value[key]);
+  return value;
+}
+
+/** `invoke` for typed calls: the result's date-times become Dates. */
+async function invokeTyped(options, start) {
+  return revive(await invoke(options, start));
+}
+
+module.exports = { invoke, invokeTyped, bodyText, revive };

@@ -1,0 +1,90 @@
+'use strict';
+
+const util = require('node:util');
+const { NativeClient } = require('./native.js');
+const { fromNative, ConfigurationError } = require('./errors.js');
+const { invoke, bodyText } = require('./call.js');
+const { Sms } = require('./sms.js');
+const { Tfa } = require('./tfa.js');
+
+const LEVELS = new Set(['error', 'warn', 'info', 'debug', 'trace']);
+
+/** `(level, line)` for the native side, calling the matching method of a console-like logger. */
+function loggerFunction(logger) {
+  if (logger === undefined || logger === null) return undefined;
+  if (typeof logger === 'function') return (level, line) => logger(level, line);
+  if (typeof logger !== 'object') {
+    throw new ConfigurationError('logger: must be a function (level, line) or an object with debug/info/warn/error methods', { code: 'config' });
+  }
+  return (level, line) => {
+    const method = LEVELS.has(level) && typeof logger[level] === 'function' ? logger[level] : logger.log;
+    if (typeof method === 'function') method.call(logger, line);
+  };
+}
+
+/** A client of the Infobip API. One connection pool; share one instance across your app. */
+class Infobip {
+  #native;
+
+  /**
+   * @param {object} [options] `{ baseUrl, apiKey | basic | ibsso | oauth2, timeout, connectTimeout,
+   *   maxRetries, userAgentSuffix, logger }`; anything missing comes from `INFOBIP_*` variables.
+   */
+  constructor(options) {
+    if (options !== undefined && (typeof options !== 'object' || options === null)) {
+      throw new ConfigurationError('options: must be an object like { baseUrl, apiKey }', { code: 'config' });
+    }
+    const { logger, ...rest } = options ?? {};
+    const log = loggerFunction(logger);
+    try {
+      this.#native = new NativeClient(rest, log);
+    } catch (error) {
+      throw fromNative(error, ConfigurationError);
+    }
+    /** SMS: send, preview, delivery reports, logs, inbound messages, scheduled bulks. */
+    this.sms = new Sms(this.#native);
+    /** 2FA: applications, templates, PINs over SMS, voice and email, verification. */
+    this.tfa = new Tfa(this.#native);
+  }
+
+  /** The base URL requests go to. */
+  get baseUrl() {
+    return this.#native.baseUrl;
+  }
+
+  /**
+   * Sends a request to any endpoint with the client's auth, retries and error mapping.
+   * @returns {Promise<{ status: number, requestId: string | null, attempts: number, body: any }>}
+   */
+  async request(method, path, params, options) {
+    const { query, body } = params ?? {};
+    const response = await invoke(options, (callOptions, token) =>
+      this.#native.request(method, path, query, bodyText(body), callOptions, token),
+    );
+    return {
+      status: response.status,
+      requestId: response.requestId ?? null,
+      attempts: response.attempts,
+      body: response.body,
+    };
+  }
+
+  /** Ends an IBSSO session, if one is open. The client stays usable. */
+  async close() {
+    try {
+      await this.#native.close();
+    } catch (error) {
+      throw fromNative(error);
+    }
+  }
+
+  [util.inspect.custom]() {
+    return `Infobip ${this.#native.describe()}`;
+  }
+
+  toString() {
+    return `Infobip ${this.#native.describe()}`;
+  }
+}
+
+module.exports = { Infobip };

@@ -1,0 +1,47 @@
+//! Running a core call as a JavaScript promise: cancellation, the client's log span, error
+//! payloads, and the result as a plain JavaScript object.
+
+use std::future::Future;
+
+use infobip::Error;
+use napi::Env;
+use napi::bindgen_prelude::PromiseRaw;
+use serde::Serialize;
+use serde_json::Value;
+use tracing::Instrument;
+
+use crate::cancel::{CancelToken, Guarded, guarded};
+use crate::client::NativeClient;
+use crate::error::{aborted, to_napi};
+
+/// A model as a plain value for JavaScript, its date-times tagged (see
+/// [`with_tagged_dates`](infobip::time::serde::with_tagged_dates)) so that the JavaScript layer
+/// turns exactly those into `Date`s.
+pub(crate) fn to_js_value<T: Serialize>(value: &T) -> Result<Value, Error> {
+    infobip::time::serde::with_tagged_dates(|| serde_json::to_value(value))
+        .map_err(|e| Error::decode(format!("the result could not be converted: {e}"), None))
+}
+
+impl NativeClient {
+    /// Spawns `call` on the runtime; the promise resolves with its result as a plain object.
+    pub(crate) fn spawn<'env, T, F>(
+        &self,
+        env: &'env Env,
+        cancel: Option<&CancelToken>,
+        call: F,
+    ) -> napi::Result<PromiseRaw<'env, Value>>
+    where
+        T: Serialize + Send + 'static,
+        F: Future<Output = Result<T, Error>> + Send + 'static,
+    {
+        let watcher = cancel.map(CancelToken::watcher);
+        let span = self.span();
+        env.spawn_future(async move {
+            match guarded(watcher, call.instrument(span)).await {
+                Guarded::Done(Ok(value)) => to_js_value(&value).map_err(|e| to_napi(&e)),
+                Guarded::Done(Err(e)) => Err(to_napi(&e)),
+                Guarded::Cancelled => Err(aborted()),
+            }
+        })
+    }
+}

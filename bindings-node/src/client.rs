@@ -1,0 +1,165 @@
+//! The native client: one core [`infobip::Client`] per JavaScript `Infobip` instance.
+
+use infobip::{Client, Error, Method};
+use napi::Env;
+use napi::bindgen_prelude::{FnArgs, Function, PromiseRaw};
+use napi_derive::napi;
+use serde_json::Value;
+
+use crate::cancel::CancelToken;
+use crate::error::to_napi;
+use crate::log::{self, Registration};
+use crate::options::{CallOptions, ClientOptions};
+
+/// A successful response of a generic request.
+#[napi(object)]
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RawResponse {
+    /// The HTTP status.
+    pub status: u32,
+    /// The request id the API gave (`X-Request-Id`).
+    pub request_id: Option<String>,
+    /// Attempts made.
+    pub attempts: u32,
+    /// The JSON body (`null` when there was none).
+    #[napi(ts_type = "unknown")]
+    pub body: Value,
+}
+
+/// The native side of `Infobip`; the JavaScript layer wraps it.
+#[napi]
+pub struct NativeClient {
+    pub(crate) client: Client,
+    logger: Option<Registration>,
+}
+
+#[napi]
+impl NativeClient {
+    /// Builds a client from `options`, filling what is missing from `INFOBIP_*` variables.
+    /// `logger(level, line)` receives the client's log lines.
+    #[napi(constructor)]
+    pub fn new(
+        env: Env,
+        options: Option<ClientOptions>,
+        logger: Option<Function<FnArgs<(String, String)>, ()>>,
+    ) -> napi::Result<Self> {
+        let node = env.get_node_version()?;
+        let version = format!("{}.{}.{}", node.major, node.minor, node.patch);
+        let builder = Client::builder().runtime("node", version);
+        let builder = match options {
+            Some(options) => options.apply(builder).map_err(|e| to_napi(&e))?,
+            None => builder,
+        };
+        let client = builder.env().build().map_err(|e| to_napi(&e))?;
+        log::install(false);
+        let logger = match logger {
+            Some(f) => {
+                Some(Registration::new(f.build_threadsafe_function().callee_handled::<false>().weak::<true>().build()?))
+            }
+            None => None,
+        };
+        Ok(NativeClient { client, logger })
+    }
+
+    /// The client's configuration without secrets (for `util.inspect`).
+    #[napi]
+    pub fn describe(&self) -> String {
+        format!("{:?}", self.client)
+    }
+
+    /// The base URL requests go to.
+    #[napi(getter)]
+    pub fn base_url(&self) -> String {
+        self.client.base_url().to_string()
+    }
+
+    /// Sends a request to any endpoint. `query` maps names to a value or a list of values;
+    /// `body` is JSON text.
+    #[napi(ts_return_type = "Promise<RawResponse>")]
+    #[allow(clippy::too_many_arguments)] // the JavaScript signature: one positional argument each
+    pub fn request<'env>(
+        &self,
+        env: &'env Env,
+        method: String,
+        path: String,
+        query: Option<Value>,
+        body: Option<String>,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> napi::Result<PromiseRaw<'env, Value>> {
+        let prepared = self.prepare(&method, path, query, body, options.as_ref());
+        self.spawn(env, cancel, async move {
+            let response = prepared?.send().await?;
+            let body = if response.body.iter().all(u8::is_ascii_whitespace) { Value::Null } else { response.json()? };
+            Ok(RawResponse {
+                status: u32::from(response.status),
+                request_id: response.request_id,
+                attempts: response.attempts,
+                body,
+            })
+        })
+    }
+
+    /// Ends an IBSSO session, if one is open.
+    #[napi]
+    pub async fn close(&self) -> napi::Result<()> {
+        self.client.close().await.map_err(|e| to_napi(&e))
+    }
+}
+
+impl NativeClient {
+    /// The span this client's calls run in: it routes their log lines to the client's logger.
+    pub(crate) fn span(&self) -> tracing::Span {
+        self.logger.as_ref().map_or_else(tracing::Span::none, Registration::span)
+    }
+
+    fn prepare(
+        &self,
+        method: &str,
+        path: String,
+        query: Option<Value>,
+        body: Option<String>,
+        options: Option<&CallOptions>,
+    ) -> Result<infobip::RequestBuilder, Error> {
+        let method = Method::from_bytes(method.to_ascii_uppercase().as_bytes())
+            .map_err(|_| Error::validation("method", format!("not an HTTP method: {method:?}")))?;
+        let mut request = self.client.request(method, path);
+        match query {
+            None | Some(Value::Null) => {}
+            Some(Value::Object(fields)) => {
+                for (name, value) in fields {
+                    request = match value {
+                        Value::Null => request,
+                        Value::Array(items) => {
+                            let items: Result<Vec<String>, Error> =
+                                items.iter().map(|v| query_value(&name, v)).collect();
+                            request.query_list(&name, items?)
+                        }
+                        other => request.query(&name, query_value(&name, &other)?),
+                    };
+                }
+            }
+            Some(_) => return Err(Error::validation("query", "must be an object of names to values")),
+        }
+        if let Some(text) = body {
+            let value: Value =
+                serde_json::from_str(&text).map_err(|e| Error::validation("body", format!("is not JSON: {e}")))?;
+            request = request.json(&value);
+        }
+        if let Some(options) = options {
+            request = request.options(options.to_core()?);
+        }
+        Ok(request)
+    }
+}
+
+/// One query value as text: strings, numbers and booleans.
+fn query_value(name: &str, value: &Value) -> Result<String, Error> {
+    match value {
+        Value::String(s) => Ok(s.clone()),
+        Value::Number(n) => Ok(n.to_string()),
+        Value::Bool(b) => Ok(b.to_string()),
+        _ => Err(Error::validation(format!("query.{name}"), "must be a string, a number or a boolean")),
+    }
+}

@@ -1,0 +1,26 @@
+//! Node.js binding of the Infobip SDK, published on npm as `infobip-sdk`.
+//!
+//! This crate converts between JavaScript and the Rust core (`infobip`) and does nothing else
+//! (DESIGN.md rule 1). The hand-written JavaScript layer in `lib/` turns the structured error
+//! payloads made here into `InfobipError` subclasses, wires `AbortSignal`s to [`CancelToken`]s
+//! and adds async iterators.
+
+mod calls;
+mod cancel;
+mod client;
+mod error;
+mod log;
+
+mod options;
+mod sms;
+mod tfa;
+mod webhooks;
+
+pub use cancel::CancelToken;
+pub use client::{NativeClient, RawResponse};
+pub use options::{BasicCredentials, CallOptions, ClientOptions, OAuth2Credentials};
+pub use sms::LogStream;
+pub use webhooks::{
+    webhooks_parse_click, webhooks_parse_delivery_reports, webhooks_parse_inbound, webhooks_verify_basic,
+    webhooks_verify_hmac,
+};

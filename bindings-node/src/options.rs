@@ -1,0 +1,118 @@
+//! Client and per-call options, as JavaScript objects, and their conversion to the core's.
+
+use std::time::Duration;
+
+use infobip::{ClientBuilder, Error, RequestOptions};
+use napi_derive::napi;
+
+/// Username and password, for Basic authentication or an IBSSO session.
+#[napi(object)]
+pub struct BasicCredentials {
+    /// The username.
+    pub username: String,
+    /// The password.
+    pub password: String,
+}
+
+/// OAuth2 client credentials.
+#[napi(object)]
+pub struct OAuth2Credentials {
+    /// The client id.
+    pub client_id: String,
+    /// The client secret.
+    pub client_secret: String,
+}
+
+/// Options of `new Infobip(...)`. Anything not given is read from `INFOBIP_*` environment
+/// variables; give exactly one of `apiKey`, `basic`, `ibsso` and `oauth2`.
+#[napi(object)]
+pub struct ClientOptions {
+    /// Your personal base URL, e.g. `https://xxxxx.api.infobip.com` (`INFOBIP_BASE_URL`).
+    pub base_url: Option<String>,
+    /// An API key (`INFOBIP_API_KEY`).
+    pub api_key: Option<String>,
+    /// Basic authentication (`INFOBIP_USERNAME` and `INFOBIP_PASSWORD`).
+    pub basic: Option<BasicCredentials>,
+    /// An IBSSO session made from a username and password.
+    pub ibsso: Option<BasicCredentials>,
+    /// OAuth2 client credentials (`INFOBIP_CLIENT_ID` and `INFOBIP_CLIENT_SECRET`).
+    pub oauth2: Option<OAuth2Credentials>,
+    /// Whole-request timeout of each attempt, in milliseconds (default 60000).
+    pub timeout: Option<f64>,
+    /// Connect timeout, in milliseconds (default 10000).
+    pub connect_timeout: Option<f64>,
+    /// Retries of a failed call where retrying is safe (default 2).
+    pub max_retries: Option<u32>,
+    /// Text appended to the `User-Agent` header.
+    pub user_agent_suffix: Option<String>,
+}
+
+/// Options of one call.
+#[napi(object)]
+pub struct CallOptions {
+    /// Whole-request timeout of each attempt of this call, in milliseconds.
+    pub timeout: Option<f64>,
+    /// Retries for this call.
+    pub max_retries: Option<u32>,
+}
+
+/// Reads a number of milliseconds given for `field`.
+pub(crate) fn millis(field: &str, value: f64) -> Result<Duration, Error> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(Duration::from_secs_f64(value / 1000.0))
+    } else {
+        Err(Error::validation(field, format!("must be a number of milliseconds >= 0, got {value}")))
+    }
+}
+
+impl ClientOptions {
+    /// Applies the options to a builder; what is not given comes from the environment.
+    pub(crate) fn apply(self, mut builder: ClientBuilder) -> Result<ClientBuilder, Error> {
+        let schemes = [self.api_key.is_some(), self.basic.is_some(), self.ibsso.is_some(), self.oauth2.is_some()];
+        if schemes.iter().filter(|given| **given).count() > 1 {
+            return Err(Error::config("give only one of apiKey, basic, ibsso and oauth2"));
+        }
+        if let Some(url) = self.base_url {
+            builder = builder.base_url(url);
+        }
+        if let Some(key) = self.api_key {
+            builder = builder.api_key(key);
+        }
+        if let Some(c) = self.basic {
+            builder = builder.basic(c.username, c.password);
+        }
+        if let Some(c) = self.ibsso {
+            builder = builder.ibsso(c.username, c.password);
+        }
+        if let Some(c) = self.oauth2 {
+            builder = builder.oauth2(c.client_id, c.client_secret);
+        }
+        if let Some(ms) = self.timeout {
+            builder = builder.timeout(Some(millis("timeout", ms)?));
+        }
+        if let Some(ms) = self.connect_timeout {
+            builder = builder.connect_timeout(millis("connectTimeout", ms)?);
+        }
+        if let Some(n) = self.max_retries {
+            builder = builder.max_retries(n);
+        }
+        if let Some(suffix) = self.user_agent_suffix {
+            builder = builder.user_agent_suffix(suffix);
+        }
+        Ok(builder)
+    }
+}
+
+impl CallOptions {
+    /// The core's options for one call.
+    pub(crate) fn to_core(&self) -> Result<RequestOptions, Error> {
+        let mut options = RequestOptions::new();
+        if let Some(ms) = self.timeout {
+            options = options.timeout(millis("timeout", ms)?);
+        }
+        if let Some(n) = self.max_retries {
+            options = options.max_retries(n);
+        }
+        Ok(options)
+    }
+}

@@ -1,0 +1,306 @@
+//! `client.sms`: the core's typed SMS API. Inputs arrive as JSON text (what `JSON.stringify`
+//! makes of the caller's objects) and are read by the core's models; results leave as plain
+//! objects with the API's camelCase names.
+
+use std::pin::Pin;
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+use infobip::input::{from_json, from_value};
+use infobip::sms::{LogsFilter, ReportsFilter, SendResponse, SmsLog, SmsRequest, Stream, StreamExt};
+use infobip::{Error, RequestOptions};
+use napi::Env;
+use napi::bindgen_prelude::PromiseRaw;
+use napi_derive::napi;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use tokio::sync::Mutex;
+use tracing::Instrument;
+
+use crate::calls::to_js_value;
+use crate::cancel::CancelToken;
+use crate::client::NativeClient;
+use crate::error::to_napi;
+use crate::options::CallOptions;
+use crate::tfa::id_text;
+
+/// The short form of a send: one text to one number.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct TextSend {
+    to: String,
+    text: String,
+    #[serde(default)]
+    sender: Option<String>,
+}
+
+/// A send request: the short form `{ to, text, sender }`, or the API's `{ messages, options }`.
+fn send_request(text: &str) -> Result<SmsRequest, Error> {
+    let value: Value = from_json(text, "request")?;
+    if value.get("messages").is_some() {
+        return from_value(value, "request");
+    }
+    let short: TextSend = from_value(value, "request")?;
+    let request = SmsRequest::text(short.to, short.text);
+    Ok(match short.sender {
+        Some(sender) => request.sender(sender),
+        None => request,
+    })
+}
+
+/// A send's result with the request id the response carried.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Sent {
+    #[serde(flatten)]
+    response: SendResponse,
+    request_id: Option<String>,
+}
+
+/// One value or a list of them (`bulkId: 'a'` or `bulkId: ['a', 'b']`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(this: Option<OneOrMany>) -> Vec<String> {
+        match this {
+            None => Vec::new(),
+            Some(OneOrMany::One(one)) => vec![one],
+            Some(OneOrMany::Many(many)) => many,
+        }
+    }
+}
+
+/// The filter of `client.sms.logs(...)`, read into the core's [`LogsFilter`].
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct LogsQuery {
+    mcc: Option<String>,
+    mnc: Option<String>,
+    sender: Option<String>,
+    destination: Option<String>,
+    bulk_id: Option<OneOrMany>,
+    message_id: Option<OneOrMany>,
+    general_status: Option<Value>,
+    #[serde(default, with = "infobip::time::serde::option")]
+    sent_since: Option<DateTime<FixedOffset>>,
+    #[serde(default, with = "infobip::time::serde::option")]
+    sent_until: Option<DateTime<FixedOffset>>,
+    limit: Option<u32>,
+    entity_id: Option<String>,
+    application_id: Option<String>,
+    campaign_reference_id: Option<OneOrMany>,
+    max_results: Option<usize>,
+}
+
+impl LogsQuery {
+    fn into_filter(self) -> Result<LogsFilter, Error> {
+        let mut filter = LogsFilter::new();
+        filter.mcc = self.mcc;
+        filter.mnc = self.mnc;
+        filter.sender = self.sender;
+        filter.destination = self.destination;
+        filter.bulk_ids = OneOrMany::into_vec(self.bulk_id);
+        filter.message_ids = OneOrMany::into_vec(self.message_id);
+        filter.general_status = self.general_status.map(|v| from_value(v, "generalStatus")).transpose()?;
+        filter.sent_since = self.sent_since;
+        filter.sent_until = self.sent_until;
+        filter.limit = self.limit;
+        filter.entity_id = self.entity_id;
+        filter.application_id = self.application_id;
+        filter.campaign_reference_ids = OneOrMany::into_vec(self.campaign_reference_id);
+        filter.max_results = self.max_results;
+        Ok(filter)
+    }
+}
+
+/// The filter of `client.sms.deliveryReports(...)`, read into the core's [`ReportsFilter`].
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ReportsQuery {
+    bulk_id: Option<String>,
+    message_id: Option<String>,
+    limit: Option<u32>,
+    entity_id: Option<String>,
+    application_id: Option<String>,
+    campaign_reference_id: Option<String>,
+}
+
+impl From<ReportsQuery> for ReportsFilter {
+    fn from(q: ReportsQuery) -> Self {
+        let mut filter = ReportsFilter::new();
+        filter.bulk_id = q.bulk_id;
+        filter.message_id = q.message_id;
+        filter.limit = q.limit;
+        filter.entity_id = q.entity_id;
+        filter.application_id = q.application_id;
+        filter.campaign_reference_id = q.campaign_reference_id;
+        filter
+    }
+}
+
+/// The parameters of `client.sms.inbound(...)`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct InboundQuery {
+    limit: Option<u32>,
+}
+
+/// Reads an optional JSON text argument; none means the type's default.
+fn optional<T: serde::de::DeserializeOwned + Default>(text: Option<String>, what: &str) -> Result<T, Error> {
+    text.map_or_else(|| Ok(T::default()), |t| from_json(&t, what))
+}
+
+fn call_options(options: Option<CallOptions>) -> Result<RequestOptions, Error> {
+    options.map_or_else(|| Ok(RequestOptions::new()), |o| o.to_core())
+}
+
+#[napi]
+impl NativeClient {
+    /// `POST /sms/3/messages`: `request` is JSON of `{ to, text, sender }` or `{ messages, options }`.
+    #[napi(ts_return_type = "Promise<any>")]
+    pub fn sms_send<'env>(
+        &self,
+        env: &'env Env,
+        request: String,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> napi::Result<PromiseRaw<'env, Value>> {
+        let sms = self.client.sms();
+        let input = send_request(&request).and_then(|r| Ok((r, call_options(options)?)));
+        self.spawn(env, cancel, async move {
+            let (request, options) = input?;
+            let mut response = sms.send_with(request, options).await?;
+            let request_id = response.request_id.take();
+            Ok(Sent { response, request_id })
+        })
+    }
+
+    /// `POST /sms/1/preview`: `request` is JSON of `{ text, languageCode, transliteration }`.
+    #[napi(ts_return_type = "Promise<any>")]
+    pub fn sms_preview<'env>(
+        &self,
+        env: &'env Env,
+        request: String,
+        cancel: Option<&CancelToken>,
+    ) -> napi::Result<PromiseRaw<'env, Value>> {
+        let sms = self.client.sms();
+        let input = from_json(&request, "request");
+        self.spawn(env, cancel, async move { sms.preview(&input?).await })
+    }
+
+    /// `GET /sms/3/reports` (consume-once); `filter` is JSON.
+    #[napi(ts_return_type = "Promise<any>")]
+    pub fn sms_delivery_reports<'env>(
+        &self,
+        env: &'env Env,
+        filter: Option<String>,
+        cancel: Option<&CancelToken>,
+    ) -> napi::Result<PromiseRaw<'env, Value>> {
+        let sms = self.client.sms();
+        let input = optional::<ReportsQuery>(filter, "filter").map(ReportsFilter::from);
+        self.spawn(env, cancel, async move { sms.delivery_reports(&input?).await })
+    }
+
+    /// `GET /sms/1/inbox/reports` (consume-once); `params` is JSON of `{ limit }`.
+    #[napi(ts_return_type = "Promise<any>")]
+    pub fn sms_inbound<'env>(
+        &self,
+        env: &'env Env,
+        params: Option<String>,
+        cancel: Option<&CancelToken>,
+    ) -> napi::Result<PromiseRaw<'env, Value>> {
+        let sms = self.client.sms();
+        let params = optional::<InboundQuery>(params, "params");
+        self.spawn(env, cancel, async move { sms.inbound(params?.limit).await })
+    }
+
+    /// Every log matching `filter` (JSON), page after page.
+    #[napi]
+    pub fn sms_logs(&self, filter: Option<String>) -> napi::Result<LogStream> {
+        let filter =
+            optional::<LogsQuery>(filter, "filter").and_then(LogsQuery::into_filter).map_err(|e| to_napi(&e))?;
+        Ok(LogStream { stream: Arc::new(Mutex::new(Box::pin(self.client.sms().logs(filter)))), span: self.span() })
+    }
+
+    /// Scheduled bulks: `action` is `schedule` (GET), `status` (GET), `pause`, `resume`, `cancel`,
+    /// or `reschedule` with `sendAt` (JSON text of a date-time).
+    #[napi(ts_return_type = "Promise<any>")]
+    pub fn sms_bulk<'env>(
+        &self,
+        env: &'env Env,
+        action: String,
+        #[napi(ts_arg_type = "unknown")] bulk_id: Value,
+        send_at: Option<String>,
+        cancel: Option<&CancelToken>,
+    ) -> napi::Result<PromiseRaw<'env, Value>> {
+        let sms = self.client.sms();
+        let bulk_id = id_text(&bulk_id, "bulkId");
+        let send_at = send_at.map(|t| from_json::<Value>(&t, "sendAt").and_then(|v| from_value::<SendAt>(v, "sendAt")));
+        self.spawn(env, cancel, async move {
+            let bulk_id = bulk_id?;
+            match action.as_str() {
+                "schedule" => to_js_value(&sms.bulk_schedule(&bulk_id).await?),
+                "status" => to_js_value(&sms.bulk_status(&bulk_id).await?),
+                "pause" => to_js_value(&sms.pause_bulk(&bulk_id).await?),
+                "resume" => to_js_value(&sms.resume_bulk(&bulk_id).await?),
+                "cancel" => to_js_value(&sms.cancel_bulk(&bulk_id).await?),
+                "reschedule" => {
+                    let at = send_at.transpose()?.ok_or_else(|| Error::validation("sendAt", "is required"))?;
+                    to_js_value(&sms.reschedule_bulk(&bulk_id, at.0).await?)
+                }
+                other => Err(Error::validation("action", format!("unknown bulk action {other:?}"))),
+            }
+        })
+    }
+
+    /// `POST /ct/1/log/end/{messageId}`.
+    #[napi(ts_return_type = "Promise<any>")]
+    pub fn sms_log_conversion<'env>(
+        &self,
+        env: &'env Env,
+        #[napi(ts_arg_type = "unknown")] message_id: Value,
+        cancel: Option<&CancelToken>,
+    ) -> napi::Result<PromiseRaw<'env, Value>> {
+        let sms = self.client.sms();
+        let message_id = id_text(&message_id, "messageId");
+        self.spawn(env, cancel, async move { sms.log_conversion(&message_id?).await })
+    }
+}
+
+/// A date-time given as text in any form the core reads.
+#[derive(Deserialize)]
+struct SendAt(#[serde(with = "infobip::time::serde::datetime")] DateTime<FixedOffset>);
+
+type Logs = Pin<Box<dyn Stream<Item = Result<SmsLog, Error>> + Send>>;
+
+/// SMS logs, one at a time; the JavaScript layer makes it an async iterator.
+#[napi]
+pub struct LogStream {
+    stream: Arc<Mutex<Logs>>,
+    span: tracing::Span,
+}
+
+#[napi]
+impl LogStream {
+    /// The next log, or `null` after the last one. Pages are fetched as needed.
+    #[napi(ts_return_type = "Promise<any>")]
+    pub fn next<'env>(&self, env: &'env Env) -> napi::Result<PromiseRaw<'env, Value>> {
+        let stream = Arc::clone(&self.stream);
+        let span = self.span.clone();
+        env.spawn_future(
+            async move {
+                match stream.lock().await.next().await {
+                    None => Ok(Value::Null),
+                    Some(Err(e)) => Err(to_napi(&e)),
+                    Some(Ok(log)) => to_js_value(&log).map_err(|e| to_napi(&e)),
+                }
+            }
+            .instrument(span),
+        )
+    }
+}

@@ -1,0 +1,61 @@
+// Starts the Infobip emulator binary on a free loopback port for a test file, and talks to its
+// admin API (/_emulator/...).
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BINARY = process.env.INFOBIP_EMULATOR_BIN ?? path.join(ROOT, 'target', 'debug', 'infobip-emulator');
+const LINE = /^Infobip emulator listening on (http:\/\/127\.0\.0\.1:\d+) \(API key: (.+)\)$/;
+
+/** Known credentials of the emulator's default configuration. */
+export const USERNAME = 'emulator';
+export const PASSWORD = 'emulator-password';
+export const LIMITED_KEY = 'emulator-limited-key';
+
+export async function startEmulator(args = []) {
+  const child = spawn(BINARY, ['--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const first = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the emulator did not start within 20 s')), 20_000);
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolve(line);
+    });
+  });
+  const match = LINE.exec(first);
+  if (!match) throw new Error(`unexpected emulator line: ${first}`);
+  const [, url, apiKey] = match;
+
+  async function admin(method, route, body) {
+    const response = await fetch(`${url}/_emulator${route}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`admin ${method} ${route}: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  }
+
+  return {
+    url,
+    apiKey,
+    admin,
+    /** Queues faults for the next matching requests. */
+    fault: (...faults) => admin('POST', '/faults', faults),
+    /** The API requests received so far (optionally under a path prefix). */
+    requests: async (prefix) => (await admin('GET', `/requests${prefix ? `?path=${encodeURIComponent(prefix)}` : ''}`)).requests,
+    reset: () => admin('POST', '/reset'),
+    stop: () =>
+      new Promise((resolve) => {
+        child.removeAllListeners('exit');
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
