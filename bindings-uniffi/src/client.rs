@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use crate::config::{ClientConfig, RequestOptions};
 use crate::error::InfobipError;
+use crate::sms::SmsApi;
+use crate::tfa::TfaApi;
 
 /// A client of the Infobip API. One connection pool, one session or token; share one instance.
 /// Async calls are `suspend` (Kotlin) / `async throws` (Swift) and run on the core's tokio runtime.
@@ -38,6 +40,16 @@ impl InfobipClient {
     /// The base URL requests go to.
     pub fn base_url(&self) -> String {
         self.inner.base_url().to_string()
+    }
+
+    /// The SMS API.
+    pub fn sms(&self) -> Arc<SmsApi> {
+        SmsApi::new(&self.inner)
+    }
+
+    /// The 2FA API.
+    pub fn tfa(&self) -> Arc<TfaApi> {
+        TfaApi::new(&self.inner)
     }
 
     /// Sends a request to any endpoint with the client's auth, retries and error mapping.

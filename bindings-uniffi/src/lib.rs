@@ -13,8 +13,15 @@ uniffi::setup_scaffolding!();
 
 mod client;
 mod config;
+mod convert;
 mod error;
+mod sms;
+mod sms_models;
+mod tfa;
 
 pub use client::{HttpRequest, HttpResponse, InfobipClient, QueryParam};
 pub use config::{Auth, ClientConfig, RequestOptions, Secret};
 pub use error::{ErrorDetails, ErrorResource, InfobipError, Violation};
+pub use sms::SmsApi;
+pub use sms_models::*;
+pub use tfa::*;
