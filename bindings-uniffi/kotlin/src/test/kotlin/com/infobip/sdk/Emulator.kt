@@ -29,27 +29,33 @@ object Emulator {
 
     val baseUrl: String
     val apiKey: String
-    private val process: Process
     private val http: HttpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
 
     init {
-        val binary = System.getProperty("infobip.emulator") ?: error("system property infobip.emulator is not set")
-        process = ProcessBuilder(binary, "--port", "0", "--delivery-delay-ms", "0")
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start()
-        Runtime.getRuntime().addShutdownHook(Thread {
-            process.destroy()
-            process.waitFor(5, TimeUnit.SECONDS)
-        })
-        val reader = BufferedReader(InputStreamReader(process.inputStream))
-        val line = reader.readLine() ?: error("the emulator exited before printing its address")
-        val match = LISTENING.matchEntire(line.trim()) ?: error("unexpected emulator line: $line")
-        baseUrl = match.groupValues[1]
-        apiKey = match.groupValues[2]
-        // Keep draining stdout so the emulator never blocks on a full pipe.
-        Thread({ reader.useLines { lines -> lines.forEach { _ -> } } }, "emulator-stdout").apply {
-            isDaemon = true
-            start()
+        val attachTo = System.getProperty("infobip.emulator.url")
+        if (attachTo != null) {
+            // bench.sh runs one emulator for the Rust and the Kotlin figures.
+            baseUrl = attachTo
+            apiKey = System.getProperty("infobip.emulator.key") ?: error("infobip.emulator.key is not set")
+        } else {
+            val binary = System.getProperty("infobip.emulator") ?: error("system property infobip.emulator is not set")
+            val started = ProcessBuilder(binary, "--port", "0", "--delivery-delay-ms", "0")
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start()
+            Runtime.getRuntime().addShutdownHook(Thread {
+                started.destroy()
+                started.waitFor(5, TimeUnit.SECONDS)
+            })
+            val reader = BufferedReader(InputStreamReader(started.inputStream))
+            val line = reader.readLine() ?: error("the emulator exited before printing its address")
+            val match = LISTENING.matchEntire(line.trim()) ?: error("unexpected emulator line: $line")
+            baseUrl = match.groupValues[1]
+            apiKey = match.groupValues[2]
+            // Keep draining stdout so the emulator never blocks on a full pipe.
+            Thread({ reader.useLines { lines -> lines.forEach { _ -> } } }, "emulator-stdout").apply {
+                isDaemon = true
+                start()
+            }
         }
     }
 
