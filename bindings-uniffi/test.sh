@@ -54,4 +54,16 @@ step "Kotlin: mvn test against the emulator"
   -Duniffi.lib.dir="$(dirname "$lib")" \
   -Dinfobip.emulator="$target_dir/debug/infobip-emulator" \
   -Dinfobip.vectors="$root/tests/vectors")
+python3 - "$here/kotlin/target/surefire-reports" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+tests = failed = skipped = 0
+seconds = 0.0
+for path in glob.glob(sys.argv[1] + "/TEST-*.xml"):
+    suite = ET.parse(path).getroot()
+    tests += int(suite.get("tests"))
+    failed += int(suite.get("failures")) + int(suite.get("errors"))
+    skipped += int(suite.get("skipped"))
+    seconds += float(suite.get("time"))
+print(f"Kotlin: {tests - skipped - failed} passed, {failed} failed, {skipped} skipped, {seconds:.1f} s in JUnit")
+PY
 echo "uniffi bindings: all checks passed"
