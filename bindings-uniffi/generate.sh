@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds the infobip-uniffi library and generates the Kotlin and Swift sources from it.
+#
+#   bindings-uniffi/generate.sh            # debug library
+#   PROFILE=release bindings-uniffi/generate.sh
+#
+# Output (gitignored, never committed): bindings-uniffi/generated/
+#   kotlin/com/infobip/sdk/infobip_uniffi.kt
+#   swift/InfobipSDK.swift, swift/InfobipFFI.h, swift/InfobipFFI.modulemap
+# and it prints the path of the library the sources were generated from.
+#
+# uniffi reads the bindings' metadata from the library itself, so generation must use the
+# UNSTRIPPED library and run inside this cargo workspace (toolchain.md pitfalls 19-20).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+cd "$root"
+
+profile="${PROFILE:-debug}"
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
+case "$(uname -s)" in
+  Darwin) lib_file=libinfobip_uniffi.dylib ;;
+  *) lib_file=libinfobip_uniffi.so ;;
+esac
+
+if [ "$profile" = release ]; then
+  cargo build --locked --release -p infobip-uniffi >&2
+else
+  cargo build --locked -p infobip-uniffi >&2
+fi
+# The generator is slow to compile and its output does not depend on its own profile: debug only.
+cargo build --locked -p uniffi-bindgen >&2
+
+lib="$target_dir/$profile/$lib_file"
+out="$here/generated"
+rm -rf "$out"
+mkdir -p "$out"
+"$target_dir/debug/uniffi-bindgen" generate "$lib" --config "$root/uniffi.toml" \
+  --language kotlin --out-dir "$out/kotlin" --no-format >&2
+"$target_dir/debug/uniffi-bindgen" generate "$lib" --config "$root/uniffi.toml" \
+  --language swift --out-dir "$out/swift" --no-format >&2
+echo "$lib"

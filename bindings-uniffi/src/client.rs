@@ -1,0 +1,142 @@
+//! `InfobipClient`: the core client, and generic requests to any endpoint.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::config::{ClientConfig, RequestOptions};
+use crate::error::InfobipError;
+use crate::sms::SmsApi;
+use crate::tfa::TfaApi;
+
+/// A client of the Infobip API. One connection pool, one session or token; share one instance.
+/// Async calls are `suspend` (Kotlin) / `async throws` (Swift) and run on the core's tokio runtime.
+#[derive(Debug, uniffi::Object)]
+#[uniffi::export(Debug)]
+pub struct InfobipClient {
+    pub(crate) inner: infobip::Client,
+}
+
+#[uniffi::export(async_runtime = "tokio")]
+impl InfobipClient {
+    /// A client from a configuration; what it leaves out comes from `INFOBIP_*` environment variables.
+    #[uniffi::constructor]
+    pub fn new(config: ClientConfig) -> Result<Arc<Self>, InfobipError> {
+        Ok(Arc::new(InfobipClient { inner: config.builder().build()? }))
+    }
+
+    /// A client configured from `INFOBIP_*` environment variables only.
+    #[uniffi::constructor]
+    pub fn from_env() -> Result<Arc<Self>, InfobipError> {
+        Self::new(ClientConfig {
+            base_url: None,
+            auth: None,
+            timeout_ms: None,
+            connect_timeout_ms: None,
+            max_retries: None,
+            user_agent_suffix: None,
+        })
+    }
+
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> String {
+        self.inner.base_url().to_string()
+    }
+
+    /// The SMS API.
+    pub fn sms(&self) -> Arc<SmsApi> {
+        SmsApi::new(&self.inner)
+    }
+
+    /// The 2FA API.
+    pub fn tfa(&self) -> Arc<TfaApi> {
+        TfaApi::new(&self.inner)
+    }
+
+    /// Sends a request to any endpoint with the client's auth, retries and error mapping.
+    pub async fn request(&self, request: HttpRequest) -> Result<HttpResponse, InfobipError> {
+        let method = infobip::Method::from_bytes(request.method.as_bytes())
+            .map_err(|_| infobip::Error::validation("method", format!("{:?} is not an HTTP method", request.method)))?;
+        let mut builder = self.inner.request(method, request.path).options(request.options.into());
+        for QueryParam { name, value } in &request.query {
+            builder = builder.query(name, value);
+        }
+        if let Some(text) = request.body_json {
+            let body: serde_json::Value = serde_json::from_str(&text)
+                .map_err(|e| infobip::Error::validation("bodyJson", format!("is not JSON: {e}")))?;
+            builder = builder.json(&body);
+        }
+        Ok(builder.send().await?.into())
+    }
+
+    /// Ends an IBSSO session, if one is open (other schemes need no closing); the client stays
+    /// usable and opens a new session when needed. (Named so as not to clash with Kotlin's
+    /// `AutoCloseable.close()`, which frees the native object.)
+    pub async fn end_session(&self) -> Result<(), InfobipError> {
+        Ok(self.inner.close().await?)
+    }
+}
+
+/// A request to any endpoint of the API.
+#[derive(Clone, Debug, uniffi::Record)]
+pub struct HttpRequest {
+    /// `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
+    pub method: String,
+    /// The path, starting with `/`, already encoded (`/sms/3/logs`).
+    pub path: String,
+    /// Query parameters, in order; repeat a name for a list (`bulkId=a&bulkId=b`).
+    #[uniffi(default)]
+    pub query: Vec<QueryParam>,
+    /// A JSON body, as text.
+    #[uniffi(default)]
+    pub body_json: Option<String>,
+    /// Options for this call.
+    #[uniffi(default)]
+    pub options: RequestOptions,
+}
+
+/// One query parameter.
+#[derive(Clone, Debug, uniffi::Record)]
+pub struct QueryParam {
+    /// The name.
+    pub name: String,
+    /// The value (encoded by the SDK).
+    pub value: String,
+}
+
+/// A successful response.
+#[derive(Clone, Debug, uniffi::Record)]
+pub struct HttpResponse {
+    /// The HTTP status.
+    pub status: u16,
+    /// The response headers (lower-case names; repeated headers joined with `, `).
+    pub headers: HashMap<String, String>,
+    /// The body as text (JSON for the Infobip API).
+    pub body: String,
+    /// The request id the API gave (`X-Request-Id`).
+    pub request_id: Option<String>,
+    /// Attempts made.
+    pub attempts: u32,
+}
+
+impl From<infobip::Response> for HttpResponse {
+    fn from(response: infobip::Response) -> Self {
+        let mut headers: HashMap<String, String> = HashMap::new();
+        for (name, value) in &response.headers {
+            let value = String::from_utf8_lossy(value.as_bytes());
+            headers
+                .entry(name.as_str().to_owned())
+                .and_modify(|joined| {
+                    joined.push_str(", ");
+                    joined.push_str(&value);
+                })
+                .or_insert_with(|| value.into_owned());
+        }
+        HttpResponse {
+            status: response.status,
+            headers,
+            body: String::from_utf8_lossy(&response.body).into_owned(),
+            request_id: response.request_id,
+            attempts: response.attempts,
+        }
+    }
+}

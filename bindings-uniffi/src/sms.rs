@@ -1,0 +1,159 @@
+//! `SmsApi`: the core's typed SMS calls (`client.sms()`).
+
+use std::sync::Arc;
+
+use crate::config::RequestOptions;
+use crate::convert::{date_time, from_core, into_core};
+use crate::error::InfobipError;
+use crate::sms_models::*;
+
+/// The SMS API of a client: `client.sms()`.
+#[derive(Debug, uniffi::Object)]
+pub struct SmsApi {
+    inner: infobip::sms::Sms,
+}
+
+impl SmsApi {
+    pub(crate) fn new(client: &infobip::Client) -> Arc<Self> {
+        Arc::new(SmsApi { inner: client.sms() })
+    }
+}
+
+#[uniffi::export(async_runtime = "tokio")]
+impl SmsApi {
+    /// Sends messages (`POST /sms/3/messages`) after checking them. A bulk id and message ids
+    /// are assigned when not given; a send in doubt throws `OutcomeUnknown` with those ids and
+    /// is never repeated.
+    #[uniffi::method(default(options = None))]
+    pub async fn send(
+        &self,
+        request: SmsRequest,
+        options: Option<RequestOptions>,
+    ) -> Result<SmsSendResponse, InfobipError> {
+        let core: infobip::sms::SmsRequest = into_core(&request, "request")?;
+        let sent = self.inner.send_with(core, options.unwrap_or_default().into()).await?;
+        sent_response(&sent)
+    }
+
+    /// Sends one text to one destination, from `sender` when given.
+    #[uniffi::method(default(sender = None))]
+    pub async fn send_text(
+        &self,
+        to: String,
+        text: String,
+        sender: Option<String>,
+    ) -> Result<SmsSendResponse, InfobipError> {
+        let mut request = infobip::sms::SmsRequest::text(to, text);
+        if let Some(sender) = sender {
+            request = request.sender(sender);
+        }
+        sent_response(&self.inner.send(request).await?)
+    }
+
+    /// Sends a text over query parameters (`GET /sms/3/text/query`); never retried.
+    pub async fn send_query(&self, query: SmsSendQuery) -> Result<SmsSendResponse, InfobipError> {
+        let mut core = infobip::sms::SendQuery::new(query.to, query.text);
+        core.bulk_id = query.bulk_id;
+        core.from = query.from;
+        core.flash = query.flash;
+        core.transliteration = query.transliteration.map(Into::into);
+        core.language_code = query.language_code.map(Into::into);
+        core.intermediate_report = query.intermediate_report;
+        core.notify_url = query.notify_url;
+        core.notify_content_type = query.notify_content_type;
+        core.callback_data = query.callback_data;
+        core.validity_period = query.validity_period;
+        core.send_at = date_time(query.send_at.as_deref(), "sendAt")?;
+        core.include_sms_count_in_response = query.include_sms_count_in_response;
+        sent_response(&self.inner.send_query(core).await?)
+    }
+
+    /// Previews how a text is split into SMS (`POST /sms/1/preview`).
+    pub async fn preview(&self, request: SmsPreviewRequest) -> Result<SmsPreviewResponse, InfobipError> {
+        let core: infobip::sms::PreviewRequest = into_core(&request, "request")?;
+        from_core(&self.inner.preview(&core).await?)
+    }
+
+    /// Pulls delivery reports (`GET /sms/3/reports`). Consume-once: each report is returned
+    /// only once; use `logs` to look messages up repeatedly.
+    #[uniffi::method(default(filter = None))]
+    pub async fn delivery_reports(
+        &self,
+        filter: Option<SmsReportsFilter>,
+    ) -> Result<Vec<SmsDeliveryReport>, InfobipError> {
+        let filter = filter.unwrap_or_default();
+        let mut core = infobip::sms::ReportsFilter::new();
+        core.bulk_id = filter.bulk_id;
+        core.message_id = filter.message_id;
+        core.limit = filter.limit;
+        core.entity_id = filter.entity_id;
+        core.application_id = filter.application_id;
+        core.campaign_reference_id = filter.campaign_reference_id;
+        from_core(&self.inner.delivery_reports(&core).await?.results)
+    }
+
+    /// One page of logs (`GET /sms/3/logs`): the first with `cursor = null`, the next with the
+    /// previous page's `nextCursor`, until it is `null`.
+    #[uniffi::method(default(filter = None, cursor = None))]
+    pub async fn logs_page(
+        &self,
+        filter: Option<SmsLogsFilter>,
+        cursor: Option<String>,
+    ) -> Result<SmsLogsPage, InfobipError> {
+        let filter = logs_filter(filter.unwrap_or_default())?;
+        let page = self.inner.logs_page(&filter, cursor.as_deref()).await?;
+        Ok(SmsLogsPage { results: from_core(&page.results)?, next_cursor: page.next_cursor().map(str::to_owned) })
+    }
+
+    /// Pulls inbound messages (`GET /sms/1/inbox/reports`), at most `limit`. Consume-once.
+    #[uniffi::method(default(limit = None))]
+    pub async fn inbound(&self, limit: Option<u32>) -> Result<SmsInboundMessages, InfobipError> {
+        from_core(&self.inner.inbound(limit).await?)
+    }
+
+    /// When a scheduled bulk is sent (`GET /sms/1/bulks`).
+    pub async fn bulk_schedule(&self, bulk_id: String) -> Result<SmsBulkSchedule, InfobipError> {
+        from_core(&self.inner.bulk_schedule(&bulk_id).await?)
+    }
+
+    /// Moves a scheduled bulk to `send_at` (`PUT /sms/1/bulks`).
+    pub async fn reschedule_bulk(&self, bulk_id: String, send_at: String) -> Result<SmsBulkSchedule, InfobipError> {
+        let when =
+            date_time(Some(&send_at), "sendAt")?.ok_or_else(|| infobip::Error::validation("sendAt", "missing"))?;
+        from_core(&self.inner.reschedule_bulk(&bulk_id, when).await?)
+    }
+
+    /// The state of a scheduled bulk (`GET /sms/1/bulks/status`).
+    pub async fn bulk_status(&self, bulk_id: String) -> Result<SmsBulkStatus, InfobipError> {
+        from_core(&self.inner.bulk_status(&bulk_id).await?)
+    }
+
+    /// Sets the state of a scheduled bulk (`PUT /sms/1/bulks/status`): `PAUSED`, `PENDING` or `CANCELED`.
+    pub async fn set_bulk_status(&self, bulk_id: String, status: String) -> Result<SmsBulkStatus, InfobipError> {
+        from_core(&self.inner.set_bulk_status(&bulk_id, status.into()).await?)
+    }
+}
+
+fn sent_response(sent: &infobip::sms::SendResponse) -> Result<SmsSendResponse, InfobipError> {
+    let mut response: SmsSendResponse = from_core(sent)?;
+    response.request_id = sent.request_id.clone();
+    Ok(response)
+}
+
+fn logs_filter(filter: SmsLogsFilter) -> Result<infobip::sms::LogsFilter, InfobipError> {
+    let mut core = infobip::sms::LogsFilter::new();
+    core.mcc = filter.mcc;
+    core.mnc = filter.mnc;
+    core.sender = filter.sender;
+    core.destination = filter.destination;
+    core.bulk_ids = filter.bulk_ids;
+    core.message_ids = filter.message_ids;
+    core.general_status = filter.general_status.map(Into::into);
+    core.sent_since = date_time(filter.sent_since.as_deref(), "sentSince")?;
+    core.sent_until = date_time(filter.sent_until.as_deref(), "sentUntil")?;
+    core.limit = filter.limit;
+    core.entity_id = filter.entity_id;
+    core.application_id = filter.application_id;
+    core.campaign_reference_ids = filter.campaign_reference_ids;
+    Ok(core)
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The Kotlin/Swift bindings' whole test: build, generate, check, run. Needs only Rust, Python 3
+# with pip (PyPI), Java 17 and Maven (Maven Central); everything else is installed here in
+# gitignored places (bindings-uniffi/.venv, ~/.m2).
+#
+#   bindings-uniffi/test.sh
+#
+# 1. cargo test + clippy of the binding crates
+# 2. builds the library (debug), the generator and the emulator; generates Kotlin and Swift
+# 3. Swift: syntax check of the generated sources with tree-sitter-swift, and proof that the
+#    check fails on a broken file
+# 4. Kotlin: `mvn -q test` (JUnit 5 suite against the emulator, started by the suite itself)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+cd "$root"
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
+step() { printf '\n== uniffi: %s\n' "$*"; }
+
+step "cargo clippy + test (infobip-uniffi, uniffi-bindgen)"
+cargo clippy --locked -p infobip-uniffi -p uniffi-bindgen --all-targets -- -D warnings
+cargo test --locked -p infobip-uniffi
+
+step "build the emulator, the library and the generator; generate Kotlin and Swift"
+cargo build --locked -p infobip-emulator
+lib="$("$here/generate.sh")"
+
+step "Swift syntax check (tree-sitter-swift)"
+venv="$here/.venv"
+if ! "$venv/bin/python" -c 'import tree_sitter, tree_sitter_swift' 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet tree-sitter==0.26.1 tree-sitter-swift==0.7.4
+fi
+check() { "$venv/bin/python" "$here/swift/check_swift.py" "$@"; }
+check "$here/generated/swift/InfobipSDK.swift" "$here/swift/Tests/InfobipSDKTests/InfobipSDKTests.swift" \
+  "$here/swift/Package.swift"
+# The check must be able to fail: the generated file with one closing brace removed in the
+# middle, and with a statement cut in half, must both be refused.
+broken="$here/generated/swift/broken"
+mkdir -p "$broken"
+awk 'BEGIN{done=0} { if (!done && NR > 400 && $0 ~ /^}$/) { done=1; next } print }' \
+  "$here/generated/swift/InfobipSDK.swift" > "$broken/missing-brace.swift"
+sed '500s/$/ let = (/' "$here/generated/swift/InfobipSDK.swift" > "$broken/bad-statement.swift"
+for file in "$broken"/*.swift; do
+  if check "$file" > "$broken/out.txt"; then
+    echo "the Swift check accepted a broken file: $file" >&2
+    exit 1
+  fi
+  echo "refused as expected: $(head -n 2 "$broken/out.txt" | tr '\n' ' ')"
+done
+
+step "Kotlin: mvn test against the emulator"
+(cd "$here/kotlin" && mvn -B -q test \
+  -Duniffi.lib.dir="$(dirname "$lib")" \
+  -Dinfobip.emulator="$target_dir/debug/infobip-emulator" \
+  -Dinfobip.vectors="$root/tests/vectors")
+python3 - "$here/kotlin/target/surefire-reports" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+tests = failed = skipped = 0
+seconds = 0.0
+for path in glob.glob(sys.argv[1] + "/TEST-*.xml"):
+    suite = ET.parse(path).getroot()
+    tests += int(suite.get("tests"))
+    failed += int(suite.get("failures")) + int(suite.get("errors"))
+    skipped += int(suite.get("skipped"))
+    seconds += float(suite.get("time"))
+print(f"Kotlin: {tests - skipped - failed} passed, {failed} failed, {skipped} skipped, {seconds:.1f} s in JUnit")
+PY
+echo "uniffi bindings: all checks passed"
