@@ -28,7 +28,8 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 npm pack --silent --pack-destination "$WORK" >/dev/null
 TARBALL="$(ls "$WORK"/infobip-sdk-*.tgz)"
-tar -tzf "$TARBALL" | grep -q 'package/native/infobip-sdk.linux-x64-gnu.node'
+tar -tzf "$TARBALL" > "$WORK/contents"
+grep -qx 'package/native/infobip-sdk.linux-x64-gnu.node' "$WORK/contents"
 mkdir "$WORK/app"
 (cd "$WORK/app" && echo '{"name":"smoke","version":"1.0.0","private":true}' > package.json \
   && npm install --offline --no-audit --no-fund --loglevel=error "$TARBALL")

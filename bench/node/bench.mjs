@@ -1,6 +1,8 @@
 // 2000 sequential sends and 2000 at concurrency 32 against one loopback server, with infobip-sdk,
 // the official @infobip-api/sdk and a bare node:http keep-alive loop; plus require time and peak
 // RSS. Each contender runs in its own process; results are ratios within this one run.
+// Setup: `npm install` here (the official SDK, from npm), `npm run build:release` in bindings-node
+// (or point NAPI_RS_NATIVE_LIBRARY_PATH at a release build of the addon), then `node bench.mjs`.
 import { spawn, execFileSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
