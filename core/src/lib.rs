@@ -21,6 +21,19 @@
 //! POST is retried only on 429 and when the connection failed before the request was written.
 //! A POST that times out or loses its connection after being written fails with
 //! `outcome_unknown` and is never repeated by the SDK.
+//!
+//! # Every operation
+//!
+//! [`catalog`] holds all 943 operations of Infobip's 46 OpenAPI specs; [`Client::call`] calls
+//! any of them by id, checking parameters and body against the spec before sending:
+//!
+//! ```no_run
+//! # async fn demo(client: infobip::Client) -> Result<(), infobip::Error> {
+//! let params = infobip::CallParams::new().query("limit", 10).query("bulkId", serde_json::json!(["b-1", "b-2"]));
+//! let logs = client.call("get-outbound-sms-message-logs-v3", params).await?;
+//! println!("{}", logs.body);
+//! # Ok(()) }
+//! ```
 
 pub mod account;
 pub mod auth;
