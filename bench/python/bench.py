@@ -100,7 +100,7 @@ def _official(url: str) -> Tuple[Any, Callable[[], Any]]:
     from infobip_api_client.api.sms_api import SmsApi
     from infobip_api_client.models import SmsDestination, SmsMessage, SmsMessageContent, SmsRequest, SmsTextContent
 
-    config = Configuration(host=url, api_key="bench", api_key_prefix={"APIKeyHeader": "App"})
+    config = Configuration(host=url, api_key="bench")
     config.connection_pool_maxsize = CONCURRENCY
     api = SmsApi(ApiClient(config))
 

@@ -187,6 +187,30 @@ impl Handle {
         })
     }
 
+    /// Converts the arguments of `call` (with the GIL) into a future that calls the operation.
+    fn call(
+        &self,
+        py: Python<'_>,
+        operation_id: String,
+        path: Option<&Bound<'_, PyDict>>,
+        query: Option<&Bound<'_, PyDict>>,
+        headers: Option<&Bound<'_, PyDict>>,
+        body: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<impl Future<Output = Result<infobip::Response, Error>> + Send + 'static> {
+        let params = crate::catalog::params(py, path, query, headers, body)?;
+        let client = self.core(py)?;
+        Ok(async move {
+            let answer = client.call(&operation_id, params).await?;
+            Ok(infobip::Response {
+                status: answer.status,
+                headers: answer.headers,
+                body: answer.raw,
+                request_id: answer.request_id,
+                attempts: answer.attempts,
+            })
+        })
+    }
+
     fn close(&self) -> impl Future<Output = Result<(), Error>> + Send + 'static {
         let client = self.native.take();
         async move {
@@ -328,6 +352,23 @@ impl Client {
         runtime::block_on(py, call)?.map(Response::from).map_err(|e| to_py(py, e))
     }
 
+    /// Calls any operation of the spec by its id (`infobip.operations()` lists them), with path,
+    /// query and header parameters and a JSON body as the API names them; checked against the
+    /// spec before sending.
+    #[pyo3(signature = (operation_id, *, path=None, query=None, headers=None, body=None))]
+    fn call(
+        &self,
+        py: Python<'_>,
+        operation_id: String,
+        path: Option<&Bound<'_, PyDict>>,
+        query: Option<&Bound<'_, PyDict>>,
+        headers: Option<&Bound<'_, PyDict>>,
+        body: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Response> {
+        let call = self.handle.call(py, operation_id, path, query, headers, body)?;
+        runtime::block_on(py, call)?.map(Response::from).map_err(|e| to_py(py, e))
+    }
+
     /// Ends an IBSSO session and releases the connections. Using the client afterwards opens
     /// new ones.
     fn close(&self, py: Python<'_>) -> PyResult<()> {
@@ -415,6 +456,21 @@ impl AsyncClient {
         json: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let call = self.handle.request(py, method, path, query, json)?;
+        runtime::awaitable(py, async move { Ok(Outcome(call.await.map(Response::from))) })
+    }
+
+    /// Calls any operation of the spec by its id (see `Client.call`).
+    #[pyo3(signature = (operation_id, *, path=None, query=None, headers=None, body=None))]
+    fn call<'py>(
+        &self,
+        py: Python<'py>,
+        operation_id: String,
+        path: Option<&Bound<'_, PyDict>>,
+        query: Option<&Bound<'_, PyDict>>,
+        headers: Option<&Bound<'_, PyDict>>,
+        body: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let call = self.handle.call(py, operation_id, path, query, headers, body)?;
         runtime::awaitable(py, async move { Ok(Outcome(call.await.map(Response::from))) })
     }
 

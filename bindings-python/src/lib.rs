@@ -5,6 +5,7 @@
 //! awaitables driven by one shared tokio runtime.
 
 mod call;
+mod catalog;
 mod client;
 mod convert;
 mod errors;
@@ -14,6 +15,7 @@ mod response;
 mod runtime;
 mod sms;
 mod tfa;
+mod webhooks;
 
 use pyo3::prelude::*;
 
@@ -31,5 +33,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<tfa::Tfa>()?;
     module.add_class::<tfa::AsyncTfa>()?;
     module.add_function(wrap_pyfunction!(convert::_parse_time, module)?)?;
+    catalog::register(module)?;
+    webhooks::register(module)?;
     Ok(())
 }

@@ -249,3 +249,31 @@ def test_with_options_applies_to_typed_calls(emu: Emulator) -> None:
         emu.fault(path="/sms/1/bulks/status", kind="delay", delayMs=1500)
         with pytest.raises(infobip.APITimeoutError):
             c.with_options(timeout=0.2, max_retries=0).sms.bulk_status("b-1")
+
+
+def test_call_any_operation_and_catalog(emu: Emulator, client: infobip.Client) -> None:
+    operations = infobip.operations()
+    assert len(operations) > 100
+    ids = {op["id"] for op in operations}
+    assert {"get-account-balance", "send-sms-messages"} <= ids
+    balance = client.call("get-account-balance")
+    assert balance.status_code == 200 and "balance" in balance.json()
+    sent = client.call("send-sms-messages", body={"messages": [{"destinations": [{"to": TO}],
+                                                                "content": {"text": "via call"}}]})
+    assert sent.json()["messages"][0]["destination"] == TO
+    scopes = infobip.required_scopes("send-sms-messages")
+    assert scopes and all(isinstance(s, str) for s in scopes)
+    assert infobip.required_scopes("no-such-operation") is None
+    with pytest.raises(infobip.ValidationError) as raised:
+        client.call("get-acount-balance")
+    assert "get-account-balance" in str(raised.value)  # a suggestion
+    emu.reset()
+    with pytest.raises(infobip.InfobipError):
+        client.call("send-sms-messages", body={"messages": "not a list"})
+    assert emu.requests() == []
+
+    async def main() -> int:
+        async with infobip.AsyncClient(emu.url, api_key=emu.api_key) as c:
+            return (await c.call("get-account-balance")).status_code
+
+    assert asyncio.run(main()) == 200

@@ -2,6 +2,8 @@
 
 >>> import infobip
 >>> client = infobip.Client(base_url="https://xxxxx.api.infobip.com", api_key="...")  # doctest: +SKIP
+>>> client.sms.send(to="41793026727", text="Hello", sender="InfoSMS")  # doctest: +SKIP
+>>> client.call("get-account-balance")  # any operation of the spec  # doctest: +SKIP
 
 ``infobip.Client()`` with no arguments reads ``INFOBIP_BASE_URL`` and ``INFOBIP_API_KEY`` (or
 ``INFOBIP_CLIENT_ID``/``INFOBIP_CLIENT_SECRET``, or ``INFOBIP_USERNAME``/``INFOBIP_PASSWORD``).
@@ -61,8 +63,12 @@ from ._models import (
     TemplateRegional,
     Verification,
     Verifications,
+    UrlClick,
+    RecipientInfo,
+    GeoLocation,
 )
-from ._native import AsyncClient, AsyncSms, AsyncTfa, Client, Response, Sms, SmsLogs, Tfa, __version__
+from . import webhooks
+from ._native import AsyncClient, AsyncSms, AsyncTfa, Client, Response, Sms, SmsLogs, Tfa, __version__, operations, required_scopes
 
 __all__ = [
     "__version__",
@@ -121,6 +127,12 @@ __all__ = [
     "ConflictError",
     "RateLimitError",
     "InternalServerError",
+    "UrlClick",
+    "RecipientInfo",
+    "GeoLocation",
+    "webhooks",
+    "operations",
+    "required_scopes",
 ]
 
 _configure_from_env()

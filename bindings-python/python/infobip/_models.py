@@ -42,6 +42,9 @@ __all__ = [
     "PinVerification",
     "Verifications",
     "Verification",
+    "UrlClick",
+    "RecipientInfo",
+    "GeoLocation",
 ]
 
 
@@ -313,3 +316,34 @@ class Verifications(Model):
     """The result of ``tfa.verifications``."""
 
     verifications: List[Verification]
+
+
+class RecipientInfo(Model):
+    """The device that clicked a link."""
+
+    device_type: Optional[str]
+    os: Optional[str]
+    device_name: Optional[str]
+
+
+class GeoLocation(Model):
+    """Where a link was clicked."""
+
+    country_name: Optional[str]
+    city: Optional[str]
+
+
+class UrlClick(Model):
+    """A click on a tracked link (``webhooks.parse_click``); ``send_date_time`` in epoch milliseconds."""
+
+    notification_type: Optional[str]
+    recipient: Optional[str]
+    url: Optional[str]
+    send_date_time: Optional[int]
+    message_id: Optional[str]
+    bulk_id: Optional[str]
+    callback_data: Optional[str]
+    recipient_info: Optional[RecipientInfo]
+    geo_location_info: Optional[GeoLocation]
+    application_id: Optional[str]
+    entity_id: Optional[str]

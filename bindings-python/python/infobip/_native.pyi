@@ -18,6 +18,8 @@ from ._models import (
     SendResponse,
     SmsLog,
     Verifications,
+    DeliveryReport,
+    UrlClick,
 )
 
 from typing_extensions import Self
@@ -33,11 +35,25 @@ __all__ = [
     "Tfa",
     "AsyncTfa",
     "_parse_time",
+    "parse_delivery_reports",
+    "parse_inbound",
+    "parse_click",
+    "verify_basic",
+    "verify_hmac",
+    "operations",
+    "required_scopes",
 ]
 
 __version__: str
 
 def _parse_time(text: str) -> datetime: ...
+def parse_delivery_reports(body: bytes) -> List[DeliveryReport]: ...
+def parse_inbound(body: bytes) -> InboundMessages: ...
+def parse_click(body: bytes) -> UrlClick: ...
+def verify_basic(authorization: Optional[str], *, username: str, password: str) -> None: ...
+def operations() -> List[Dict[str, Any]]: ...
+def required_scopes(operation_id: str) -> Optional[List[str]]: ...
+def verify_hmac(body: bytes, signature: Optional[str], *, secret: str, algorithm: str = "sha256") -> None: ...
 
 _QueryScalar = Union[str, int, float, bool, datetime]
 _QueryValue = Union[_QueryScalar, Sequence[_QueryScalar], None]
@@ -243,6 +259,15 @@ class Client:
         json: Optional[Any] = None,
     ) -> Response: ...
     def close(self) -> None: ...
+    def call(
+        self,
+        operation_id: str,
+        *,
+        path: Optional[Mapping[str, _Json]] = None,
+        query: Optional[Mapping[str, _Json]] = None,
+        headers: Optional[Mapping[str, _Json]] = None,
+        body: Optional[_Json] = None,
+    ) -> Response: ...
     @property
     def sms(self) -> Sms: ...
     @property
@@ -285,6 +310,15 @@ class AsyncClient:
         json: Optional[Any] = None,
     ) -> asyncio.Future[Response]: ...
     def close(self) -> asyncio.Future[None]: ...
+    def call(
+        self,
+        operation_id: str,
+        *,
+        path: Optional[Mapping[str, _Json]] = None,
+        query: Optional[Mapping[str, _Json]] = None,
+        headers: Optional[Mapping[str, _Json]] = None,
+        body: Optional[_Json] = None,
+    ) -> asyncio.Future[Response]: ...
     @property
     def sms(self) -> AsyncSms: ...
     @property
