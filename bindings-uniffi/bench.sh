@@ -15,8 +15,10 @@ count="${1:-2000}"
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 
 cargo build --locked -p infobip-emulator
-lib="$(PROFILE=release "$here/generate.sh")"
-cargo build --locked --release -p infobip-uniffi --example core_sequential_sends
+# The Kotlin sources are the same whichever profile they are generated from (debug is enough).
+[ -f "$here/generated/kotlin/com/infobip/sdk/infobip_uniffi.kt" ] || "$here/generate.sh" > /dev/null
+cargo build --locked --release -p infobip-uniffi --lib --example core_sequential_sends
+lib="$target_dir/release/libinfobip_uniffi.so"
 
 stripped="$target_dir/release/libinfobip_uniffi.stripped.so"
 strip -o "$stripped" "$lib"

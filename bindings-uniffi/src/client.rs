@@ -118,10 +118,17 @@ pub struct HttpResponse {
     pub attempts: u32,
 }
 
-impl From<infobip::Response> for HttpResponse {
-    fn from(response: infobip::Response) -> Self {
+impl HttpResponse {
+    /// A response from its parts (lower-case header names; repeated headers joined with `, `).
+    pub(crate) fn from_parts(
+        status: u16,
+        header_map: &http::HeaderMap,
+        body: &[u8],
+        request_id: Option<String>,
+        attempts: u32,
+    ) -> Self {
         let mut headers: HashMap<String, String> = HashMap::new();
-        for (name, value) in &response.headers {
+        for (name, value) in header_map {
             let value = String::from_utf8_lossy(value.as_bytes());
             headers
                 .entry(name.as_str().to_owned())
@@ -131,12 +138,18 @@ impl From<infobip::Response> for HttpResponse {
                 })
                 .or_insert_with(|| value.into_owned());
         }
-        HttpResponse {
-            status: response.status,
-            headers,
-            body: String::from_utf8_lossy(&response.body).into_owned(),
-            request_id: response.request_id,
-            attempts: response.attempts,
-        }
+        HttpResponse { status, headers, body: String::from_utf8_lossy(body).into_owned(), request_id, attempts }
+    }
+}
+
+impl From<infobip::Response> for HttpResponse {
+    fn from(response: infobip::Response) -> Self {
+        HttpResponse::from_parts(
+            response.status,
+            &response.headers,
+            &response.body,
+            response.request_id,
+            response.attempts,
+        )
     }
 }

@@ -11,6 +11,7 @@
 
 uniffi::setup_scaffolding!();
 
+mod catalog;
 mod client;
 mod config;
 mod convert;
@@ -19,6 +20,7 @@ mod sms;
 mod sms_models;
 mod tfa;
 
+pub use catalog::{OperationInfo, operations, required_scopes};
 pub use client::{HttpRequest, HttpResponse, InfobipClient, QueryParam};
 pub use config::{Auth, ClientConfig, RequestOptions, Secret};
 pub use error::{ErrorDetails, ErrorResource, InfobipError, Violation};
