@@ -275,12 +275,18 @@ async fn handle(
             })
             .inspect(|_| st.faults.retain(|f| f.count > 0))
     };
+    // A delay fault acts on the request first and answers late, like a slow server: the work is
+    // done even when the client gives up waiting (what `outcome_unknown` is about).
+    let mut answer_after = Duration::ZERO;
     if let Some(f) = fault {
-        if f.delay_ms > 0 {
+        let kind = f.effective_kind();
+        if matches!(kind, FaultKind::Delay) {
+            answer_after = Duration::from_millis(f.delay_ms);
+        } else if f.delay_ms > 0 {
             tokio::time::sleep(Duration::from_millis(f.delay_ms)).await;
         }
         let shape = crate::api::shape_for(method.as_str(), &path);
-        match f.effective_kind() {
+        match kind {
             FaultKind::Delay => {}
             FaultKind::ResetBeforeResponse => {
                 abort.store(true, Ordering::SeqCst);
@@ -332,7 +338,11 @@ async fn handle(
             return Err(io::Error::new(io::ErrorKind::InvalidData, "request body could not be read"));
         }
     };
-    Ok(crate::api::dispatch(&shared, &method, &path, &query, &parts.headers, body).await)
+    let response = crate::api::dispatch(&shared, &method, &path, &query, &parts.headers, body).await;
+    if !answer_after.is_zero() {
+        tokio::time::sleep(answer_after).await;
+    }
+    Ok(response)
 }
 
 fn add_headers(r: &mut Response<ResBody>, headers: &std::collections::HashMap<String, String>) {
