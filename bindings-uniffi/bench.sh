@@ -39,7 +39,7 @@ key="$(sed -E 's/.*API key: ([^)]+)\).*/\1/' <<< "$line")"
 rust1="$("$target_dir/release/examples/core_sequential_sends" "$url" "$key" "$count")"
 kotlin="$(cd "$here/kotlin" && mvn -B -q test -Dtest=BenchTest -Dinfobip.bench=true -Dinfobip.bench.count="$count" \
   -Duniffi.lib.dir="$(dirname "$lib")" -Dinfobip.emulator.url="$url" -Dinfobip.emulator.key="$key" \
-  -Dsurefire.failIfNoSpecifiedTests=false | grep '^kotlin sends=')"
+  -Dsurefire.failIfNoSpecifiedTests=false | grep -o 'kotlin sends=.*')"
 rust2="$("$target_dir/release/examples/core_sequential_sends" "$url" "$key" "$count")"
 echo "$rust1"
 echo "$kotlin"
