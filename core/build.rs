@@ -1,9 +1,9 @@
 //! Records the compiler version for the `User-Agent` header, and builds the operation catalog
-//! from `spec/` (see `build/catalog.rs`).
+//! from `spec/` (see `build_script/catalog.rs`).
 use std::path::PathBuf;
 use std::process::Command;
 
-#[path = "build/catalog.rs"]
+#[path = "build_script/catalog.rs"]
 mod catalog;
 
 fn main() {
@@ -22,6 +22,6 @@ fn main() {
     let out = std::env::var("OUT_DIR").unwrap_or_else(|e| panic!("OUT_DIR: {e}"));
     let spec = PathBuf::from(manifest).join("../spec");
     println!("cargo:rerun-if-changed={}", spec.display());
-    println!("cargo:rerun-if-changed=build/catalog.rs");
+    println!("cargo:rerun-if-changed=build_script/catalog.rs");
     catalog::generate(&spec, &PathBuf::from(out));
 }
