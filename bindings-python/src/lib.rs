@@ -35,5 +35,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(convert::_parse_time, module)?)?;
     catalog::register(module)?;
     webhooks::register(module)?;
+    let drain = wrap_pyfunction!(runtime::drain, module)?;
+    module.py().import("atexit")?.call_method1("register", (drain,))?;
     Ok(())
 }

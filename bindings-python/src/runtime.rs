@@ -4,11 +4,19 @@
 //! threads, so a future handed to it would never run. The runtime therefore remembers the id of
 //! the process that built it, and a child builds its own on first use (the parent's copy is
 //! leaked: dropping it would wait for threads that do not exist in the child).
+//!
+//! An awaitable's result reaches asyncio from a tokio thread, which takes the GIL, schedules the
+//! completion on the event loop and then drops its arguments. If the interpreter starts to
+//! finalize between those two steps (the loop saw the result and the script ended), Python ends
+//! that thread in the middle of a Python call and the process crashes. So every task the runtime
+//! runs for asyncio is counted, and an `atexit` hook ([`drain`]) waits, with the GIL released,
+//! until none is left before finalization begins.
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use pyo3::prelude::*;
 use pyo3_async_runtimes::TaskLocals;
@@ -31,6 +39,8 @@ pub(crate) fn get() -> PyResult<&'static Runtime> {
                 .build()
                 .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(format!("cannot start tokio: {e}")))?;
             let runtime: &'static Runtime = Box::leak(Box::new(runtime));
+            // Tasks counted by a parent process do not run here.
+            IN_FLIGHT.store(0, Ordering::SeqCst);
             *slot = Some((pid, runtime));
             Ok(runtime)
         }
@@ -74,6 +84,46 @@ where
     pyo3_async_runtimes::generic::future_into_py::<ForkAware, _, _>(py, future)
 }
 
+/// Tasks spawned for asyncio awaitables that have not finished yet.
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+
+/// The longest [`drain`] waits at exit: a task still running then is one whose request is still
+/// in flight (abandoned by its caller), and the process should not hang on it.
+const DRAIN_LIMIT: Duration = Duration::from_secs(2);
+
+/// Counts one task from its spawn until it is dropped (finished, or cancelled with its runtime).
+struct Tracked;
+
+impl Tracked {
+    fn start() -> Self {
+        IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
+        Tracked
+    }
+}
+
+impl Drop for Tracked {
+    fn drop(&mut self) {
+        IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// How many asyncio tasks are still running on the runtime.
+pub(crate) fn in_flight() -> usize {
+    IN_FLIGHT.load(Ordering::SeqCst)
+}
+
+/// Registered with `atexit`: waits, with the GIL released, until every task that completes an
+/// asyncio awaitable has returned (at most [`DRAIN_LIMIT`]), so none is cut off by finalization.
+#[pyfunction]
+pub(crate) fn drain(py: Python<'_>) {
+    let deadline = Instant::now() + DRAIN_LIMIT;
+    py.detach(|| {
+        while in_flight() > 0 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    });
+}
+
 /// pyo3-async-runtimes' view of [`get`].
 struct ForkAware;
 
@@ -91,7 +141,13 @@ impl GenericRuntime for ForkAware {
     {
         // `awaitable` made sure the runtime exists in this process.
         match get() {
-            Ok(runtime) => runtime.spawn(future),
+            Ok(runtime) => {
+                let tracked = Tracked::start();
+                runtime.spawn(async move {
+                    future.await;
+                    drop(tracked);
+                })
+            }
             Err(_) => unreachable_runtime(),
         }
     }
@@ -101,7 +157,13 @@ impl GenericRuntime for ForkAware {
         F: FnOnce() + Send + 'static,
     {
         match get() {
-            Ok(runtime) => runtime.spawn_blocking(f),
+            Ok(runtime) => {
+                let tracked = Tracked::start();
+                runtime.spawn_blocking(move || {
+                    f();
+                    drop(tracked);
+                })
+            }
             Err(_) => unreachable_runtime(),
         }
     }

@@ -6,15 +6,9 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 from conftest import ROOT, Emulator
 
 
-# Known bug, open: the quickstart's process was once seen to die with SIGSEGV (-11) after printing its
-# whole output, i.e. at interpreter exit (tokio runtime teardown under pyo3 is the suspect). Kept visible
-# as a non-strict xfail until it is fixed; the output it prints is still checked when it exits cleanly.
-@pytest.mark.xfail(strict=False, reason="intermittent SIGSEGV at interpreter exit (open bug)")
 def test_quickstart_runs(emu: Emulator) -> None:
     env = {**os.environ, "INFOBIP_BASE_URL": emu.url, "INFOBIP_API_KEY": emu.api_key}
     out = subprocess.run([sys.executable, str(ROOT / "examples" / "python" / "quickstart.py")], env=env,
