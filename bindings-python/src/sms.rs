@@ -4,10 +4,12 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use infobip::Error;
-use infobip::sms::{LogsFilter, ReportsFilter, SendOptions, SmsLog, SmsMessage, SmsRequest, Stream, StreamExt};
+use infobip::sms::{
+    LogsFilter, ReportsFilter, SendOptions, SendQuery, SmsLog, SmsMessage, SmsRequest, Stream, StreamExt,
+};
 use pyo3::exceptions::PyStopAsyncIteration;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::call::{Awaiting, Blocking, Mode};
 use crate::client::Handle;
@@ -160,16 +162,41 @@ macro_rules! sms_namespace {
                 })
             }
 
+            /// Sends one text over query parameters (`GET /sms/3/text/query`): `to=` (a str or a
+            /// list), `text=`, and the endpoint's other parameters in snake_case (`from_=`,
+            /// `send_at=`, `notify_url=`, ...). A bulk id is assigned when none is given.
+            #[pyo3(signature = (*, to, text, **fields))]
+            fn send_query<'py>(
+                &self,
+                py: Python<'py>,
+                to: &Bound<'_, PyAny>,
+                text: String,
+                fields: Option<&Bound<'_, PyDict>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let mut query: SendQuery = match fields {
+                    Some(fields) => from_python(fields.as_any(), "")?,
+                    None => SendQuery::default(),
+                };
+                query.to = strings(Some(to), "to")?;
+                query.text = text;
+                let client = self.handle.core(py)?;
+                <$mode>::finish(py, async move {
+                    let sent = client.sms().send_query(query).await?;
+                    let request_id = sent.request_id.clone();
+                    Ok(Typed::new(sent, "SendResponse").with_request_id(request_id))
+                })
+            }
+
             /// How a text is split into SMS (`POST /sms/1/preview`).
             #[pyo3(signature = (text, *, language_code=None, transliteration=None))]
             fn preview<'py>(
                 &self,
                 py: Python<'py>,
-                text: &Bound<'_, PyAny>,
+                text: String,
                 language_code: Option<&Bound<'_, PyAny>>,
                 transliteration: Option<&Bound<'_, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let mut request = infobip::sms::PreviewRequest::new(text.extract::<String>()?);
+                let mut request = infobip::sms::PreviewRequest::new(text);
                 if let Some(code) = language_code {
                     request.language_code = Some(from_python(code, "language_code")?);
                 }

@@ -1,7 +1,9 @@
 //! `client.tfa`: the typed 2FA API of the core, for both clients. Request fields are keyword
 //! arguments in snake_case (`from_` for `from`); unknown ones are refused before sending.
 
-use infobip::tfa::{ApplicationRequest, ResendPin, SendPin, TemplateRequest};
+use infobip::tfa::{
+    ApplicationRequest, EmailTemplateRequest, ResendEmailPin, ResendPin, SendEmailPin, SendPin, TemplateRequest,
+};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -116,6 +118,69 @@ macro_rules! tfa_namespace {
                 <$mode>::finish(py, async move {
                     let updated = client.tfa().update_template(&app_id, &message_id, &body).await?;
                     Ok(Typed::new(updated, "MessageTemplate"))
+                })
+            }
+
+            /// Creates an email template: `email_template_id=` (needed), `pin_type=`,
+            /// `pin_length=`, `from_=`, `landing_page_id=`.
+            #[pyo3(signature = (app_id, **fields))]
+            fn create_email_template<'py>(
+                &self,
+                py: Python<'py>,
+                app_id: String,
+                fields: Option<&Bound<'_, PyDict>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let body: EmailTemplateRequest = request(py, fields)?;
+                let client = self.handle.core(py)?;
+                <$mode>::finish(py, async move {
+                    Ok(Typed::new(client.tfa().create_email_template(&app_id, &body).await?, "MessageTemplate"))
+                })
+            }
+
+            /// Changes an email template (same fields as `create_email_template`).
+            #[pyo3(signature = (app_id, message_id, **fields))]
+            fn update_email_template<'py>(
+                &self,
+                py: Python<'py>,
+                app_id: String,
+                message_id: String,
+                fields: Option<&Bound<'_, PyDict>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let body: EmailTemplateRequest = request(py, fields)?;
+                let client = self.handle.core(py)?;
+                <$mode>::finish(py, async move {
+                    let updated = client.tfa().update_email_template(&app_id, &message_id, &body).await?;
+                    Ok(Typed::new(updated, "MessageTemplate"))
+                })
+            }
+
+            /// Sends a PIN by email: `application_id=`, `message_id=` (an email template),
+            /// `to=` (an address), `from_=`, `placeholders={...}`, `landing_page_placeholders={...}`.
+            #[pyo3(signature = (**fields))]
+            fn send_pin_email<'py>(
+                &self,
+                py: Python<'py>,
+                fields: Option<&Bound<'_, PyDict>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let body: SendEmailPin = request(py, fields)?;
+                let client = self.handle.core(py)?;
+                <$mode>::finish(py, async move {
+                    Ok(Typed::new(client.tfa().send_pin_email(&body).await?, "PinSent"))
+                })
+            }
+
+            /// Sends a PIN again by email.
+            #[pyo3(signature = (pin_id, **fields))]
+            fn resend_pin_email<'py>(
+                &self,
+                py: Python<'py>,
+                pin_id: String,
+                fields: Option<&Bound<'_, PyDict>>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let body: ResendEmailPin = request(py, fields)?;
+                let client = self.handle.core(py)?;
+                <$mode>::finish(py, async move {
+                    Ok(Typed::new(client.tfa().resend_pin_email(&pin_id, &body).await?, "PinSent"))
                 })
             }
 

@@ -46,6 +46,8 @@ def use_sync(base_url: str, api_key: str, pin_of: Callable[[str], str]) -> List[
 def use_sms_and_tfa(client: infobip.Client, pin_of: Callable[[str], str]) -> List[str]:
     sms: infobip.Sms = client.sms
     sent: infobip.SendResponse = sms.send(to="41793026727", text="Hello", sender="InfoSMS")
+    queried: infobip.SendResponse = sms.send_query(to=["41793026727"], text="Hi", from_="InfoSMS", flash=False)
+    assert queried.bulk_id
     message: infobip.SentMessage = sent.messages[0]
     status: Optional[infobip.Status] = message.status
     seen = [str(sent.bulk_id), str(message.message_id), str(status.group_name if status else None),
@@ -88,6 +90,11 @@ def use_sms_and_tfa(client: infobip.Client, pin_of: Callable[[str], str]) -> Lis
     voice = tfa.send_pin_voice(application_id=app_id, message_id=message_id, to="41793026727")
     tfa.resend_pin_voice(voice.pin_id or "")
     found: infobip.Verifications = tfa.verifications(app_id, msisdn="41793026727", verified=True)
+    email: infobip.MessageTemplate = tfa.create_email_template(app_id, email_template_id=1, pin_length=6)
+    tfa.update_email_template(app_id, email.message_id or "", from_="codes@example.com")
+    mailed: infobip.PinSent = tfa.send_pin_email(application_id=app_id, message_id=email.message_id or "",
+                                                 to="ann@example.com", placeholders={"name": "Ann"})
+    tfa.resend_pin_email(mailed.pin_id or "")
     seen += [str(checked.verified), str(len(found.verifications))]
     return seen
 
@@ -101,6 +108,7 @@ async def use_async(base_url: str, api_key: str) -> List[str]:
                                     client.with_options(timeout=5.0).request("GET", "/account/1/balance"))
         seen += [str(r.status_code) for r in both]
         sent = await client.sms.send(to="41793026727", text="async")
+        await client.sms.send_query(to="41793026727", text="async query")
         seen.append(str(sent.bulk_id is not None))
         async for log in client.sms.logs(bulk_id=sent.bulk_id):
             seen.append(str(log.message_id == sent.messages[0].message_id))

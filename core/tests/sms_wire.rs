@@ -516,3 +516,23 @@ fn unset_fields_are_never_written() {
     assert_eq!(json(&SmsMessage::binary("00")), r#"{"destinations":[],"content":{"hex":"00"}}"#);
     assert_eq!(json(&infobip::tfa::SendPin::new("a", "m", "1")), r#"{"applicationId":"a","messageId":"m","to":"1"}"#);
 }
+
+#[test]
+fn send_query_reads_from_its_camel_case_parameter_names() {
+    let query: SendQuery = serde_json::from_value(json!({
+        "to": ["41793026727"], "text": "Hi", "from": "InfoSMS", "flash": true,
+        "sendAt": "2030-01-02T03:04:05.000+0100", "indiaDltContentTemplateId": "t"
+    }))
+    .unwrap();
+    let expected = SendQuery::new(["41793026727"], "Hi")
+        .from("InfoSMS")
+        .send_at(DateTime::parse_from_rfc3339("2030-01-02T03:04:05+01:00").unwrap());
+    assert_eq!(query.flash, Some(true));
+    assert_eq!(query.india_dlt_content_template_id.as_deref(), Some("t"));
+    assert_eq!(
+        (query.to, query.text, query.from, query.send_at),
+        (expected.to, expected.text, expected.from, expected.send_at)
+    );
+    let empty: SendQuery = serde_json::from_value(json!({})).unwrap();
+    assert_eq!(empty, SendQuery::default());
+}

@@ -83,6 +83,33 @@ class Sms:
         messages: Optional[Sequence[Mapping[str, _Json]]] = None,
         options: Optional[Mapping[str, _Json]] = None,
     ) -> SendResponse: ...
+    def send_query(
+        self,
+        *,
+        to: _Strings,
+        text: str,
+        bulk_id: Optional[str] = None,
+        from_: Optional[str] = None,
+        flash: Optional[bool] = None,
+        transliteration: Optional[str] = None,
+        language_code: Optional[str] = None,
+        intermediate_report: Optional[bool] = None,
+        notify_url: Optional[str] = None,
+        notify_content_type: Optional[str] = None,
+        callback_data: Optional[str] = None,
+        validity_period: Optional[int] = None,
+        send_at: Optional[datetime] = None,
+        include_sms_count_in_response: Optional[bool] = None,
+        tracking_url: Optional[str] = None,
+        tracking_type: Optional[str] = None,
+        india_dlt_content_template_id: Optional[str] = None,
+        india_dlt_principal_entity_id: Optional[str] = None,
+        india_dlt_telemarketer_id: Optional[str] = None,
+        turkey_iys_brand_code: Optional[int] = None,
+        turkey_iys_recipient_type: Optional[str] = None,
+        south_korea_reseller_code: Optional[int] = None,
+        south_korea_title: Optional[str] = None,
+    ) -> SendResponse: ...
     def preview(
         self, text: str, *, language_code: Optional[str] = None, transliteration: Optional[str] = None
     ) -> PreviewResponse: ...
@@ -134,6 +161,33 @@ class AsyncSms:
         sender: Optional[str] = None,
         messages: Optional[Sequence[Mapping[str, _Json]]] = None,
         options: Optional[Mapping[str, _Json]] = None,
+    ) -> asyncio.Future[SendResponse]: ...
+    def send_query(
+        self,
+        *,
+        to: _Strings,
+        text: str,
+        bulk_id: Optional[str] = None,
+        from_: Optional[str] = None,
+        flash: Optional[bool] = None,
+        transliteration: Optional[str] = None,
+        language_code: Optional[str] = None,
+        intermediate_report: Optional[bool] = None,
+        notify_url: Optional[str] = None,
+        notify_content_type: Optional[str] = None,
+        callback_data: Optional[str] = None,
+        validity_period: Optional[int] = None,
+        send_at: Optional[datetime] = None,
+        include_sms_count_in_response: Optional[bool] = None,
+        tracking_url: Optional[str] = None,
+        tracking_type: Optional[str] = None,
+        india_dlt_content_template_id: Optional[str] = None,
+        india_dlt_principal_entity_id: Optional[str] = None,
+        india_dlt_telemarketer_id: Optional[str] = None,
+        turkey_iys_brand_code: Optional[int] = None,
+        turkey_iys_recipient_type: Optional[str] = None,
+        south_korea_reseller_code: Optional[int] = None,
+        south_korea_title: Optional[str] = None,
     ) -> asyncio.Future[SendResponse]: ...
     def preview(
         self, text: str, *, language_code: Optional[str] = None, transliteration: Optional[str] = None
@@ -208,6 +262,10 @@ class Tfa:
     def send_pin_voice(self, *, application_id: str, message_id: str, to: str, from_: Optional[str] = None, placeholders: Optional[Mapping[str, str]] = None) -> PinSent: ...
     def resend_pin(self, pin_id: str, *, placeholders: Optional[Mapping[str, str]] = None, track_delivery: Optional[bool] = None) -> PinSent: ...
     def resend_pin_voice(self, pin_id: str, *, placeholders: Optional[Mapping[str, str]] = None) -> PinSent: ...
+    def create_email_template(self, app_id: str, *, email_template_id: int, pin_type: Optional[_PinType] = None, pin_length: Optional[int] = None, from_: Optional[str] = None, landing_page_id: Optional[str] = None) -> MessageTemplate: ...
+    def update_email_template(self, app_id: str, message_id: str, *, email_template_id: Optional[int] = None, pin_type: Optional[_PinType] = None, pin_length: Optional[int] = None, from_: Optional[str] = None, landing_page_id: Optional[str] = None) -> MessageTemplate: ...
+    def send_pin_email(self, *, application_id: str, message_id: str, to: str, from_: Optional[str] = None, placeholders: Optional[Mapping[str, str]] = None, landing_page_placeholders: Optional[Mapping[str, str]] = None) -> PinSent: ...
+    def resend_pin_email(self, pin_id: str, *, placeholders: Optional[Mapping[str, str]] = None, landing_page_placeholders: Optional[Mapping[str, str]] = None) -> PinSent: ...
     def verify_pin(self, pin_id: str, *, pin: str) -> PinVerification: ...
     def verifications(self, app_id: str, *, msisdn: str, verified: Optional[bool] = None, sent: Optional[bool] = None) -> Verifications: ...
 
@@ -227,6 +285,10 @@ class AsyncTfa:
     def send_pin_voice(self, *, application_id: str, message_id: str, to: str, from_: Optional[str] = None, placeholders: Optional[Mapping[str, str]] = None) -> asyncio.Future[PinSent]: ...
     def resend_pin(self, pin_id: str, *, placeholders: Optional[Mapping[str, str]] = None, track_delivery: Optional[bool] = None) -> asyncio.Future[PinSent]: ...
     def resend_pin_voice(self, pin_id: str, *, placeholders: Optional[Mapping[str, str]] = None) -> asyncio.Future[PinSent]: ...
+    def create_email_template(self, app_id: str, *, email_template_id: int, pin_type: Optional[_PinType] = None, pin_length: Optional[int] = None, from_: Optional[str] = None, landing_page_id: Optional[str] = None) -> asyncio.Future[MessageTemplate]: ...
+    def update_email_template(self, app_id: str, message_id: str, *, email_template_id: Optional[int] = None, pin_type: Optional[_PinType] = None, pin_length: Optional[int] = None, from_: Optional[str] = None, landing_page_id: Optional[str] = None) -> asyncio.Future[MessageTemplate]: ...
+    def send_pin_email(self, *, application_id: str, message_id: str, to: str, from_: Optional[str] = None, placeholders: Optional[Mapping[str, str]] = None, landing_page_placeholders: Optional[Mapping[str, str]] = None) -> asyncio.Future[PinSent]: ...
+    def resend_pin_email(self, pin_id: str, *, placeholders: Optional[Mapping[str, str]] = None, landing_page_placeholders: Optional[Mapping[str, str]] = None) -> asyncio.Future[PinSent]: ...
     def verify_pin(self, pin_id: str, *, pin: str) -> asyncio.Future[PinVerification]: ...
     def verifications(self, app_id: str, *, msisdn: str, verified: Optional[bool] = None, sent: Optional[bool] = None) -> asyncio.Future[Verifications]: ...
 

@@ -1,6 +1,7 @@
 //! A send over query parameters (`GET /sms/3/text/query`).
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use serde::Deserialize;
 
 use super::content::{LanguageCode, Transliteration};
 use super::options::IysRecipientType;
@@ -12,7 +13,11 @@ use crate::http::Query;
 ///
 /// The SDK assigns a bulk id when none is given (there are no per-destination message ids on
 /// this endpoint), so that an outcome in doubt can be looked up in the logs by bulk id.
-#[derive(Clone, Debug, Default, PartialEq)]
+///
+/// It deserializes from the camelCase names of the query parameters (what bindings build it
+/// from); every field is optional there.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct SendQuery {
     /// The destinations (repeated `to`).
     pub to: Vec<String>,
@@ -39,6 +44,7 @@ pub struct SendQuery {
     /// The validity period in minutes (at most 2880).
     pub validity_period: Option<i64>,
     /// When to send (at most 180 days ahead).
+    #[serde(deserialize_with = "crate::time::serde::option::deserialize")]
     pub send_at: Option<DateTime<FixedOffset>>,
     /// Return the SMS count of each message.
     pub include_sms_count_in_response: Option<bool>,
