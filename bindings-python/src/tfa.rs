@@ -4,19 +4,62 @@
 use infobip::tfa::{
     ApplicationRequest, EmailTemplateRequest, ResendEmailPin, ResendPin, SendEmailPin, SendPin, TemplateRequest,
 };
+use std::future::Future;
+
+use infobip::Error;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::call::{Awaiting, Blocking, Mode};
 use crate::client::Handle;
 use crate::model::{Typed, from_python};
 
 /// Keyword arguments read as a core request model (no arguments: an empty object).
-fn request<T: serde::de::DeserializeOwned>(py: Python<'_>, fields: Option<&Bound<'_, PyDict>>) -> PyResult<T> {
+fn request<T: DeserializeOwned>(py: Python<'_>, fields: Option<&Bound<'_, PyDict>>) -> PyResult<T> {
     match fields {
         Some(fields) => from_python(fields.as_any(), ""),
         None => from_python(PyDict::new(py).as_any(), ""),
     }
+}
+
+/// Runs one call of the core's 2FA API (`call`) the way the namespace `M` does, and gives its
+/// result as an instance of the model class `class`.
+fn typed<'py, M, R, F, Fut>(
+    py: Python<'py>,
+    handle: &Handle,
+    class: &'static str,
+    call: F,
+) -> PyResult<Bound<'py, PyAny>>
+where
+    M: Mode,
+    R: Serialize + Send + 'static,
+    F: FnOnce(infobip::tfa::Tfa) -> Fut,
+    Fut: Future<Output = Result<R, Error>> + Send + 'static,
+{
+    let future = call(handle.core(py)?.tfa());
+    M::finish(py, async move { Ok(Typed::new(future.await?, class)) })
+}
+
+/// [`typed`] for a call with a request body `B` read from keyword arguments (before anything
+/// is sent: a wrong or unknown field is a `ValidationError`).
+fn with_body<'py, M, B, R, F, Fut>(
+    py: Python<'py>,
+    handle: &Handle,
+    fields: Option<&Bound<'_, PyDict>>,
+    class: &'static str,
+    call: F,
+) -> PyResult<Bound<'py, PyAny>>
+where
+    M: Mode,
+    B: DeserializeOwned,
+    R: Serialize + Send + 'static,
+    F: FnOnce(infobip::tfa::Tfa, B) -> Fut,
+    Fut: Future<Output = Result<R, Error>> + Send + 'static,
+{
+    let body: B = request(py, fields)?;
+    typed::<M, R, _, _>(py, handle, class, move |tfa| call(tfa, body))
 }
 
 macro_rules! tfa_namespace {
@@ -31,15 +74,15 @@ macro_rules! tfa_namespace {
         impl $name {
             /// Every 2FA application.
             fn applications<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move { Ok(Typed::new(client.tfa().applications().await?, "Application")) })
+                typed::<$mode, _, _, _>(py, &self.handle, "Application", move |tfa| async move {
+                    tfa.applications().await
+                })
             }
 
             /// One 2FA application.
             fn application<'py>(&self, py: Python<'py>, app_id: String) -> PyResult<Bound<'py, PyAny>> {
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    Ok(Typed::new(client.tfa().application(&app_id).await?, "Application"))
+                typed::<$mode, _, _, _>(py, &self.handle, "Application", move |tfa| async move {
+                    tfa.application(&app_id).await
                 })
             }
 
@@ -50,10 +93,8 @@ macro_rules! tfa_namespace {
                 py: Python<'py>,
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let body: ApplicationRequest = request(py, fields)?;
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    Ok(Typed::new(client.tfa().create_application(&body).await?, "Application"))
+                with_body::<$mode, ApplicationRequest, _, _, _>(py, &self.handle, fields, "Application", move |tfa, body| {
+                    async move { tfa.create_application(&body).await }
                 })
             }
 
@@ -65,26 +106,22 @@ macro_rules! tfa_namespace {
                 app_id: String,
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let body: ApplicationRequest = request(py, fields)?;
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    Ok(Typed::new(client.tfa().update_application(&app_id, &body).await?, "Application"))
+                with_body::<$mode, ApplicationRequest, _, _, _>(py, &self.handle, fields, "Application", move |tfa, body| {
+                    async move { tfa.update_application(&app_id, &body).await }
                 })
             }
 
             /// The message templates of an application.
             fn templates<'py>(&self, py: Python<'py>, app_id: String) -> PyResult<Bound<'py, PyAny>> {
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    Ok(Typed::new(client.tfa().templates(&app_id).await?, "MessageTemplate"))
+                typed::<$mode, _, _, _>(py, &self.handle, "MessageTemplate", move |tfa| async move {
+                    tfa.templates(&app_id).await
                 })
             }
 
             /// One message template.
             fn template<'py>(&self, py: Python<'py>, app_id: String, message_id: String) -> PyResult<Bound<'py, PyAny>> {
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    Ok(Typed::new(client.tfa().template(&app_id, &message_id).await?, "MessageTemplate"))
+                typed::<$mode, _, _, _>(py, &self.handle, "MessageTemplate", move |tfa| async move {
+                    tfa.template(&app_id, &message_id).await
                 })
             }
 
@@ -97,10 +134,8 @@ macro_rules! tfa_namespace {
                 app_id: String,
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let body: TemplateRequest = request(py, fields)?;
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    Ok(Typed::new(client.tfa().create_template(&app_id, &body).await?, "MessageTemplate"))
+                with_body::<$mode, TemplateRequest, _, _, _>(py, &self.handle, fields, "MessageTemplate", move |tfa, body| {
+                    async move { tfa.create_template(&app_id, &body).await }
                 })
             }
 
@@ -113,11 +148,8 @@ macro_rules! tfa_namespace {
                 message_id: String,
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let body: TemplateRequest = request(py, fields)?;
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    let updated = client.tfa().update_template(&app_id, &message_id, &body).await?;
-                    Ok(Typed::new(updated, "MessageTemplate"))
+                with_body::<$mode, TemplateRequest, _, _, _>(py, &self.handle, fields, "MessageTemplate", move |tfa, body| {
+                    async move { tfa.update_template(&app_id, &message_id, &body).await }
                 })
             }
 
@@ -130,10 +162,8 @@ macro_rules! tfa_namespace {
                 app_id: String,
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let body: EmailTemplateRequest = request(py, fields)?;
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    Ok(Typed::new(client.tfa().create_email_template(&app_id, &body).await?, "MessageTemplate"))
+                with_body::<$mode, EmailTemplateRequest, _, _, _>(py, &self.handle, fields, "MessageTemplate", move |tfa, body| {
+                    async move { tfa.create_email_template(&app_id, &body).await }
                 })
             }
 
@@ -146,11 +176,8 @@ macro_rules! tfa_namespace {
                 message_id: String,
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let body: EmailTemplateRequest = request(py, fields)?;
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    let updated = client.tfa().update_email_template(&app_id, &message_id, &body).await?;
-                    Ok(Typed::new(updated, "MessageTemplate"))
+                with_body::<$mode, EmailTemplateRequest, _, _, _>(py, &self.handle, fields, "MessageTemplate", move |tfa, body| {
+                    async move { tfa.update_email_template(&app_id, &message_id, &body).await }
                 })
             }
 
@@ -162,10 +189,8 @@ macro_rules! tfa_namespace {
                 py: Python<'py>,
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let body: SendEmailPin = request(py, fields)?;
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    Ok(Typed::new(client.tfa().send_pin_email(&body).await?, "PinSent"))
+                with_body::<$mode, SendEmailPin, _, _, _>(py, &self.handle, fields, "PinSent", move |tfa, body| {
+                    async move { tfa.send_pin_email(&body).await }
                 })
             }
 
@@ -177,10 +202,8 @@ macro_rules! tfa_namespace {
                 pin_id: String,
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let body: ResendEmailPin = request(py, fields)?;
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    Ok(Typed::new(client.tfa().resend_pin_email(&pin_id, &body).await?, "PinSent"))
+                with_body::<$mode, ResendEmailPin, _, _, _>(py, &self.handle, fields, "PinSent", move |tfa, body| {
+                    async move { tfa.resend_pin_email(&pin_id, &body).await }
                 })
             }
 
@@ -193,10 +216,8 @@ macro_rules! tfa_namespace {
                 nc_needed: Option<bool>,
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let body: SendPin = request(py, fields)?;
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    Ok(Typed::new(client.tfa().send_pin_sms(&body, nc_needed).await?, "PinSent"))
+                with_body::<$mode, SendPin, _, _, _>(py, &self.handle, fields, "PinSent", move |tfa, body| {
+                    async move { tfa.send_pin_sms(&body, nc_needed).await }
                 })
             }
 
@@ -207,10 +228,8 @@ macro_rules! tfa_namespace {
                 py: Python<'py>,
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let body: SendPin = request(py, fields)?;
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    Ok(Typed::new(client.tfa().send_pin_voice(&body).await?, "PinSent"))
+                with_body::<$mode, SendPin, _, _, _>(py, &self.handle, fields, "PinSent", move |tfa, body| {
+                    async move { tfa.send_pin_voice(&body).await }
                 })
             }
 
@@ -222,10 +241,8 @@ macro_rules! tfa_namespace {
                 pin_id: String,
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let body: ResendPin = request(py, fields)?;
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    Ok(Typed::new(client.tfa().resend_pin_sms(&pin_id, &body).await?, "PinSent"))
+                with_body::<$mode, ResendPin, _, _, _>(py, &self.handle, fields, "PinSent", move |tfa, body| {
+                    async move { tfa.resend_pin_sms(&pin_id, &body).await }
                 })
             }
 
@@ -237,19 +254,16 @@ macro_rules! tfa_namespace {
                 pin_id: String,
                 fields: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let body: ResendPin = request(py, fields)?;
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    Ok(Typed::new(client.tfa().resend_pin_voice(&pin_id, &body).await?, "PinSent"))
+                with_body::<$mode, ResendPin, _, _, _>(py, &self.handle, fields, "PinSent", move |tfa, body| {
+                    async move { tfa.resend_pin_voice(&pin_id, &body).await }
                 })
             }
 
             /// Checks a PIN. A wrong PIN is not an error: see `verified` and `attempts_remaining`.
             #[pyo3(signature = (pin_id, *, pin))]
             fn verify_pin<'py>(&self, py: Python<'py>, pin_id: String, pin: String) -> PyResult<Bound<'py, PyAny>> {
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    Ok(Typed::new(client.tfa().verify_pin(&pin_id, &pin).await?, "PinVerification"))
+                typed::<$mode, _, _, _>(py, &self.handle, "PinVerification", move |tfa| async move {
+                    tfa.verify_pin(&pin_id, &pin).await
                 })
             }
 
@@ -263,10 +277,8 @@ macro_rules! tfa_namespace {
                 verified: Option<bool>,
                 sent: Option<bool>,
             ) -> PyResult<Bound<'py, PyAny>> {
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
-                    let found = client.tfa().verifications(&app_id, &msisdn, verified, sent).await?;
-                    Ok(Typed::new(found, "Verifications"))
+                typed::<$mode, _, _, _>(py, &self.handle, "Verifications", move |tfa| async move {
+                    tfa.verifications(&app_id, &msisdn, verified, sent).await
                 })
             }
         }
