@@ -206,6 +206,12 @@ fn webhooks(check: &mut Check, path: &str, webhooks: &Webhooks) {
     check.max_chars(&format!("{path}.callbackData"), webhooks.callback_data.as_deref(), MAX_CALLBACK_DATA_CHARS);
 }
 
+/// Runs every check [`Sms::send`](super::Sms::send) makes before sending, without sending:
+/// for tools that check all their input before the first send.
+pub fn request(request: &SmsRequest) -> Result<(), Error> {
+    sms_request(request, Utc::now())
+}
+
 /// Checks that `value` is a phone number in international format: an optional leading `+`,
 /// then 3 to 15 digits (E.164), with no spaces or other characters. `field` names it in the
 /// error. Sends do not apply this check (the API also takes other address kinds); tools that
@@ -224,7 +230,15 @@ pub fn phone_number(field: &str, value: &str) -> Result<(), Error> {
 
 #[cfg(test)]
 mod phone_tests {
-    use super::phone_number;
+    use super::{phone_number, request};
+    use crate::sms::SmsRequest;
+
+    #[test]
+    fn request_runs_the_send_checks() {
+        assert!(request(&SmsRequest::text("41793026727", "Hi")).is_ok());
+        let err = request(&SmsRequest::text("41793026727", "")).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("text"), "{err}");
+    }
 
     #[test]
     fn phone_numbers_are_digits_in_international_format() {
