@@ -48,9 +48,16 @@ fn usage_error(error: &clap::Error) -> ExitCode {
             }
         }
         _ => {
+            // The first paragraph of clap's message, on one line.
             let rendered = error.render().to_string();
-            let first = rendered.lines().find(|l| !l.trim().is_empty()).unwrap_or("error: invalid usage");
-            eprintln!("{} (see --help)", first.trim_end());
+            let paragraph: Vec<&str> = rendered
+                .lines()
+                .skip_while(|l| l.trim().is_empty())
+                .take_while(|l| !l.trim().is_empty())
+                .map(str::trim)
+                .collect();
+            let message = if paragraph.is_empty() { "error: invalid usage".to_owned() } else { paragraph.join(" ") };
+            eprintln!("{message} (see --help)");
             ExitCode::from(exit::USAGE)
         }
     }
