@@ -188,6 +188,7 @@ pub enum Source {
 
 /// The settings in use, for showing: the key only masked.
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Resolved {
     /// The config file.
     pub config_file: String,

@@ -87,15 +87,17 @@ impl Input {
         } else {
             let headers = reader.headers().map_err(|e| bad_file(path, &e))?.clone();
             let find = |name: &str| headers.iter().position(|h| h == name);
-            let to = find(&args.to_column)
-                .or_else(|| (headers.len() == 1 && args.text_column.is_none()).then_some(0))
-                .ok_or_else(|| {
-                    CliError::usage(format!("{}: no column {:?} in the header line", path.display(), args.to_column))
-                })?;
+            let missing = |flag: &str, name: &str| {
+                let columns: Vec<&str> = headers.iter().collect();
+                CliError::usage(format!(
+                    "{}: no column {name:?} in the header line (columns: {}); use {flag}, or --no-header for a file of numbers only",
+                    path.display(),
+                    columns.join(", ")
+                ))
+            };
+            let to = find(&args.to_column).ok_or_else(|| missing("--to-column", &args.to_column))?;
             let text = match &args.text_column {
-                Some(name) => Some(find(name).ok_or_else(|| {
-                    CliError::usage(format!("{}: no column {name:?} in the header line", path.display()))
-                })?),
+                Some(name) => Some(find(name).ok_or_else(|| missing("--text-column", name))?),
                 None => None,
             };
             (to, text)
