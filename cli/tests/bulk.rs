@@ -296,15 +296,12 @@ fn peak_rss_kb(mut child: std::process::Child) -> (u64, std::process::ExitStatus
     let path = format!("/proc/{}/status", child.id());
     let mut peak = 0;
     for _ in 0..12_000 {
-        if let Ok(status) = std::fs::read_to_string(&path) {
-            if let Some(kb) = status
-                .lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-            {
-                peak = peak.max(kb);
-            }
-        }
+        let status = std::fs::read_to_string(&path).unwrap_or_default();
+        let kb = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+        peak = peak.max(kb.unwrap_or(0));
         if let Some(exit) = child.try_wait().unwrap() {
             return (peak, exit);
         }

@@ -32,7 +32,8 @@ pub enum Outcome {
     /// The API rejected this message.
     Rejected,
     /// It may or may not have been accepted: never resent automatically.
-    OutcomeUnknown,
+    #[serde(rename = "outcome_unknown")]
+    Unknown,
     /// The API refused the whole request; it was not sent and is sent again on resume.
     Failed,
 }
@@ -77,7 +78,7 @@ impl Counts {
             Outcome::Pending => {}
             Outcome::Accepted => self.accepted += 1,
             Outcome::Rejected => self.rejected += 1,
-            Outcome::OutcomeUnknown => self.outcome_unknown += 1,
+            Outcome::Unknown => self.outcome_unknown += 1,
             Outcome::Failed => self.failed += 1,
         }
     }
@@ -122,11 +123,11 @@ pub fn read(path: &Path) -> Result<Resume, CliError> {
     let mut interrupted: Vec<Record> = open.into_values().collect();
     interrupted.sort_by_key(|r| r.line);
     for record in &mut interrupted {
-        record.outcome = Outcome::OutcomeUnknown;
+        record.outcome = Outcome::Unknown;
         record.error = "interrupted".into();
         resume.done_through = resume.done_through.max(record.line);
         resume.done += 1;
-        resume.counts.add(Outcome::OutcomeUnknown);
+        resume.counts.add(Outcome::Unknown);
     }
     resume.interrupted = interrupted;
     Ok(resume)

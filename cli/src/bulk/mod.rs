@@ -197,7 +197,7 @@ async fn send_batch(
         }
         Err(error) => {
             let outcome =
-                if exit::core_code(error) == exit::OUTCOME_UNKNOWN { Outcome::OutcomeUnknown } else { Outcome::Failed };
+                if exit::core_code(error) == exit::OUTCOME_UNKNOWN { Outcome::Unknown } else { Outcome::Failed };
             for record in &mut records {
                 record.outcome = outcome;
                 record.error = error.code().to_owned();

@@ -65,7 +65,7 @@ impl Progress {
 
 /// `progress: 3000/10000 destinations (30%), 1500/s, ETA 4s`.
 fn plain_line(done: u64, total: u64, elapsed: Duration) -> String {
-    let percent = if total == 0 { 100 } else { done * 100 / total };
+    let percent = (done * 100).checked_div(total).unwrap_or(100);
     let rate = done as f64 / elapsed.as_secs_f64().max(0.001);
     let eta = if rate > 0.0 { (total.saturating_sub(done)) as f64 / rate } else { 0.0 };
     format!("progress: {done}/{total} destinations ({percent}%), {rate:.0}/s, ETA {eta:.0}s")
