@@ -33,16 +33,22 @@ fn verification(args: &ListenArgs) -> Result<Verification, CliError> {
     Ok(Verification::None)
 }
 
+/// One printed line: `{"type": kind, "data": item}` as JSON, or the readable `human` text.
+fn line<T: serde::Serialize>(as_json: bool, kind: &str, item: &T, human: impl FnOnce() -> String) -> String {
+    if as_json {
+        json!({"type": kind, "data": serde_json::to_value(item).unwrap_or_default()}).to_string()
+    } else {
+        human()
+    }
+}
+
 /// The lines printed for one push: JSON lines, or one readable line per item.
 fn lines(push: &Push, as_json: bool) -> Vec<String> {
-    let to_json = |kind: &str, value: serde_json::Value| json!({"type": kind, "data": value}).to_string();
     match push {
         Push::DeliveryReports(reports) => reports
             .iter()
             .map(|r| {
-                if as_json {
-                    to_json("delivery_report", serde_json::to_value(r).unwrap_or_default())
-                } else {
+                line(as_json, "delivery_report", r, || {
                     format!(
                         "delivery report  {}  to {}  {}{}",
                         cell(r.message_id.as_deref()),
@@ -50,16 +56,14 @@ fn lines(push: &Push, as_json: bool) -> Vec<String> {
                         cell(r.status.as_ref().and_then(|s| s.name.clone())),
                         r.error.as_ref().and_then(|e| e.name.clone()).map(|e| format!(" ({e})")).unwrap_or_default()
                     )
-                }
+                })
             })
             .collect(),
         Push::Inbound(messages) => messages
             .results
             .iter()
             .map(|m| {
-                if as_json {
-                    to_json("inbound", serde_json::to_value(m).unwrap_or_default())
-                } else {
+                line(as_json, "inbound", m, || {
                     format!(
                         "inbound  {}  from {} to {}: {}",
                         cell(m.message_id.as_deref()),
@@ -67,15 +71,13 @@ fn lines(push: &Push, as_json: bool) -> Vec<String> {
                         cell(m.to.as_deref()),
                         cell(m.text.as_deref())
                     )
-                }
+                })
             })
             .collect(),
-        Push::Click(click) => vec![if as_json {
-            to_json("click", serde_json::to_value(click).unwrap_or_default())
-        } else {
+        Push::Click(click) => vec![line(as_json, "click", click, || {
             format!("click  {}  {}", cell(click.message_id.as_deref()), cell(click.url.as_deref()))
-        }],
-        _ => vec![if as_json { json!({"type": "unknown"}).to_string() } else { "unknown push".to_owned() }],
+        })],
+        _ => vec![line(as_json, "unknown", &serde_json::Value::Null, || "unknown push".to_owned())],
     }
 }
 

@@ -5,7 +5,7 @@
 mod common;
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use common::{Env, stderr, stdout, wait_bounded, write_csv};
@@ -54,11 +54,7 @@ fn bulk_sends_in_batches_and_records_every_id() {
     let env = Env::start();
     let csv = env.path("numbers.csv");
     write_csv(&csv, 2500);
-    let output = env
-        .cmd()
-        .args(["--json", "sms", "bulk", "--csv", csv.to_str().unwrap(), "--text", "Hi", "--batch-size", "1000"])
-        .output()
-        .unwrap();
+    let output = env.cmd().arg("--json").args(bulk_args(&csv, 1000)).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let summary: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
     assert_eq!(summary["read"], 2500);
@@ -114,32 +110,28 @@ fn text_column_sends_each_rows_text() {
     assert_eq!(body["messages"][2]["sender"], "Shop");
 }
 
-#[test]
-fn interrupted_bulk_resumes_and_sends_every_destination_exactly_once() {
+/// `sms bulk --csv CSV --text Hi --batch-size N`.
+fn bulk_args(csv: &Path, batch_size: u32) -> Vec<String> {
+    let csv = csv.to_str().unwrap().to_owned();
+    ["sms", "bulk", "--csv", &csv, "--text", "Hi", "--batch-size", &batch_size.to_string()].map(str::to_owned).to_vec()
+}
+
+/// An emulator whose second send gets `second`, and a CSV of `n` numbers (with its results path).
+fn second_batch_faulty(n: u64, second: Fault) -> (Env, PathBuf, PathBuf) {
     let env = Env::start();
     let csv = env.path("numbers.csv");
-    write_csv(&csv, 2500);
-    let results_file = env.path("numbers.results.csv");
-    // The first batch goes through, the second loses its connection after being written.
+    write_csv(&csv, n);
     env.emulator.queue_fault(fault(FaultKind::Delay, 0));
-    env.emulator.queue_fault(fault(FaultKind::ResetAfterStatusLine, 0));
-    let run = || {
-        env.cmd()
-            .args([
-                "--json",
-                "sms",
-                "bulk",
-                "--csv",
-                csv.to_str().unwrap(),
-                "--text",
-                "Hi",
-                "--batch-size",
-                "1000",
-                "--resume",
-            ])
-            .output()
-            .unwrap()
-    };
+    env.emulator.queue_fault(second);
+    let results = env.path("numbers.results.csv");
+    (env, csv, results)
+}
+
+#[test]
+fn interrupted_bulk_resumes_and_sends_every_destination_exactly_once() {
+    // The first batch goes through, the second loses its connection after being written.
+    let (env, csv, results_file) = second_batch_faulty(2500, fault(FaultKind::ResetAfterStatusLine, 0));
+    let run = || env.cmd().arg("--json").args(bulk_args(&csv, 1000)).arg("--resume").output().unwrap();
     let first = run();
     assert_eq!(first.status.code(), Some(4), "{}", stderr(&first));
     assert!(stderr(&first).contains("lines 1002-2001"), "{}", stderr(&first));
@@ -170,16 +162,11 @@ fn interrupted_bulk_resumes_and_sends_every_destination_exactly_once() {
 
 #[test]
 fn killed_bulk_resumes_without_resending_the_open_batch() {
-    let env = Env::start();
-    let csv = env.path("numbers.csv");
-    write_csv(&csv, 1500);
-    let results_file = env.path("numbers.results.csv");
     // The second batch is answered late; the process is killed while it waits.
-    env.emulator.queue_fault(fault(FaultKind::Delay, 0));
-    env.emulator.queue_fault(fault(FaultKind::Delay, 20_000));
+    let (env, csv, results_file) = second_batch_faulty(1500, fault(FaultKind::Delay, 20_000));
     let mut child = env
         .spawnable()
-        .args(["sms", "bulk", "--csv", csv.to_str().unwrap(), "--text", "Hi", "--batch-size", "500"])
+        .args(bulk_args(&csv, 500))
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -193,22 +180,7 @@ fn killed_bulk_resumes_without_resending_the_open_batch() {
     let _ = child.wait();
     assert_eq!(env.requests("POST", "/sms/3/messages").len(), 2);
 
-    let output = env
-        .cmd()
-        .args([
-            "--json",
-            "sms",
-            "bulk",
-            "--csv",
-            csv.to_str().unwrap(),
-            "--text",
-            "Hi",
-            "--batch-size",
-            "500",
-            "--resume",
-        ])
-        .output()
-        .unwrap();
+    let output = env.cmd().arg("--json").args(bulk_args(&csv, 500)).arg("--resume").output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stderr(&output).contains("500 destination(s) of an interrupted batch"), "{}", stderr(&output));
     assert_each_sent_once(&env, 1500);
@@ -226,11 +198,12 @@ fn refused_batch_stops_and_is_sent_again_on_resume() {
     refused.status = Some(403);
     env.emulator.queue_fault(fault(FaultKind::Delay, 0));
     env.emulator.queue_fault(refused);
-    let args = ["sms", "bulk", "--csv", csv.to_str().unwrap(), "--text", "Hi", "--batch-size", "10", "--resume"];
-    let first = env.cmd().args(args).output().unwrap();
+    let mut args = bulk_args(&csv, 10);
+    args.push("--resume".into());
+    let first = env.cmd().args(&args).output().unwrap();
     assert_eq!(first.status.code(), Some(1), "{}", stderr(&first));
     assert_eq!(env.requests("POST", "/sms/3/messages").len(), 2, "the run stops at the refused batch");
-    let second = env.cmd().args(args).output().unwrap();
+    let second = env.cmd().args(&args).output().unwrap();
     assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
     let outcomes = outcomes(&env.path("numbers.results.csv"));
     assert_eq!(outcomes.values().filter(|o| *o == "accepted").count(), 30);
@@ -320,7 +293,8 @@ fn a_large_csv_streams_in_bounded_memory() {
         write_csv(&csv, n);
         let child = env
             .spawnable()
-            .args(["--json", "sms", "bulk", "--csv", csv.to_str().unwrap(), "--text", "Hi", "--batch-size", "5000"])
+            .arg("--json")
+            .args(bulk_args(&csv, 5000))
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
             .spawn()

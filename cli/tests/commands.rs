@@ -295,20 +295,20 @@ fn call_and_operations_go_through_the_catalog() {
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
 }
 
-#[test]
-fn webhooks_listen_prints_the_emulators_delivery_report() {
-    let env = Env::start();
-    let mut child = env
-        .spawnable()
-        .args(["--json", "webhooks", "listen", "--port", "0", "--max-pushes", "1"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+/// Starts `infobip webhooks listen …` and reads the URL from its first stderr line.
+fn listener(env: &Env, args: &[&str]) -> (std::process::Child, String) {
+    let mut child = env.spawnable().args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let mut err = BufReader::new(child.stderr.take().unwrap());
     let mut line = String::new();
     err.read_line(&mut line).unwrap();
     let url = line.split_whitespace().find(|w| w.starts_with("http://")).unwrap().to_owned();
+    (child, url)
+}
+
+#[test]
+fn webhooks_listen_prints_the_emulators_delivery_report() {
+    let env = Env::start();
+    let (mut child, url) = listener(&env, &["--json", "webhooks", "listen", "--port", "0", "--max-pushes", "1"]);
 
     let sent = json(
         &env.cmd()
@@ -331,18 +331,9 @@ fn webhooks_listen_prints_the_emulators_delivery_report() {
 fn webhooks_listen_refuses_unverified_pushes() {
     use std::io::Write as _;
     let env = Env::start();
-    let mut child = env
-        .spawnable()
-        .args(["webhooks", "listen", "--port", "0", "--basic", "user:pass", "--max-pushes", "1"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    err.read_line(&mut line).unwrap();
-    let addr =
-        line.split_whitespace().find(|w| w.starts_with("http://")).unwrap().trim_start_matches("http://").to_owned();
+    let (mut child, url) =
+        listener(&env, &["webhooks", "listen", "--port", "0", "--basic", "user:pass", "--max-pushes", "1"]);
+    let addr = url.trim_start_matches("http://").to_owned();
     let body = r#"{"results":[{"messageId":"m-1","to":"41793026727","status":{"groupId":3,"groupName":"DELIVERED","id":5,"name":"DELIVERED_TO_HANDSET"}}]}"#;
     let post = |auth: &str| {
         let mut stream = std::net::TcpStream::connect(&addr).unwrap();
