@@ -223,8 +223,8 @@ pub struct BulkArgs {
     /// Default: the CSV's name with `.results.csv`.
     #[arg(long)]
     pub results: Option<PathBuf>,
-    /// Continue an interrupted run from its results file. Without it, an existing results
-    /// file is refused, so that two runs never mix.
+    /// Continue an interrupted run from its results file (the CSV must be unchanged). Without
+    /// it, an existing results file is refused, so that two runs never mix.
     #[arg(long)]
     pub resume: bool,
     /// Destinations per request (1 to 10000, the SDK's per-request limit).

@@ -189,6 +189,37 @@ fn killed_bulk_resumes_without_resending_the_open_batch() {
     assert!((502..=1001).all(|line| outcomes[&line] == "outcome_unknown"));
 }
 
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_after_the_current_batch() {
+    // The second batch is answered after 2 s; Ctrl-C arrives while it is in flight.
+    let (env, csv, results_file) = second_batch_faulty(1500, fault(FaultKind::Delay, 2_000));
+    let mut child = env
+        .spawnable()
+        .args(bulk_args(&csv, 500))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut waited = 0;
+    while env.requests("POST", "/sms/3/messages").len() < 2 && waited < 300 {
+        std::thread::sleep(Duration::from_millis(50));
+        waited += 1;
+    }
+    let sent = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(sent.success());
+    let status = wait_bounded(&mut child, Duration::from_secs(30)).expect("the bulk did not stop");
+    assert_eq!(status.code(), Some(130));
+    assert_eq!(env.requests("POST", "/sms/3/messages").len(), 2, "no batch is started after Ctrl-C");
+    let outcomes = outcomes(&results_file);
+    assert_eq!(outcomes.len(), 1000);
+    assert!(outcomes.values().all(|o| o == "accepted"), "the batch in flight was finished and recorded");
+
+    let output = env.cmd().args(bulk_args(&csv, 500)).arg("--resume").output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_each_sent_once(&env, 1500);
+}
+
 #[test]
 fn refused_batch_stops_and_is_sent_again_on_resume() {
     let env = Env::start();

@@ -29,10 +29,11 @@ impl Progress {
     pub fn new(total: u64) -> Self {
         if std::io::stderr().is_terminal() {
             let bar = ProgressBar::new(total);
-            let style = ProgressStyle::with_template(
-                "{bar:40.cyan/blue} {pos}/{len} destinations  {per_sec}  ETA {eta}  {msg}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            let style = ProgressStyle::with_template("{bar:40.cyan/blue} {pos}/{len} destinations  {rate}  ETA {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .with_key("rate", |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}/s", state.per_sec());
+                });
             bar.set_style(style);
             Progress::Bar(bar)
         } else {
