@@ -36,7 +36,7 @@ pub struct Global {
     pub base_url: Option<String>,
     /// The API key (else INFOBIP_API_KEY, else the profile's). Prefer the profile or the
     /// environment: command lines are visible to other users.
-    #[arg(long, global = true, hide_env_values = true)]
+    #[arg(long, global = true)]
     pub api_key: Option<String>,
     /// Timeout of each request, in seconds (default 60).
     #[arg(long, global = true, value_name = "SECONDS")]

@@ -3,7 +3,7 @@
 //! | code | meaning |
 //! |---|---|
 //! | 0 | success |
-//! | 1 | the API answered with an error (or with something unreadable) |
+//! | 1 | the API answered with an error (or something unreadable), or a local file could not be written |
 //! | 2 | usage or validation error: nothing was sent |
 //! | 3 | connection failure or timeout: nothing was acted on |
 //! | 4 | outcome unknown: a send may or may not have been accepted |
@@ -29,7 +29,7 @@ pub enum CliError {
     Usage(String),
     /// An error from the SDK core.
     Core(infobip::Error),
-    /// A local I/O problem (a file that cannot be read or written).
+    /// A local I/O problem (a file that cannot be written); exit code 1.
     Io(String),
     /// A failure already reported to the user, carrying its exit code.
     Reported(u8),

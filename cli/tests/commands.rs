@@ -295,6 +295,39 @@ fn call_and_operations_go_through_the_catalog() {
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
 }
 
+/// POSTs a JSON `body` to `path` on `addr` over a plain socket; returns the raw answer.
+fn post(addr: &str, path: &str, header: &str, body: &str) -> String {
+    use std::io::Write as _;
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let head = format!("POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n{header}");
+    write!(stream, "{head}Content-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len()).unwrap();
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    answer
+}
+
+#[test]
+fn webhooks_listen_verifies_hmac_signatures_of_inbound_messages() {
+    use infobip::webhooks::HmacAlgorithm;
+    let env = Env::start();
+    let args = ["--json", "webhooks", "listen", "--port", "0", "--hmac-secret", "s3cret", "--hmac-header", "X-Sig"];
+    let (mut child, url) = listener(&env, &[&args[..], &["--max-pushes", "1"]].concat());
+    let addr = url.trim_start_matches("http://").to_owned();
+    let body = r#"{"results":[{"messageId":"in-1","from":"41793026727","to":"447491163443","text":"HELLO","cleanText":"HELLO","keyword":"HELLO","receivedAt":"2026-11-27T10:00:00.000+0000","smsCount":1}],"messageCount":1,"pendingMessageCount":0}"#;
+    let signature: String =
+        HmacAlgorithm::Sha256.sign(b"s3cret", body.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    assert!(post(&addr, "/inbound", "X-Sig: 00\r\n", body).starts_with("HTTP/1.1 401"));
+    assert!(post(&addr, "/inbound", "", body).starts_with("HTTP/1.1 401"));
+    assert!(post(&addr, "/inbound", &format!("X-Sig: sha256={signature}\r\n"), body).starts_with("HTTP/1.1 200"));
+    let status = wait_bounded(&mut child, Duration::from_secs(30));
+    assert!(status.is_some_and(|s| s.success()));
+    let mut out = String::new();
+    child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+    let push: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!((push["type"].as_str(), push["data"]["text"].as_str()), (Some("inbound"), Some("HELLO")));
+}
+
 /// Starts `infobip webhooks listen …` and reads the URL from its first stderr line.
 fn listener(env: &Env, args: &[&str]) -> (std::process::Child, String) {
     let mut child = env.spawnable().args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
@@ -329,25 +362,12 @@ fn webhooks_listen_prints_the_emulators_delivery_report() {
 
 #[test]
 fn webhooks_listen_refuses_unverified_pushes() {
-    use std::io::Write as _;
     let env = Env::start();
     let (mut child, url) =
         listener(&env, &["webhooks", "listen", "--port", "0", "--basic", "user:pass", "--max-pushes", "1"]);
     let addr = url.trim_start_matches("http://").to_owned();
     let body = r#"{"results":[{"messageId":"m-1","to":"41793026727","status":{"groupId":3,"groupName":"DELIVERED","id":5,"name":"DELIVERED_TO_HANDSET"}}]}"#;
-    let post = |auth: &str| {
-        let mut stream = std::net::TcpStream::connect(&addr).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        write!(
-            stream,
-            "POST /delivery-reports HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n{auth}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-            body.len()
-        )
-        .unwrap();
-        let mut answer = String::new();
-        let _ = stream.read_to_string(&mut answer);
-        answer
-    };
+    let post = |auth: &str| post(&addr, "/delivery-reports", auth, body);
     assert!(post("Authorization: Basic dXNlcjp3cm9uZw==\r\n").starts_with("HTTP/1.1 401"));
     assert!(post("Authorization: Basic dXNlcjpwYXNz\r\n").starts_with("HTTP/1.1 200"));
     let status = wait_bounded(&mut child, Duration::from_secs(30));
