@@ -158,6 +158,21 @@ fn interrupted_bulk_resumes_and_sends_every_destination_exactly_once() {
     let third = run();
     assert_eq!(third.status.code(), Some(0));
     assert_each_sent_once(&env, 2500);
+
+    // A different CSV under the same results file is refused before anything is sent.
+    write_csv(&csv, 2000);
+    let shorter = run();
+    assert_eq!(shorter.status.code(), Some(2), "{}", stderr(&shorter));
+    assert!(stderr(&shorter).contains("no longer has"), "{}", stderr(&shorter));
+    let mut text = std::fs::read_to_string(&csv).unwrap();
+    text = text.replacen("41790000000", "41799999999", 1);
+    text.push_str(&(2000..2500).map(|i| format!("4179{i:07},x\n")).collect::<String>());
+    let edited = text.replace("41790002499,x", "41790002498,x");
+    std::fs::write(&csv, edited).unwrap();
+    let changed = run();
+    assert_eq!(changed.status.code(), Some(2), "{}", stderr(&changed));
+    assert!(stderr(&changed).contains("line 2501"), "{}", stderr(&changed));
+    assert_each_sent_once(&env, 2500);
 }
 
 #[test]

@@ -124,11 +124,25 @@ impl Input {
     }
 
     /// Checks every row as [`next_row`](Self::next_row) and as a send of it would (core's
-    /// checks), streaming: returns how many destinations the file has.
-    pub fn check_all(mut self, template: &Template) -> Result<u64, CliError> {
+    /// checks), streaming: returns how many destinations the file has. When resuming, `recorded`
+    /// is the last line the results file holds and its destination: the file must still have it
+    /// there, or it is not the CSV that was sent.
+    pub fn check_all(mut self, template: &Template, recorded: Option<&(u64, String)>) -> Result<u64, CliError> {
         let mut count = 0u64;
         let mut checked_template = false;
+        let mut matched = recorded.is_none();
         while let Some(row) = self.next_row()? {
+            if let Some((line, to)) = recorded.filter(|(line, _)| *line == row.line) {
+                if *to != row.to {
+                    return Err(CliError::usage(format!(
+                        "{} line {line}: the results file recorded {to}, the file now has {}; \
+                         resume only with the CSV that was sent",
+                        self.path.display(),
+                        row.to
+                    )));
+                }
+                matched = true;
+            }
             // With one text for all rows, its checks need running once; per-row texts each time.
             if template.text.is_none() || !checked_template {
                 validate::request(&template.request([&row]))
@@ -137,7 +151,14 @@ impl Input {
             }
             count += 1;
         }
-        Ok(count)
+        match recorded {
+            Some((line, to)) if !matched => Err(CliError::usage(format!(
+                "{}: the results file recorded {to} on line {line}, which the file no longer has; \
+                 resume only with the CSV that was sent",
+                self.path.display()
+            ))),
+            _ => Ok(count),
+        }
     }
 }
 

@@ -95,6 +95,8 @@ pub struct Resume {
     pub counts: Counts,
     /// Destinations recorded `pending` with no outcome: now `outcome_unknown`.
     pub interrupted: Vec<Record>,
+    /// The last done line and its destination, to check the CSV is the one recorded.
+    pub last: Option<(u64, String)>,
 }
 
 /// Reads the results file of an earlier run.
@@ -114,6 +116,9 @@ pub fn read(path: &Path) -> Result<Resume, CliError> {
             }
             outcome => {
                 open.remove(&record.line);
+                if record.line >= resume.done_through {
+                    resume.last = Some((record.line, record.to.clone()));
+                }
                 resume.done_through = resume.done_through.max(record.line);
                 resume.done += 1;
                 resume.counts.add(outcome);
@@ -125,6 +130,9 @@ pub fn read(path: &Path) -> Result<Resume, CliError> {
     for record in &mut interrupted {
         record.outcome = Outcome::Unknown;
         record.error = "interrupted".into();
+        if record.line >= resume.done_through {
+            resume.last = Some((record.line, record.to.clone()));
+        }
         resume.done_through = resume.done_through.max(record.line);
         resume.done += 1;
         resume.counts.add(Outcome::Unknown);
@@ -196,6 +204,7 @@ mod tests {
         assert_eq!(resume.done, 4);
         assert_eq!(resume.counts, Counts { accepted: 1, rejected: 1, outcome_unknown: 2, failed: 0 });
         assert_eq!(resume.interrupted.iter().map(|r| r.line).collect::<Vec<_>>(), vec![4, 5]);
+        assert_eq!(resume.last, Some((5, "41790000005".to_owned())));
         // Appending keeps a single header line.
         let mut journal = Journal::open(&path)?;
         journal.write(&[record(6, Outcome::Pending), record(6, Outcome::Failed)])?;

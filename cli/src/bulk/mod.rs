@@ -84,9 +84,9 @@ pub async fn run(global: &Global, args: BulkArgs) -> Result<(), CliError> {
     }
     let template =
         Template { text: args.text.clone(), sender: args.sender.clone(), notify_url: args.notify_url.clone() };
-    let read = Input::open(&args.csv, &args)?.check_all(&template)?;
-    let client = profile::client(global)?;
     let resume = if exists { journal::read(&results)? } else { journal::Resume::default() };
+    let read = Input::open(&args.csv, &args)?.check_all(&template, resume.last.as_ref())?;
+    let client = profile::client(global)?;
     let mut journal = Journal::open(&results)?;
     let mut summary =
         Summary { read, skipped: resume.done, results: results.display().to_string(), ..Summary::default() };
