@@ -175,22 +175,29 @@ fn interrupted_bulk_resumes_and_sends_every_destination_exactly_once() {
     assert_each_sent_once(&env, 2500);
 }
 
-#[test]
-fn killed_bulk_resumes_without_resending_the_open_batch() {
-    // The second batch is answered late; the process is killed while it waits.
-    let (env, csv, results_file) = second_batch_faulty(1500, fault(FaultKind::Delay, 20_000));
-    let mut child = env
+/// Spawns a bulk of `csv` in batches of 500 and waits (bounded) until its second send arrived.
+fn spawn_until_second_send(env: &Env, csv: &Path) -> std::process::Child {
+    let child = env
         .spawnable()
-        .args(bulk_args(&csv, 500))
+        .args(bulk_args(csv, 500))
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    let mut waited = 0;
-    while env.requests("POST", "/sms/3/messages").len() < 2 && waited < 300 {
+    for _ in 0..300 {
+        if env.requests("POST", "/sms/3/messages").len() >= 2 {
+            break;
+        }
         std::thread::sleep(Duration::from_millis(50));
-        waited += 1;
     }
+    child
+}
+
+#[test]
+fn killed_bulk_resumes_without_resending_the_open_batch() {
+    // The second batch is answered late; the process is killed while it waits.
+    let (env, csv, results_file) = second_batch_faulty(1500, fault(FaultKind::Delay, 20_000));
+    let mut child = spawn_until_second_send(&env, &csv);
     child.kill().unwrap();
     let _ = child.wait();
     assert_eq!(env.requests("POST", "/sms/3/messages").len(), 2);
@@ -209,18 +216,7 @@ fn killed_bulk_resumes_without_resending_the_open_batch() {
 fn ctrl_c_stops_after_the_current_batch() {
     // The second batch is answered after 2 s; Ctrl-C arrives while it is in flight.
     let (env, csv, results_file) = second_batch_faulty(1500, fault(FaultKind::Delay, 2_000));
-    let mut child = env
-        .spawnable()
-        .args(bulk_args(&csv, 500))
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut waited = 0;
-    while env.requests("POST", "/sms/3/messages").len() < 2 && waited < 300 {
-        std::thread::sleep(Duration::from_millis(50));
-        waited += 1;
-    }
+    let mut child = spawn_until_second_send(&env, &csv);
     let sent = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(sent.success());
     let status = wait_bounded(&mut child, Duration::from_secs(30)).expect("the bulk did not stop");
