@@ -241,7 +241,7 @@ pub enum TfaCommand {
     CreateMessage(CreateMessageArgs),
     /// Send a PIN over SMS; prints the PIN id.
     SendPin(SendPinArgs),
-    /// Verify a PIN.
+    /// Verify a PIN; exits 1 when it is not verified.
     VerifyPin(VerifyPinArgs),
 }
 
