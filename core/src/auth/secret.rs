@@ -24,6 +24,19 @@ impl Secret {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// The value masked for showing to its owner: the first and last four characters around
+    /// `…` (`abcd…wxyz`), or `****` when the value has fewer than 12 characters, so that at
+    /// most a third of it is ever shown.
+    pub fn masked(&self) -> String {
+        let count = self.0.chars().count();
+        if count < 12 {
+            return "****".to_owned();
+        }
+        let head: String = self.0.chars().take(4).collect();
+        let tail: String = self.0.chars().skip(count - 4).collect();
+        format!("{head}…{tail}")
+    }
 }
 
 impl fmt::Debug for Secret {
@@ -61,6 +74,14 @@ impl From<&str> for Secret {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masked_shows_at_most_the_ends() {
+        assert_eq!(Secret::new("abcdefghijklmnopqrstuvwxyz").masked(), "abcd…wxyz");
+        assert_eq!(Secret::new("short-key").masked(), "****");
+        assert_eq!(Secret::new("").masked(), "****");
+        assert_eq!(Secret::new("ééééxxxxéééé").masked(), "éééé…éééé");
+    }
 
     #[test]
     fn debug_hides_the_value() {

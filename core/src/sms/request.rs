@@ -377,6 +377,13 @@ impl SmsRequest {
         self.destinations().filter_map(|d| d.message_id.clone()).collect()
     }
 
+    /// Gives the request a bulk id and every destination a message id, keeping those already
+    /// set: exactly what [`Sms::send`](super::Sms::send) does before sending. Call it to record
+    /// the ids (e.g. in a journal) before the request goes out.
+    pub fn assign_ids(&mut self) {
+        super::send::assign_request_ids(self);
+    }
+
     pub(crate) fn destinations(&self) -> impl Iterator<Item = &Destination> {
         self.messages.iter().flat_map(|m| m.destinations.iter())
     }
@@ -389,6 +396,21 @@ impl SmsRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn assign_ids_fills_only_what_is_missing() {
+        let mut request = SmsRequest::new()
+            .message(SmsMessage::text("Hi").destination(Destination::to("1").message_id("mine")).to("2"));
+        request.assign_ids();
+        let bulk = request.get_bulk_id().map(str::to_owned);
+        assert!(bulk.as_deref().is_some_and(|b| !b.is_empty()));
+        let ids = request.message_ids();
+        assert_eq!(ids.len(), 2);
+        assert_eq!(ids[0], "mine");
+        request.assign_ids();
+        assert_eq!(request.get_bulk_id().map(str::to_owned), bulk);
+        assert_eq!(request.message_ids(), ids);
+    }
 
     #[test]
     fn one_liner_writes_only_what_was_set() {

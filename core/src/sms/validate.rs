@@ -205,3 +205,49 @@ fn webhooks(check: &mut Check, path: &str, webhooks: &Webhooks) {
     check.url(&format!("{path}.delivery.url"), webhooks.delivery.as_ref().and_then(|d| d.url.as_deref()));
     check.max_chars(&format!("{path}.callbackData"), webhooks.callback_data.as_deref(), MAX_CALLBACK_DATA_CHARS);
 }
+
+/// Runs every check [`Sms::send`](super::Sms::send) makes before sending, without sending:
+/// for tools that check all their input before the first send.
+pub fn request(request: &SmsRequest) -> Result<(), Error> {
+    sms_request(request, Utc::now())
+}
+
+/// Checks that `value` is a phone number in international format: an optional leading `+`,
+/// then 3 to 15 digits (E.164), with no spaces or other characters. `field` names it in the
+/// error. Sends do not apply this check (the API also takes other address kinds); tools that
+/// read numbers from people or files use it before sending.
+pub fn phone_number(field: &str, value: &str) -> Result<(), Error> {
+    let digits = value.strip_prefix('+').unwrap_or(value);
+    if (3..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(Error::validation(
+            field,
+            format!("{value:?} is not a phone number in international format (3 to 15 digits, e.g. 41793026727)"),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod phone_tests {
+    use super::{phone_number, request};
+    use crate::sms::SmsRequest;
+
+    #[test]
+    fn request_runs_the_send_checks() {
+        assert!(request(&SmsRequest::text("41793026727", "Hi")).is_ok());
+        let err = request(&SmsRequest::text("41793026727", "")).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("text"), "{err}");
+    }
+
+    #[test]
+    fn phone_numbers_are_digits_in_international_format() {
+        for ok in ["41793026727", "+41793026727", "385"] {
+            assert!(phone_number("to", ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "+", "12", "4179302672712345", "41 79 302", "abc", "4179x", "++41"] {
+            let err = phone_number("to", bad).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(err.contains("to"), "{bad}: {err}");
+        }
+    }
+}
