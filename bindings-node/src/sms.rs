@@ -172,7 +172,12 @@ impl NativeClient {
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, Value>> {
         let input = from_json::<SendQuery>(&query, "query");
-        self.run(env, options, cancel, move |client| async move { Ok(Sent::new(client.sms().send_query(input?).await?)) })
+        self.run(
+            env,
+            options,
+            cancel,
+            move |client| async move { Ok(Sent::new(client.sms().send_query(input?).await?)) },
+        )
     }
 
     /// `POST /sms/2/text/advanced`, or `/sms/2/binary/advanced` when `binary`: `request` is
