@@ -54,6 +54,46 @@ export interface ApiResponse<T = unknown> {
   body: T;
 }
 
+/** Parameters of `client.call(operationId, params)`; each part is optional. */
+export interface CallParams {
+  /** Values of the path template's `{names}` (each percent-encoded as one segment). */
+  path?: Record<string, string | number | boolean>;
+  /** Query parameters; a list parameter takes an array (sent repeated). */
+  query?: Record<string, QueryValue>;
+  /** Header parameters the operation declares (e.g. `X-Session-Id`). */
+  headers?: Record<string, string | number | boolean>;
+  /** The request body, checked against the operation's request schema. */
+  body?: unknown;
+}
+
+/** One operation of the catalog. */
+export interface OperationInfo {
+  /** The operation id, for `client.call`. */
+  id: string;
+  /** The product whose spec holds it (`sms`, `2fa`, ...). */
+  product: string;
+  /** The HTTP method, upper case. */
+  method: string;
+  /** The path template (`/2fa/2/applications/{appId}`). */
+  path: string;
+  /** What it does, in one line. */
+  summary: string;
+  /** The API-key scopes that allow it; any one is enough. */
+  scopes: string[];
+  /** Whether the spec marks it deprecated. */
+  deprecated: boolean;
+}
+
+/** Filter of `operations()`: every word of `search` must occur in the id, product, method, path or summary. */
+export interface OperationsFilter {
+  search?: string;
+}
+
+/** The operations `client.call` reaches (no client needed). */
+export declare function operations(filter?: OperationsFilter): OperationInfo[];
+/** The scopes an API key needs for an operation (any one is enough); `null` for an unknown id. */
+export declare function requiredScopes(operationId: string): string[] | null;
+
 /** A client of the Infobip API: one connection pool; share one instance. */
 export declare class Infobip {
   constructor(options?: InfobipOptions);
@@ -65,8 +105,19 @@ export declare class Infobip {
   readonly baseUrl: string;
   /** Sends a request to any endpoint, with the client's auth, retries and error mapping. */
   request<T = unknown>(method: string, path: string, params?: RequestParams, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /**
+   * Calls any operation of the catalog by id, e.g. `call('get-account-balance')`. Parameters and
+   * body are checked against the spec first: problems reject with a ValidationError listing each
+   * (body problems by JSON pointer) and nothing is sent; an unknown id is a ValidationError that
+   * suggests the closest ids.
+   */
+  call<T = unknown>(operationId: string, params?: CallParams, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /** The operations `call` reaches, optionally filtered. */
+  operations(filter?: OperationsFilter): OperationInfo[];
+  /** The operations `call` reaches, optionally filtered (no client needed). */
+  static operations(filter?: OperationsFilter): OperationInfo[];
   /** Ends an IBSSO session, if one is open. */
-  close(): Promise<void>;
+  close(options?: RequestOptions): Promise<void>;
 }
 
 /** A problem with one property of a request. */
@@ -344,16 +395,103 @@ export interface BulkStatusInfo {
   status?: BulkStatusName;
 }
 
+/** A send over query parameters (`GET /sms/3/text/query`); names as the API's parameters. */
+export interface SmsSendQuery {
+  /** One destination or several. */
+  to: string | string[];
+  text: string;
+  /** The SDK assigns one when not given. */
+  bulkId?: string;
+  from?: string;
+  flash?: boolean;
+  transliteration?: string;
+  languageCode?: string;
+  intermediateReport?: boolean;
+  notifyUrl?: string;
+  notifyContentType?: string;
+  callbackData?: string;
+  /** Minutes (at most 2880). */
+  validityPeriod?: number;
+  sendAt?: DateInput;
+  includeSmsCountInResponse?: boolean;
+  trackingUrl?: string;
+  trackingType?: string;
+  indiaDltContentTemplateId?: string;
+  indiaDltPrincipalEntityId?: string;
+  indiaDltTelemarketerId?: string;
+  turkeyIysBrandCode?: number;
+  turkeyIysRecipientType?: 'BIREYSEL' | 'TACIR' | (string & {});
+  southKoreaResellerCode?: number;
+  southKoreaTitle?: string;
+}
+
+/** One message of a v2 send: `text` for `sendV2Text`, `binary` for `sendV2Binary`. */
+export interface LegacySmsMessage extends Record<string, unknown> {
+  from?: string;
+  destinations: SmsDestination[];
+  text?: string;
+  binary?: { hex: string; dataCoding?: number; esmClass?: number };
+  flash?: boolean;
+  /** Minutes (at most 2880). */
+  validityPeriod?: number;
+  sendAt?: DateInput;
+  notifyUrl?: string;
+  notifyContentType?: string;
+  callbackData?: string;
+}
+
+/** A v2 send request (`/sms/2/text/advanced`, `/sms/2/binary/advanced`). */
+export interface LegacySendRequest extends Record<string, unknown> {
+  /** The SDK assigns one when not given. */
+  bulkId?: string;
+  messages: LegacySmsMessage[];
+}
+
+/** The result of a v2 send. */
+export interface LegacySendResult {
+  bulkId?: string;
+  messages: Array<{ to?: string; status?: SmsStatus; messageId?: string; smsCount?: number }>;
+  /** The request id of the response. */
+  requestId: string | null;
+}
+
+/** A v1 delivery report (of a v2 send). */
+export interface LegacyReport {
+  bulkId?: string;
+  messageId?: string;
+  to?: string;
+  from?: string;
+  sentAt?: Date;
+  doneAt?: Date;
+  smsCount?: number;
+  mccMnc?: string;
+  callbackData?: string;
+  price?: Price;
+  status?: SmsStatus;
+  error?: SmsError;
+  entityId?: string;
+  applicationId?: string;
+  campaignReferenceId?: string;
+}
+
 /** `client.sms`. */
 export interface Sms {
   send(request: SmsTextSend | SmsSendRequest, options?: RequestOptions): Promise<SendResult>;
+  /** Sends a text over query parameters (`GET /sms/3/text/query`); never retried. */
+  sendQuery(query: SmsSendQuery, options?: RequestOptions): Promise<SendResult>;
+  /** Sends text messages with the v2 API (`POST /sms/2/text/advanced`). */
+  sendV2Text(request: LegacySendRequest, options?: RequestOptions): Promise<LegacySendResult>;
+  /** Sends binary messages with the v2 API (`POST /sms/2/binary/advanced`). */
+  sendV2Binary(request: LegacySendRequest, options?: RequestOptions): Promise<LegacySendResult>;
+  /** The v1 delivery reports of v2 sends (`GET /sms/1/reports`); consume-once. */
+  deliveryReportsV1(filter?: ReportsFilter, options?: RequestOptions): Promise<{ results: LegacyReport[] }>;
   preview(request: PreviewRequest, options?: RequestOptions): Promise<PreviewResult>;
   /** Consume-once: each report is returned once. */
   deliveryReports(filter?: ReportsFilter, options?: RequestOptions): Promise<{ results: DeliveryReport[] }>;
   /** Consume-once: each message is returned once. */
   inbound(params?: { limit?: number }, options?: RequestOptions): Promise<{ results: InboundMessage[]; messageCount?: number; pendingMessageCount?: number }>;
   /** Every matching log, page after page. */
-  logs(filter?: LogsFilter): AsyncGenerator<SmsLog, void, undefined>;
+  logs(filter?: LogsFilter, options?: RequestOptions): AsyncGenerator<SmsLog, void, undefined>;
   getBulkSchedule(bulkId: string, options?: RequestOptions): Promise<BulkSchedule>;
   rescheduleBulk(bulkId: string, sendAt: DateInput, options?: RequestOptions): Promise<BulkSchedule>;
   getBulkStatus(bulkId: string, options?: RequestOptions): Promise<BulkStatusInfo>;

@@ -1,12 +1,14 @@
 'use strict';
 // CommonJS entry point of `infobip-sdk`; index.mjs re-exports it for `import`.
 
-const { Infobip } = require('./lib/client.js');
+const { Infobip, operations, requiredScopes } = require('./lib/client.js');
 const errors = require('./lib/errors.js');
 const webhooks = require('./lib/webhooks.js');
 
 module.exports = {
   Infobip,
+  operations,
+  requiredScopes,
   webhooks,
   InfobipError: errors.InfobipError,
   ConfigurationError: errors.ConfigurationError,

@@ -4,6 +4,8 @@ import sdk from './index.js';
 
 export const {
   Infobip,
+  operations,
+  requiredScopes,
   webhooks,
   InfobipError,
   ConfigurationError,

@@ -47,6 +47,15 @@ async function invoke(options, start) {
   }
 }
 
+/** Runs a synchronous native call; what it throws becomes an InfobipError. */
+function invokeSync(fn) {
+  try {
+    return fn();
+  } catch (error) {
+    throw fromNative(error);
+  }
+}
+
 function isAbortSignal(value) {
   return typeof value === 'object' && value !== null && typeof value.aborted === 'boolean' && typeof value.addEventListener === 'function';
 }
@@ -81,4 +90,4 @@ async function invokeTyped(options, start) {
   return revive(await invoke(options, start));
 }
 
-module.exports = { invoke, invokeTyped, bodyText, revive };
+module.exports = { invoke, invokeSync, invokeTyped, bodyText, revive };

@@ -1,9 +1,9 @@
 'use strict';
 
 const util = require('node:util');
-const { NativeClient } = require('./native.js');
+const { NativeClient, catalogOperations, catalogRequiredScopes } = require('./native.js');
 const { fromNative, ConfigurationError } = require('./errors.js');
-const { invoke, bodyText } = require('./call.js');
+const { invoke, invokeSync, bodyText } = require('./call.js');
 const { Sms } = require('./sms.js');
 const { Tfa } = require('./tfa.js');
 
@@ -69,13 +69,38 @@ class Infobip {
     };
   }
 
+  /**
+   * Calls any operation of the catalog by id (`get-account-balance`, `send-sms-messages`, ...).
+   * `params` is `{ path, query, headers, body }`, every part optional; they are checked against
+   * the operation's spec before anything is sent (a ValidationError lists every problem, body
+   * problems by JSON pointer). An unknown id is a ValidationError suggesting the closest ids.
+   * @returns {Promise<{ status: number, requestId: string | null, attempts: number, body: any }>}
+   */
+  async call(operationId, params, options) {
+    const response = await invoke(options, (callOptions, token) =>
+      this.#native.call(operationId, bodyText(params ?? undefined), callOptions, token),
+    );
+    return {
+      status: response.status,
+      requestId: response.requestId ?? null,
+      attempts: response.attempts,
+      body: response.body,
+    };
+  }
+
+  /** The operations `call` reaches; `{ search }` keeps those with every word in the id, product, method, path or summary. */
+  operations(params) {
+    return Infobip.operations(params);
+  }
+
+  /** Every operation of the catalog (no client needed); see `operations()` on a client. */
+  static operations(params) {
+    return operations(params);
+  }
+
   /** Ends an IBSSO session, if one is open. The client stays usable. */
-  async close() {
-    try {
-      await this.#native.close();
-    } catch (error) {
-      throw fromNative(error);
-    }
+  async close(options) {
+    await invoke(options, (callOptions, token) => this.#native.close(callOptions, token));
   }
 
   [util.inspect.custom]() {
@@ -87,4 +112,15 @@ class Infobip {
   }
 }
 
-module.exports = { Infobip };
+/** The operations of the catalog, optionally only those matching `{ search }`. */
+function operations(params) {
+  const search = params?.search;
+  return invokeSync(() => catalogOperations(search ?? undefined));
+}
+
+/** The scopes an API key needs for an operation (any one is enough); `null` for an unknown id. */
+function requiredScopes(operationId) {
+  return invokeSync(() => catalogRequiredScopes(operationId));
+}
+
+module.exports = { Infobip, operations, requiredScopes };

@@ -16,26 +16,49 @@ class Sms {
     return invokeTyped(options, (callOptions, token) => this.#native.smsSend(bodyText(request), callOptions, token));
   }
 
+  /** Sends a text over query parameters (`GET /sms/3/text/query`): `{ to, text, from, ... }`; never retried. */
+  sendQuery(query, options) {
+    return invokeTyped(options, (callOptions, token) => this.#native.smsSendQuery(bodyText(query), callOptions, token));
+  }
+
+  /** Sends text messages with the v2 API (`POST /sms/2/text/advanced`), for accounts that still use it. */
+  sendV2Text(request, options) {
+    return invokeTyped(options, (callOptions, token) => this.#native.smsSendV2(bodyText(request), false, callOptions, token));
+  }
+
+  /** Sends binary messages with the v2 API (`POST /sms/2/binary/advanced`). */
+  sendV2Binary(request, options) {
+    return invokeTyped(options, (callOptions, token) => this.#native.smsSendV2(bodyText(request), true, callOptions, token));
+  }
+
   /** Previews how a text is split into SMS. */
   preview(request, options) {
-    return invokeTyped(options, (_, token) => this.#native.smsPreview(bodyText(request), token));
+    return invokeTyped(options, (callOptions, token) => this.#native.smsPreview(bodyText(request), callOptions, token));
   }
 
   /** Pulls delivery reports (consume-once: each report is returned once). */
   deliveryReports(filter, options) {
-    return invokeTyped(options, (_, token) => this.#native.smsDeliveryReports(bodyText(filter), token));
+    return invokeTyped(options, (callOptions, token) => this.#native.smsDeliveryReports(bodyText(filter), false, callOptions, token));
+  }
+
+  /** Pulls the v1 delivery reports of v2 sends (`GET /sms/1/reports`; consume-once). */
+  deliveryReportsV1(filter, options) {
+    return invokeTyped(options, (callOptions, token) => this.#native.smsDeliveryReports(bodyText(filter), true, callOptions, token));
   }
 
   /** Pulls inbound messages (consume-once). */
   inbound(params, options) {
-    return invokeTyped(options, (_, token) => this.#native.smsInbound(bodyText(params), token));
+    return invokeTyped(options, (callOptions, token) => this.#native.smsInbound(bodyText(params), callOptions, token));
   }
 
-  /** Every log matching `filter`, fetched page by page: `for await (const log of client.sms.logs({ bulkId }))`. */
-  async *logs(filter) {
-    const stream = await invoke(undefined, async () => this.#native.smsLogs(bodyText(filter)));
+  /**
+   * Every log matching `filter`, fetched page by page: `for await (const log of client.sms.logs({ bulkId }))`.
+   * `options` apply to each page's request; its `signal` ends the iteration with an AbortError.
+   */
+  async *logs(filter, options) {
+    const stream = await invoke(options, async (callOptions) => this.#native.smsLogs(bodyText(filter), callOptions));
     for (;;) {
-      const log = await invoke(undefined, () => stream.next());
+      const log = await invoke(options, (_, token) => stream.next(token));
       if (log === null) return;
       yield revive(log);
     }
@@ -70,11 +93,11 @@ class Sms {
 
   /** Reports a conversion of a message sent with conversion tracking. */
   logConversion(messageId, options) {
-    return invokeTyped(options, (_, token) => this.#native.smsLogConversion(messageId ?? null, token));
+    return invokeTyped(options, (callOptions, token) => this.#native.smsLogConversion(messageId ?? null, callOptions, token));
   }
 
   #bulk(action, bulkId, sendAt, options) {
-    return invokeTyped(options, (_, token) => this.#native.smsBulk(action, bulkId ?? null, sendAt, token));
+    return invokeTyped(options, (callOptions, token) => this.#native.smsBulk(action, bulkId ?? null, sendAt, callOptions, token));
   }
 }
 

@@ -11,7 +11,9 @@ class Tfa {
   }
 
   #call(method, ids, body, options, flag, flag2) {
-    return invokeTyped(options, (_, token) => this.#native.tfaCall(method, ids.map((id) => id ?? null), bodyText(body), flag, flag2, token));
+    return invokeTyped(options, (callOptions, token) =>
+      this.#native.tfaCall(method, ids.map((id) => id ?? null), bodyText(body), flag, flag2, callOptions, token),
+    );
   }
 
   applications(options) {

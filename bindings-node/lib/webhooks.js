@@ -2,16 +2,8 @@
 // `webhooks`: parse pushed bodies into the same objects the API calls return, and verify senders.
 
 const native = require('./native.js');
-const { fromNative, ValidationError } = require('./errors.js');
-const { revive } = require('./call.js');
-
-function run(fn) {
-  try {
-    return fn();
-  } catch (error) {
-    throw fromNative(error);
-  }
-}
+const { ValidationError } = require('./errors.js');
+const { invokeSync: run, revive } = require('./call.js');
 
 /** A body as a Buffer: Buffers and Uint8Arrays as they are, strings as UTF-8. */
 function bytes(body) {

@@ -3,7 +3,7 @@
 
 use std::future::Future;
 
-use infobip::Error;
+use infobip::{Client, Error};
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use serde::Serialize;
@@ -13,6 +13,7 @@ use tracing::Instrument;
 use crate::cancel::{CancelToken, Guarded, guarded};
 use crate::client::NativeClient;
 use crate::error::{aborted, to_napi};
+use crate::options::CallOptions;
 
 /// A model as a plain value for JavaScript, its date-times tagged (see
 /// [`with_tagged_dates`](infobip::time::serde::with_tagged_dates)) so that the JavaScript layer
@@ -23,6 +24,33 @@ pub(crate) fn to_js_value<T: Serialize>(value: &T) -> Result<Value, Error> {
 }
 
 impl NativeClient {
+    /// The core client one call runs on: this client with the call's options (timeout,
+    /// retries) over its own defaults; it shares the connections, session and throttle.
+    pub(crate) fn scoped(&self, options: Option<&CallOptions>) -> Result<Client, Error> {
+        match options {
+            Some(options) => Ok(self.client.with_options(options.to_core()?)),
+            None => Ok(self.client.clone()),
+        }
+    }
+
+    /// Runs `call` on the client scoped to `options` (see [`spawn`](Self::spawn)); bad options
+    /// reject the promise like any other error.
+    pub(crate) fn run<'env, T, F, Fut>(
+        &self,
+        env: &'env Env,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+        call: F,
+    ) -> napi::Result<PromiseRaw<'env, Value>>
+    where
+        T: Serialize + Send + 'static,
+        F: FnOnce(Client) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<T, Error>> + Send + 'static,
+    {
+        let client = self.scoped(options.as_ref());
+        self.spawn(env, cancel, async move { call(client?).await })
+    }
+
     /// Spawns `call` on the runtime; the promise resolves with its result as a plain object.
     pub(crate) fn spawn<'env, T, F>(
         &self,

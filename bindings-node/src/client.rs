@@ -102,9 +102,14 @@ impl NativeClient {
     }
 
     /// Ends an IBSSO session, if one is open.
-    #[napi]
-    pub async fn close(&self) -> napi::Result<()> {
-        self.client.close().await.map_err(|e| to_napi(&e))
+    #[napi(ts_return_type = "Promise<void>")]
+    pub fn close<'env>(
+        &self,
+        env: &'env Env,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> napi::Result<PromiseRaw<'env, Value>> {
+        self.run(env, options, cancel, move |client| async move { client.close().await })
     }
 }
 

@@ -7,6 +7,7 @@
 
 mod calls;
 mod cancel;
+mod catalog;
 mod client;
 mod error;
 mod log;
@@ -17,6 +18,7 @@ mod tfa;
 mod webhooks;
 
 pub use cancel::CancelToken;
+pub use catalog::{catalog_operations, catalog_required_scopes};
 pub use client::{NativeClient, RawResponse};
 pub use options::{BasicCredentials, CallOptions, ClientOptions, OAuth2Credentials};
 pub use sms::LogStream;

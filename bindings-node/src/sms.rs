@@ -6,9 +6,12 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
+use infobip::Error;
 use infobip::input::{from_json, from_value};
-use infobip::sms::{LogsFilter, ReportsFilter, SendResponse, SmsLog, SmsRequest, Stream, StreamExt};
-use infobip::{Error, RequestOptions};
+use infobip::sms::{
+    LegacySendRequest, LegacySendResponse, LogsFilter, ReportsFilter, SendQuery, SendResponse, SmsLog, SmsRequest,
+    Stream, StreamExt,
+};
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
@@ -18,9 +21,9 @@ use tokio::sync::Mutex;
 use tracing::Instrument;
 
 use crate::calls::to_js_value;
-use crate::cancel::CancelToken;
+use crate::cancel::{CancelToken, Guarded, guarded};
 use crate::client::NativeClient;
-use crate::error::to_napi;
+use crate::error::{aborted, to_napi};
 use crate::options::CallOptions;
 use crate::tfa::id_text;
 
@@ -48,13 +51,27 @@ fn send_request(text: &str) -> Result<SmsRequest, Error> {
     })
 }
 
-/// A send's result with the request id the response carried.
+/// A send's result with the request id the response carried, next to the body's fields.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Sent {
+struct Sent<R> {
     #[serde(flatten)]
-    response: SendResponse,
+    response: R,
     request_id: Option<String>,
+}
+
+impl Sent<SendResponse> {
+    fn new(mut response: SendResponse) -> Self {
+        let request_id = response.request_id.take();
+        Sent { response, request_id }
+    }
+}
+
+impl Sent<LegacySendResponse> {
+    fn legacy(mut response: LegacySendResponse) -> Self {
+        let request_id = response.request_id.take();
+        Sent { response, request_id }
+    }
 }
 
 /// One value or a list of them (`bulkId: 'a'` or `bulkId: ['a', 'b']`).
@@ -118,31 +135,6 @@ impl LogsQuery {
     }
 }
 
-/// The filter of `client.sms.deliveryReports(...)`, read into the core's [`ReportsFilter`].
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ReportsQuery {
-    bulk_id: Option<String>,
-    message_id: Option<String>,
-    limit: Option<u32>,
-    entity_id: Option<String>,
-    application_id: Option<String>,
-    campaign_reference_id: Option<String>,
-}
-
-impl From<ReportsQuery> for ReportsFilter {
-    fn from(q: ReportsQuery) -> Self {
-        let mut filter = ReportsFilter::new();
-        filter.bulk_id = q.bulk_id;
-        filter.message_id = q.message_id;
-        filter.limit = q.limit;
-        filter.entity_id = q.entity_id;
-        filter.application_id = q.application_id;
-        filter.campaign_reference_id = q.campaign_reference_id;
-        filter
-    }
-}
-
 /// The parameters of `client.sms.inbound(...)`.
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -153,10 +145,6 @@ struct InboundQuery {
 /// Reads an optional JSON text argument; none means the type's default.
 fn optional<T: serde::de::DeserializeOwned + Default>(text: Option<String>, what: &str) -> Result<T, Error> {
     text.map_or_else(|| Ok(T::default()), |t| from_json(&t, what))
-}
-
-fn call_options(options: Option<CallOptions>) -> Result<RequestOptions, Error> {
-    options.map_or_else(|| Ok(RequestOptions::new()), |o| o.to_core())
 }
 
 #[napi]
@@ -170,13 +158,44 @@ impl NativeClient {
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, Value>> {
-        let sms = self.client.sms();
-        let input = send_request(&request).and_then(|r| Ok((r, call_options(options)?)));
-        self.spawn(env, cancel, async move {
-            let (request, options) = input?;
-            let mut response = sms.send_with(request, options).await?;
-            let request_id = response.request_id.take();
-            Ok(Sent { response, request_id })
+        let input = send_request(&request);
+        self.run(env, options, cancel, move |client| async move { Ok(Sent::new(client.sms().send(input?).await?)) })
+    }
+
+    /// `GET /sms/3/text/query`: `query` is JSON of `{ to, text, from, … }` (`to` one or a list).
+    #[napi(ts_return_type = "Promise<any>")]
+    pub fn sms_send_query<'env>(
+        &self,
+        env: &'env Env,
+        query: String,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> napi::Result<PromiseRaw<'env, Value>> {
+        let input = from_json::<SendQuery>(&query, "query");
+        self.run(
+            env,
+            options,
+            cancel,
+            move |client| async move { Ok(Sent::new(client.sms().send_query(input?).await?)) },
+        )
+    }
+
+    /// `POST /sms/2/text/advanced`, or `/sms/2/binary/advanced` when `binary`: `request` is
+    /// JSON of `{ bulkId, messages, … }`.
+    #[napi(ts_return_type = "Promise<any>")]
+    pub fn sms_send_v2<'env>(
+        &self,
+        env: &'env Env,
+        request: String,
+        binary: bool,
+        options: Option<CallOptions>,
+        cancel: Option<&CancelToken>,
+    ) -> napi::Result<PromiseRaw<'env, Value>> {
+        let input = from_json::<LegacySendRequest>(&request, "request");
+        self.run(env, options, cancel, move |client| async move {
+            let sms = client.sms();
+            let sent = if binary { sms.send_v2_binary(input?).await? } else { sms.send_v2_text(input?).await? };
+            Ok(Sent::legacy(sent))
         })
     }
 
@@ -186,24 +205,34 @@ impl NativeClient {
         &self,
         env: &'env Env,
         request: String,
+        options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, Value>> {
-        let sms = self.client.sms();
         let input = from_json(&request, "request");
-        self.spawn(env, cancel, async move { sms.preview(&input?).await })
+        self.run(env, options, cancel, move |client| async move { client.sms().preview(&input?).await })
     }
 
-    /// `GET /sms/3/reports` (consume-once); `filter` is JSON.
+    /// `GET /sms/3/reports` (consume-once), or the v1 reports of v2 sends (`GET /sms/1/reports`)
+    /// when `v1`; `filter` is JSON.
     #[napi(ts_return_type = "Promise<any>")]
     pub fn sms_delivery_reports<'env>(
         &self,
         env: &'env Env,
         filter: Option<String>,
+        v1: bool,
+        options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, Value>> {
-        let sms = self.client.sms();
-        let input = optional::<ReportsQuery>(filter, "filter").map(ReportsFilter::from);
-        self.spawn(env, cancel, async move { sms.delivery_reports(&input?).await })
+        let input = optional::<ReportsFilter>(filter, "filter");
+        self.run(env, options, cancel, move |client| async move {
+            let sms = client.sms();
+            let filter = input?;
+            if v1 {
+                to_js_value(&sms.delivery_reports_v1(&filter).await?)
+            } else {
+                to_js_value(&sms.delivery_reports(&filter).await?)
+            }
+        })
     }
 
     /// `GET /sms/1/inbox/reports` (consume-once); `params` is JSON of `{ limit }`.
@@ -212,36 +241,41 @@ impl NativeClient {
         &self,
         env: &'env Env,
         params: Option<String>,
+        options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, Value>> {
-        let sms = self.client.sms();
         let params = optional::<InboundQuery>(params, "params");
-        self.spawn(env, cancel, async move { sms.inbound(params?.limit).await })
+        self.run(env, options, cancel, move |client| async move { client.sms().inbound(params?.limit).await })
     }
 
-    /// Every log matching `filter` (JSON), page after page.
+    /// Every log matching `filter` (JSON), page after page, each page fetched with `options`.
     #[napi]
-    pub fn sms_logs(&self, filter: Option<String>) -> napi::Result<LogStream> {
-        let filter =
-            optional::<LogsQuery>(filter, "filter").and_then(LogsQuery::into_filter).map_err(|e| to_napi(&e))?;
-        Ok(LogStream { stream: Arc::new(Mutex::new(Box::pin(self.client.sms().logs(filter)))), span: self.span() })
+    pub fn sms_logs(&self, filter: Option<String>, options: Option<CallOptions>) -> napi::Result<LogStream> {
+        let start = || -> Result<LogStream, Error> {
+            let filter = optional::<LogsQuery>(filter, "filter")?.into_filter()?;
+            let sms = self.scoped(options.as_ref())?.sms();
+            Ok(LogStream { stream: Arc::new(Mutex::new(Box::pin(sms.logs(filter)))), span: self.span() })
+        };
+        start().map_err(|e| to_napi(&e))
     }
 
     /// Scheduled bulks: `action` is `schedule` (GET), `status` (GET), `pause`, `resume`, `cancel`,
     /// or `reschedule` with `sendAt` (JSON text of a date-time).
     #[napi(ts_return_type = "Promise<any>")]
+    #[allow(clippy::too_many_arguments)] // the JavaScript signature: one positional argument each
     pub fn sms_bulk<'env>(
         &self,
         env: &'env Env,
         action: String,
         #[napi(ts_arg_type = "unknown")] bulk_id: Value,
         send_at: Option<String>,
+        options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, Value>> {
-        let sms = self.client.sms();
         let bulk_id = id_text(&bulk_id, "bulkId");
         let send_at = send_at.map(|t| from_json::<Value>(&t, "sendAt").and_then(|v| from_value::<SendAt>(v, "sendAt")));
-        self.spawn(env, cancel, async move {
+        self.run(env, options, cancel, move |client| async move {
+            let sms = client.sms();
             let bulk_id = bulk_id?;
             match action.as_str() {
                 "schedule" => to_js_value(&sms.bulk_schedule(&bulk_id).await?),
@@ -264,11 +298,11 @@ impl NativeClient {
         &self,
         env: &'env Env,
         #[napi(ts_arg_type = "unknown")] message_id: Value,
+        options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, Value>> {
-        let sms = self.client.sms();
         let message_id = id_text(&message_id, "messageId");
-        self.spawn(env, cancel, async move { sms.log_conversion(&message_id?).await })
+        self.run(env, options, cancel, move |client| async move { client.sms().log_conversion(&message_id?).await })
     }
 }
 
@@ -287,17 +321,21 @@ pub struct LogStream {
 
 #[napi]
 impl LogStream {
-    /// The next log, or `null` after the last one. Pages are fetched as needed.
+    /// The next log, or `null` after the last one. Pages are fetched as needed; `cancel`
+    /// aborts a page being fetched.
     #[napi(ts_return_type = "Promise<any>")]
-    pub fn next<'env>(&self, env: &'env Env) -> napi::Result<PromiseRaw<'env, Value>> {
+    pub fn next<'env>(&self, env: &'env Env, cancel: Option<&CancelToken>) -> napi::Result<PromiseRaw<'env, Value>> {
         let stream = Arc::clone(&self.stream);
+        let watcher = cancel.map(CancelToken::watcher);
         let span = self.span.clone();
         env.spawn_future(
             async move {
-                match stream.lock().await.next().await {
-                    None => Ok(Value::Null),
-                    Some(Err(e)) => Err(to_napi(&e)),
-                    Some(Ok(log)) => to_js_value(&log).map_err(|e| to_napi(&e)),
+                let next = async { stream.lock().await.next().await };
+                match guarded(watcher, next).await {
+                    Guarded::Cancelled => Err(aborted()),
+                    Guarded::Done(None) => Ok(Value::Null),
+                    Guarded::Done(Some(Err(e))) => Err(to_napi(&e)),
+                    Guarded::Done(Some(Ok(log))) => to_js_value(&log).map_err(|e| to_napi(&e)),
                 }
             }
             .instrument(span),

@@ -13,6 +13,7 @@ use serde_json::Value;
 use crate::calls::to_js_value;
 use crate::cancel::CancelToken;
 use crate::client::NativeClient;
+use crate::options::CallOptions;
 
 /// The ids and body a 2FA call was given.
 struct Args {
@@ -50,7 +51,8 @@ fn to_value<T: Serialize>(value: T) -> Result<Value, Error> {
 impl NativeClient {
     /// A 2FA call: `method` is the JavaScript method name (`sendPin`, `verifyPin`, …), `ids`
     /// its path ids in order, `body` its JSON body, `flag` the optional boolean it takes
-    /// (`ncNeeded` of `sendPin`; `verified` of `verifications`, with `sent` as `flag2`).
+    /// (`ncNeeded` of `sendPin`; `verified` of `verifications`, with `sent` as `flag2`),
+    /// `options` the call's timeout and retries.
     #[napi(ts_return_type = "Promise<any>")]
     #[allow(clippy::too_many_arguments)]
     pub fn tfa_call<'env>(
@@ -61,11 +63,12 @@ impl NativeClient {
         body: Option<String>,
         flag: Option<bool>,
         flag2: Option<bool>,
+        options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, Value>> {
-        let tfa = self.client.tfa();
         let a = Args { ids, body };
-        self.spawn(env, cancel, async move {
+        self.run(env, options, cancel, move |client| async move {
+            let tfa = client.tfa();
             match method.as_str() {
                 "applications" => to_value(tfa.applications().await?),
                 "application" => to_value(tfa.application(&a.id(0, "appId")?).await?),

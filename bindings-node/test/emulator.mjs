@@ -1,6 +1,7 @@
 // Starts the Infobip emulator binary on a free loopback port for a test file, and talks to its
 // admin API (/_emulator/...).
 import { spawn } from 'node:child_process';
+import { before, after } from 'node:test';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -58,4 +59,20 @@ export async function startEmulator(args = []) {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * Starts an emulator before a test file's tests and stops it after them; `env.emu` is the
+ * emulator, `env.client` an `Infobip` client of it with its API key.
+ */
+export function useEmulator(Infobip, args = ['--delivery-delay-ms', '0']) {
+  const env = { emu: undefined, client: undefined };
+  before(async () => {
+    env.emu = await startEmulator(args);
+    env.client = new Infobip({ baseUrl: env.emu.url, apiKey: env.emu.apiKey });
+  });
+  after(async () => {
+    await env.emu?.stop();
+  });
+  return env;
 }

@@ -162,3 +162,46 @@ test('the remaining SMS and 2FA calls reach their endpoints', async () => {
     assert.ok(paths.has(expected), `${expected} not in ${[...paths].join(', ')}`);
   }
 });
+
+test('sms.sendQuery: one or many destinations over GET /sms/3/text/query, a Date in, ids assigned', async () => {
+  const sendAt = new Date(Date.now() + 3_600_000);
+  const r = await client.sms.sendQuery({ to: ['41793026727', '41793026728'], text: 'Via query', from: 'InfoSMS', sendAt });
+  assert.equal(typeof r.bulkId, 'string');
+  assert.equal(r.messages.length, 2);
+  assert.equal(typeof r.requestId, 'string');
+  const [seen] = (await emu.requests('/sms/3/text/query')).slice(-1);
+  assert.equal(seen.method, 'GET');
+  const query = new URLSearchParams(seen.query);
+  assert.deepEqual(query.getAll('to'), ['41793026727', '41793026728']);
+  assert.equal(query.get('bulkId'), r.bulkId);
+  assert.match(query.get('sendAt'), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
+  const one = await client.sms.sendQuery({ to: '41793026727', text: 'One' });
+  assert.equal(one.messages.length, 1);
+  await emu.admin('DELETE', '/requests');
+  const bad = await client.sms.sendQuery({ to: '41793026727', text: 'x', sender: 'nope' }).catch((e) => e);
+  assert.ok(bad instanceof ValidationError && /sender/.test(bad.message), String(bad));
+  const empty = await client.sms.sendQuery({ to: [], text: 'x' }).catch((e) => e);
+  assert.ok(empty instanceof ValidationError && empty.violations[0].property === 'to', String(empty));
+  assert.equal((await emu.requests('/sms')).length, 0, 'nothing was sent');
+});
+
+test('sms.sendV2Text / sendV2Binary and deliveryReportsV1: the legacy v2 sends and v1 reports', async () => {
+  const text = await client.sms.sendV2Text({ messages: [{ from: 'InfoSMS', destinations: [{ to: '41793026727' }], text: 'Legacy' }] });
+  assert.equal(typeof text.bulkId, 'string');
+  assert.equal(typeof text.messages[0].messageId, 'string');
+  assert.equal(text.messages[0].status.groupName, 'PENDING');
+  assert.equal(typeof text.requestId, 'string');
+  const [seen] = (await emu.requests('/sms/2/text/advanced')).slice(-1);
+  const body = JSON.parse(seen.body);
+  assert.equal(body.bulkId, text.bulkId);
+  assert.equal(body.messages[0].destinations[0].messageId, text.messages[0].messageId);
+  const binary = await client.sms.sendV2Binary({ messages: [{ destinations: [{ to: '41793026727' }], binary: { hex: '48 69', dataCoding: 0 } }] });
+  assert.equal(binary.messages.length, 1);
+  assert.equal((await emu.requests('/sms/2/binary/advanced')).length, 1);
+  await emu.admin('POST', '/reports/flush', {});
+  const reports = await client.sms.deliveryReportsV1({ bulkId: text.bulkId });
+  assert.ok(Array.isArray(reports.results));
+  for (const report of reports.results) assert.ok(report.doneAt === undefined || report.doneAt instanceof Date);
+  const none = await client.sms.sendV2Text({ messages: [] }).catch((e) => e);
+  assert.ok(none instanceof ValidationError && none.violations[0].property === 'messages', String(none));
+});

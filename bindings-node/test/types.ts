@@ -20,6 +20,11 @@ import {
   InternalServerError,
   AbortError,
   webhooks,
+  operations,
+  requiredScopes,
+  type ApiResponse,
+  type CallParams,
+  type OperationInfo,
   type ErrorCode,
   type InfobipOptions,
   type RequestOptions,
@@ -49,8 +54,18 @@ export async function everyCall(): Promise<void> {
   const requestId: string | null = balance.requestId;
   await client.request('GET', '/sms/3/logs', { query: { bulkId: ['a', 'b'], limit: 10, skip: undefined } });
   await client.request('POST', '/sms/3/messages', { body: { messages: [] } });
-  await client.close();
+  await client.close({ timeout: 1000 });
   console.log(baseUrl, amount, status, requestId);
+
+  const params: CallParams = { path: { appId: 'a' }, query: { limit: 1, bulkId: ['x'] }, headers: { 'X-Trace': 't' }, body: { name: 'n' } };
+  const called: ApiResponse<{ balance: number }> = await client.call<{ balance: number }>('get-account-balance');
+  await client.call('get-2fa-application', params, call);
+  const listed: OperationInfo[] = operations({ search: 'sms logs' });
+  const viaClient: OperationInfo[] = client.operations();
+  const viaClass: OperationInfo[] = Infobip.operations({ search: '2fa' });
+  const scopes: string[] | null = requiredScopes('get-account-balance');
+  const first: OperationInfo | undefined = listed[0];
+  console.log(called.body.balance, called.requestId, viaClient.length, viaClass.length, scopes, first?.id, first?.scopes, first?.deprecated);
 
   try {
     await client.request('GET', '/');
@@ -114,12 +129,20 @@ export async function everySmsAndTfaCall(client: Infobip): Promise<void> {
   await client.sms.pauseBulk('b');
   await client.sms.resumeBulk('b');
   const canceled = await client.sms.cancelBulk('b', { signal });
-  await client.sms.logConversion('m');
+  await client.sms.logConversion('m', { maxRetries: 0 });
+  const query = await client.sms.sendQuery({ to: ['41793026727'], text: 'Hi', from: 'InfoSMS', sendAt: new Date() }, { signal });
+  await client.sms.sendQuery({ to: '41793026727', text: 'Hi' });
+  const v2 = await client.sms.sendV2Text({ bulkId: 'b', messages: [{ from: 'InfoSMS', destinations: [{ to: '41793026727' }], text: 'Hi' }] });
+  await client.sms.sendV2Binary({ messages: [{ destinations: [{ to: '41793026727' }], binary: { hex: '48 69' } }] }, { timeout: 1000 });
+  const v1 = await client.sms.deliveryReportsV1({ bulkId: v2.bulkId ?? '' }, { maxRetries: 1 });
+  const v1DoneAt: Date | undefined = v1.results[0]?.doneAt;
+  for await (const log of client.sms.logs({ limit: 1 }, { signal, timeout: 1000 })) console.log(log.bulkId);
+  console.log(query.bulkId, query.requestId, v2.messages[0]?.smsCount, v2.requestId, v1DoneAt);
   console.log(id, group, requestId, doneAt, preview.previews[0]?.messageCount, receivedAt, schedule.sendAt, canceled.status);
 
   const app = await client.tfa.createApplication({ name: 'app', configuration: { pinAttempts: 3 } });
   const appId = app.applicationId ?? '';
-  await client.tfa.applications();
+  await client.tfa.applications({ signal, timeout: 1000, maxRetries: 0 });
   await client.tfa.application(appId);
   await client.tfa.updateApplication(appId, { name: 'app2' });
   const template = await client.tfa.createTemplate(appId, { pinType: 'NUMERIC', pinLength: 4, messageText: 'PIN {{pin}}' });

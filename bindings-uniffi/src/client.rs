@@ -69,9 +69,15 @@ impl InfobipClient {
     }
 
     /// Ends an IBSSO session, if one is open (other schemes need no closing); the client stays
-    /// usable and opens a new session when needed. (Named so as not to clash with Kotlin's
-    /// `AutoCloseable.close()`, which frees the native object.)
+    /// usable and opens a new session when needed.
     pub async fn end_session(&self) -> Result<(), InfobipError> {
+        Ok(self.inner.close().await?)
+    }
+
+    /// Closes the client: ends an IBSSO session, if one is open. Swift's `close()`. Kotlin does
+    /// not get this method (uniffi.toml excludes it): there `close()` is `AutoCloseable`'s, which
+    /// frees the native object, so call `endSession()` before it (or use `use { }` after it).
+    pub async fn close(&self) -> Result<(), InfobipError> {
         Ok(self.inner.close().await?)
     }
 }

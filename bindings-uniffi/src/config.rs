@@ -19,6 +19,13 @@ impl Secret {
     }
 }
 
+impl Secret {
+    /// The core's secret, for the core's calls.
+    pub(crate) fn core(&self) -> &infobip::Secret {
+        &self.0
+    }
+}
+
 impl fmt::Display for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("***")

@@ -19,6 +19,7 @@ mod error;
 mod sms;
 mod sms_models;
 mod tfa;
+mod webhooks;
 
 pub use catalog::{OperationInfo, operations, required_scopes};
 pub use client::{HttpRequest, HttpResponse, InfobipClient, QueryParam};
@@ -27,3 +28,4 @@ pub use error::{ErrorDetails, ErrorResource, InfobipError, Violation};
 pub use sms::SmsApi;
 pub use sms_models::*;
 pub use tfa::*;
+pub use webhooks::*;

@@ -31,8 +31,8 @@ impl SmsApi {
         options: Option<RequestOptions>,
     ) -> Result<SmsSendResponse, InfobipError> {
         let core: infobip::sms::SmsRequest = into_core(&request, "request")?;
-        let sent = self.inner.send_with(core, options.unwrap_or_default().into()).await?;
-        sent_response(&sent)
+        let response = self.inner.send_with(core, options.unwrap_or_default().into()).await?;
+        sent(&response, response.request_id.clone())
     }
 
     /// Sends one text to one destination, from `sender` when given.
@@ -47,7 +47,8 @@ impl SmsApi {
         if let Some(sender) = sender {
             request = request.sender(sender);
         }
-        sent_response(&self.inner.send(request).await?)
+        let response = self.inner.send(request).await?;
+        sent(&response, response.request_id.clone())
     }
 
     /// Sends a text over query parameters (`GET /sms/3/text/query`); never retried.
@@ -65,7 +66,32 @@ impl SmsApi {
         core.validity_period = query.validity_period;
         core.send_at = date_time(query.send_at.as_deref(), "sendAt")?;
         core.include_sms_count_in_response = query.include_sms_count_in_response;
-        sent_response(&self.inner.send_query(core).await?)
+        let response = self.inner.send_query(core).await?;
+        sent(&response, response.request_id.clone())
+    }
+
+    /// Sends text messages with the v2 API (`POST /sms/2/text/advanced`); a bulk id and message
+    /// ids are assigned when not given, and a send in doubt throws `OutcomeUnknown` like `send`.
+    pub async fn send_v2_text(&self, request: SmsLegacySendRequest) -> Result<SmsLegacySendResponse, InfobipError> {
+        let core: infobip::sms::LegacySendRequest = into_core(&request, "request")?;
+        let response = self.inner.send_v2_text(core).await?;
+        sent(&response, response.request_id.clone())
+    }
+
+    /// Sends binary messages with the v2 API (`POST /sms/2/binary/advanced`), like `sendV2Text`.
+    pub async fn send_v2_binary(&self, request: SmsLegacySendRequest) -> Result<SmsLegacySendResponse, InfobipError> {
+        let core: infobip::sms::LegacySendRequest = into_core(&request, "request")?;
+        let response = self.inner.send_v2_binary(core).await?;
+        sent(&response, response.request_id.clone())
+    }
+
+    /// Pulls the v1 delivery reports of v2 sends (`GET /sms/1/reports`). Consume-once.
+    #[uniffi::method(default(filter = None))]
+    pub async fn delivery_reports_v1(
+        &self,
+        filter: Option<SmsReportsFilter>,
+    ) -> Result<Vec<SmsLegacyReport>, InfobipError> {
+        from_core(&self.inner.delivery_reports_v1(&reports_filter(filter)?).await?.results)
     }
 
     /// Previews how a text is split into SMS (`POST /sms/1/preview`).
@@ -81,15 +107,7 @@ impl SmsApi {
         &self,
         filter: Option<SmsReportsFilter>,
     ) -> Result<Vec<SmsDeliveryReport>, InfobipError> {
-        let filter = filter.unwrap_or_default();
-        let mut core = infobip::sms::ReportsFilter::new();
-        core.bulk_id = filter.bulk_id;
-        core.message_id = filter.message_id;
-        core.limit = filter.limit;
-        core.entity_id = filter.entity_id;
-        core.application_id = filter.application_id;
-        core.campaign_reference_id = filter.campaign_reference_id;
-        from_core(&self.inner.delivery_reports(&core).await?.results)
+        from_core(&self.inner.delivery_reports(&reports_filter(filter)?).await?.results)
     }
 
     /// One page of logs (`GET /sms/3/logs`): the first with `cursor = null`, the next with the
@@ -134,10 +152,21 @@ impl SmsApi {
     }
 }
 
-fn sent_response(sent: &infobip::sms::SendResponse) -> Result<SmsSendResponse, InfobipError> {
-    let mut response: SmsSendResponse = from_core(sent)?;
-    response.request_id = sent.request_id.clone();
-    Ok(response)
+fn reports_filter(filter: Option<SmsReportsFilter>) -> Result<infobip::sms::ReportsFilter, InfobipError> {
+    into_core(&filter.unwrap_or_default(), "filter")
+}
+
+/// A send's response as a record, with the request id of its HTTP response (not part of the body).
+fn sent<R: serde::de::DeserializeOwned>(
+    body: &impl serde::Serialize,
+    request_id: Option<String>,
+) -> Result<R, InfobipError> {
+    let mut value = serde_json::to_value(body)
+        .map_err(|e| infobip::Error::decode(format!("a response for the bindings: {e}"), None))?;
+    if let Some(fields) = value.as_object_mut() {
+        fields.insert("requestId".into(), request_id.into());
+    }
+    from_core(&value)
 }
 
 fn logs_filter(filter: SmsLogsFilter) -> Result<infobip::sms::LogsFilter, InfobipError> {

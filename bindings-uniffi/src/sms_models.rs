@@ -447,7 +447,8 @@ pub struct SmsDeliveryReport {
 }
 
 /// Filters of delivery reports; all optional.
-#[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, uniffi::Record)]
+#[serde(rename_all = "camelCase")]
 pub struct SmsReportsFilter {
     /// Only reports of this bulk.
     #[uniffi(default)]
@@ -597,6 +598,8 @@ pub struct SmsInboundMessages {
     pub results: Vec<SmsInboundMessage>,
     /// How many were returned.
     pub message_count: Option<i32>,
+    /// How many are still waiting to be pulled.
+    pub pending_message_count: Option<i32>,
 }
 
 /// A text to preview.
@@ -698,4 +701,159 @@ pub struct SmsBulkStatus {
     pub bulk_id: Option<String>,
     /// `PENDING`, `PAUSED`, `PROCESSING`, `CANCELED`, `FINISHED`, `FAILED`, or another.
     pub status: Option<String>,
+}
+
+/// Binary content of a v2 send.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SmsBinaryContent {
+    /// The bytes as space-separated hexadecimal pairs (`"0f c2 4a"`).
+    pub hex: String,
+    /// The data coding (0 = GSM 7-bit, 8 = UCS-2).
+    #[uniffi(default)]
+    pub data_coding: Option<i32>,
+    /// The ESM class.
+    #[uniffi(default)]
+    pub esm_class: Option<i32>,
+}
+
+/// One message of a v2 send: `text` for `sendV2Text`, `binary` for `sendV2Binary`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SmsLegacyMessage {
+    /// The destinations.
+    pub destinations: Vec<SmsDestination>,
+    /// The sender id.
+    #[uniffi(default)]
+    pub from: Option<String>,
+    /// The text (text sends).
+    #[uniffi(default)]
+    pub text: Option<String>,
+    /// The binary content (binary sends).
+    #[uniffi(default)]
+    pub binary: Option<SmsBinaryContent>,
+    /// Send as a flash SMS.
+    #[uniffi(default)]
+    pub flash: Option<bool>,
+    /// The transliteration (text sends).
+    #[uniffi(default)]
+    pub transliteration: Option<String>,
+    /// The national language character set (text sends).
+    #[uniffi(default)]
+    pub language: Option<SmsLanguage>,
+    /// The validity period in minutes (at most 2880).
+    #[uniffi(default)]
+    pub validity_period: Option<i64>,
+    /// When to send (`yyyy-MM-dd'T'HH:mm:ss.SSS+0000`, at most 180 days ahead).
+    #[uniffi(default)]
+    pub send_at: Option<String>,
+    /// When in the week the message may be delivered.
+    #[uniffi(default)]
+    pub delivery_time_window: Option<SmsDeliveryTimeWindow>,
+    /// Push intermediate reports too.
+    #[uniffi(default)]
+    pub intermediate_report: Option<bool>,
+    /// Where delivery reports are pushed.
+    #[uniffi(default)]
+    pub notify_url: Option<String>,
+    /// The content type of pushed reports.
+    #[uniffi(default)]
+    pub notify_content_type: Option<String>,
+    /// Data returned with the reports.
+    #[uniffi(default)]
+    pub callback_data: Option<String>,
+    /// Country-specific data.
+    #[uniffi(default)]
+    pub regional: Option<SmsRegional>,
+    /// The entity id.
+    #[uniffi(default)]
+    pub entity_id: Option<String>,
+    /// The application id.
+    #[uniffi(default)]
+    pub application_id: Option<String>,
+    /// The campaign reference id.
+    #[uniffi(default)]
+    pub campaign_reference_id: Option<String>,
+}
+
+/// A v2 send (`POST /sms/2/text/advanced` or `/sms/2/binary/advanced`), for accounts that still use it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SmsLegacySendRequest {
+    /// The messages.
+    pub messages: Vec<SmsLegacyMessage>,
+    /// The bulk id; the SDK assigns one when not given.
+    #[uniffi(default)]
+    pub bulk_id: Option<String>,
+    /// At most this many messages per time unit.
+    #[uniffi(default)]
+    pub sending_speed_limit: Option<SmsSpeedLimit>,
+    /// URL shortening and click tracking (text sends).
+    #[uniffi(default)]
+    pub url_options: Option<SmsUrlTracking>,
+    /// Return each message's SMS count (text sends).
+    #[uniffi(default)]
+    pub include_sms_count_in_response: Option<bool>,
+}
+
+/// One message of a v2 send's response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SmsLegacySentMessage {
+    /// The destination.
+    pub to: Option<String>,
+    /// The status.
+    pub status: Option<SmsStatus>,
+    /// The message id.
+    pub message_id: Option<String>,
+    /// How many SMS it took (when asked for).
+    pub sms_count: Option<i32>,
+}
+
+/// What a v2 send returned.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SmsLegacySendResponse {
+    /// The bulk id.
+    pub bulk_id: Option<String>,
+    /// One entry per destination.
+    pub messages: Vec<SmsLegacySentMessage>,
+    /// The request id the API gave.
+    pub request_id: Option<String>,
+}
+
+/// A v1 delivery report (of a v2 send).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SmsLegacyReport {
+    /// The bulk id.
+    pub bulk_id: Option<String>,
+    /// The message id.
+    pub message_id: Option<String>,
+    /// The destination.
+    pub to: Option<String>,
+    /// The sender.
+    pub from: Option<String>,
+    /// When it was sent.
+    pub sent_at: Option<String>,
+    /// When it was done.
+    pub done_at: Option<String>,
+    /// How many SMS it took.
+    pub sms_count: Option<i32>,
+    /// Mobile country and network code.
+    pub mcc_mnc: Option<String>,
+    /// Your callback data.
+    pub callback_data: Option<String>,
+    /// The price.
+    pub price: Option<SmsPrice>,
+    /// The status.
+    pub status: Option<SmsStatus>,
+    /// The error.
+    pub error: Option<SmsMessageError>,
+    /// The entity id.
+    pub entity_id: Option<String>,
+    /// The application id.
+    pub application_id: Option<String>,
+    /// The campaign reference id.
+    pub campaign_reference_id: Option<String>,
 }

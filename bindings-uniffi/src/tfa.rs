@@ -79,6 +79,43 @@ impl TfaApi {
         from_core(&self.inner.update_template(&app_id, &msg_id, &core).await?)
     }
 
+    /// Creates an email message template (`emailTemplateId` is required).
+    pub async fn create_email_template(
+        &self,
+        app_id: String,
+        request: TfaEmailTemplateRequest,
+    ) -> Result<TfaMessageTemplate, InfobipError> {
+        let core: infobip::tfa::EmailTemplateRequest = into_core(&request, "request")?;
+        from_core(&self.inner.create_email_template(&app_id, &core).await?)
+    }
+
+    /// Updates an email message template.
+    pub async fn update_email_template(
+        &self,
+        app_id: String,
+        msg_id: String,
+        request: TfaEmailTemplateRequest,
+    ) -> Result<TfaMessageTemplate, InfobipError> {
+        let core: infobip::tfa::EmailTemplateRequest = into_core(&request, "request")?;
+        from_core(&self.inner.update_email_template(&app_id, &msg_id, &core).await?)
+    }
+
+    /// Sends a PIN by email, with an email template of the application.
+    pub async fn send_pin_email(&self, request: TfaSendEmailPinRequest) -> Result<TfaPinSent, InfobipError> {
+        let core: infobip::tfa::SendEmailPin = into_core(&request, "request")?;
+        from_core(&self.inner.send_pin_email(&core).await?)
+    }
+
+    /// Sends the PIN of `pin_id` again by email.
+    pub async fn resend_pin_email(
+        &self,
+        pin_id: String,
+        request: TfaResendEmailPinRequest,
+    ) -> Result<TfaPinSent, InfobipError> {
+        let core: infobip::tfa::ResendEmailPin = into_core(&request, "request")?;
+        from_core(&self.inner.resend_pin_email(&pin_id, &core).await?)
+    }
+
     /// Sends a PIN by SMS; `ncNeeded` asks for a Number Lookup first.
     #[uniffi::method(default(nc_needed = None))]
     pub async fn send_pin_sms(
@@ -325,6 +362,8 @@ pub struct TfaPinSent {
     pub sms_status: Option<String>,
     /// The call status (voice).
     pub call_status: Option<String>,
+    /// The email status (email).
+    pub email_status: Option<TfaEmailStatus>,
     /// The external message id.
     pub external_message_id: Option<String>,
 }
@@ -357,4 +396,68 @@ pub struct TfaVerification {
     pub verified_at: Option<i64>,
     /// When the PIN was sent, in milliseconds since the epoch.
     pub sent_at: Option<i64>,
+}
+
+/// An email template to create or update.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TfaEmailTemplateRequest {
+    /// `NUMERIC`, `ALPHA`, `HEX` or `ALPHANUMERIC`.
+    #[uniffi(default)]
+    pub pin_type: Option<String>,
+    /// The PIN length.
+    #[uniffi(default)]
+    pub pin_length: Option<i32>,
+    /// The sender's address.
+    #[uniffi(default)]
+    pub from: Option<String>,
+    /// The id of the email template made in the web interface (required to create).
+    #[uniffi(default)]
+    pub email_template_id: Option<i64>,
+    /// The id of the landing page.
+    #[uniffi(default)]
+    pub landing_page_id: Option<String>,
+}
+
+/// A PIN to send by email.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TfaSendEmailPinRequest {
+    /// The application id.
+    pub application_id: String,
+    /// The email template id.
+    pub message_id: String,
+    /// The email address.
+    pub to: String,
+    /// The sender's address (overrides the template's).
+    #[uniffi(default)]
+    pub from: Option<String>,
+    /// Values of the template's placeholders.
+    #[uniffi(default)]
+    pub placeholders: Option<HashMap<String, String>>,
+    /// Values of the landing page's placeholders.
+    #[uniffi(default)]
+    pub landing_page_placeholders: Option<HashMap<String, String>>,
+}
+
+/// A PIN to send again by email.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TfaResendEmailPinRequest {
+    /// Values of the template's placeholders.
+    #[uniffi(default)]
+    pub placeholders: Option<HashMap<String, String>>,
+    /// Values of the landing page's placeholders.
+    #[uniffi(default)]
+    pub landing_page_placeholders: Option<HashMap<String, String>>,
+}
+
+/// The status of a PIN's email.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TfaEmailStatus {
+    /// The status name (`PENDING_ACCEPTED` …).
+    pub name: Option<String>,
+    /// What it means.
+    pub description: Option<String>,
 }

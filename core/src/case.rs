@@ -17,7 +17,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::error::{Error, Violation};
+use crate::error::Error;
 
 /// camelCase names that are not the mechanical conversion of their snake_case form.
 pub const IRREGULAR: &[(&str, &str)] =
@@ -99,37 +99,13 @@ fn convert(value: Value, rename: &dyn Fn(&str) -> String) -> Value {
 /// Reads a model from snake_case JSON. `path` names the argument the value came from; errors
 /// are `validation` errors naming the field (`messages[0].sendr: unknown field`).
 pub fn from_snake<T: DeserializeOwned>(value: Value, path: &str) -> Result<T, Error> {
-    let mut unknown = Vec::new();
-    let camel = to_camel(value);
-    let result: Result<T, _> = serde_ignored::deserialize(camel, |ignored| unknown.push(snake_path(path, &ignored)));
-    let model = result.map_err(|e| Error::validation(path, e.to_string()))?;
-    if unknown.is_empty() {
-        Ok(model)
-    } else {
-        let violations = unknown.into_iter().map(|field| Violation::new(field, "unknown field")).collect();
-        Err(Error::Validation { violations })
-    }
+    let what = if path.is_empty() { "request" } else { path };
+    crate::input::read(to_camel(value), what, path, &snake_name)
 }
 
 /// Writes a model as snake_case JSON.
 pub fn to_snake_json<T: Serialize + ?Sized>(model: &T) -> Result<Value, Error> {
     serde_json::to_value(model).map(to_snake).map_err(|e| Error::decode(format!("a model as JSON: {e}"), None))
-}
-
-/// `path.messages[0].sendr` for an ignored key.
-fn snake_path(root: &str, path: &serde_ignored::Path<'_>) -> String {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => root.to_owned(),
-        Path::Seq { parent, index } => format!("{}[{index}]", snake_path(root, parent)),
-        Path::Map { parent, key } => {
-            let parent = snake_path(root, parent);
-            if parent.is_empty() { snake_name(key) } else { format!("{parent}.{}", snake_name(key)) }
-        }
-        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
-            snake_path(root, parent)
-        }
-    }
 }
 
 #[cfg(test)]

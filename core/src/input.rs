@@ -3,30 +3,91 @@
 //! Bindings hand over what their language's objects hold as JSON text (Node's `JSON.stringify`,
 //! Python's dicts through `json.dumps`, …). [`from_json`] reads it into a model; a value of the
 //! wrong type or shape is a `validation` error naming the field by its path
-//! (`messages[0].destinations[1].to`), so it is refused before anything is sent (DESIGN.md rule 7).
+//! (`messages[0].destinations[1].to`), and a key the model does not know is one too (a typo must
+//! not be dropped silently), so bad input is refused before anything is sent (DESIGN.md rule 7).
 
+use serde::Deserializer;
 use serde::de::DeserializeOwned;
 
-use crate::error::Error;
+use crate::error::{Error, Violation};
 
 /// Reads JSON text into `T`. `what` names the whole input (e.g. `request`) for problems that are
 /// not inside a field, like text that is not JSON at all.
 pub fn from_json<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, Error> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| violation(&e, what))?;
+    let value = read(&mut deserializer, what, "", &|name| name.to_owned())?;
     deserializer.end().map_err(|e| Error::validation(what, describe(&e)))?;
     Ok(value)
 }
 
 /// Reads a JSON value into `T`, with the same errors as [`from_json`].
 pub fn from_value<T: DeserializeOwned>(value: serde_json::Value, what: &str) -> Result<T, Error> {
-    serde_path_to_error::deserialize(value).map_err(|e| violation(&e, what))
+    read(value, what, "", &|name| name.to_owned())
 }
 
-/// A validation error naming the field where reading failed (or `what`, at the top level).
-fn violation(error: &serde_path_to_error::Error<serde_json::Error>, what: &str) -> Error {
-    let path = error.path().to_string();
-    let property = if path.is_empty() || path == "." { what.to_owned() } else { path };
+/// Reads `T` from `deserializer`, refusing unknown keys. A wrong type is a violation at its field
+/// path (or `what` at the top level); unknown keys are violations `unknown field`, each named by
+/// `root` and the key path, with `name` applied to every key (a binding's own naming).
+pub(crate) fn read<'de, D, T>(
+    deserializer: D,
+    what: &str,
+    root: &str,
+    name: &dyn Fn(&str) -> String,
+) -> Result<T, Error>
+where
+    D: Deserializer<'de, Error = serde_json::Error>,
+    T: serde::Deserialize<'de>,
+{
+    let mut unknown = Vec::new();
+    let mut note = |path: serde_ignored::Path<'_>| unknown.push(ignored_path(root, &path, name));
+    let ignoring = serde_ignored::Deserializer::new(deserializer, &mut note);
+    let value = serde_path_to_error::deserialize(ignoring).map_err(|e| violation(&e, what, root, name))?;
+    if unknown.is_empty() {
+        Ok(value)
+    } else {
+        Err(Error::Validation { violations: unknown.into_iter().map(|f| Violation::new(f, "unknown field")).collect() })
+    }
+}
+
+/// `root.messages[0].sendr` for an ignored key, each key renamed by `name`.
+fn ignored_path(root: &str, path: &serde_ignored::Path<'_>, name: &dyn Fn(&str) -> String) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => root.to_owned(),
+        Path::Seq { parent, index } => format!("{}[{index}]", ignored_path(root, parent, name)),
+        Path::Map { parent, key } => {
+            let parent = ignored_path(root, parent, name);
+            if parent.is_empty() { name(key) } else { format!("{parent}.{}", name(key)) }
+        }
+        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
+            ignored_path(root, parent, name)
+        }
+    }
+}
+
+/// A validation error naming the field where reading failed (`root` and the field path, each
+/// key renamed by `name`), or `what` at the top level.
+fn violation(
+    error: &serde_path_to_error::Error<serde_json::Error>,
+    what: &str,
+    root: &str,
+    name: &dyn Fn(&str) -> String,
+) -> Error {
+    use serde_path_to_error::Segment;
+    let mut path = root.to_owned();
+    for segment in error.path().iter() {
+        match segment {
+            Segment::Seq { index } => path.push_str(&format!("[{index}]")),
+            Segment::Map { key } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&name(key));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    let property = if path.is_empty() { what.to_owned() } else { path };
     Error::validation(property, describe(error.inner()))
 }
 

@@ -31,7 +31,7 @@ use std::sync::OnceLock;
 use serde::de::DeserializeOwned;
 
 pub use call::{CallParams, CallResponse};
-pub use model::{Deprecation, Operation, Param, ParamLocation, RequestBody, Throttling};
+pub use model::{Deprecation, Operation, OperationListing, Param, ParamLocation, RequestBody, Throttling};
 
 use schema::Schema;
 
@@ -85,6 +85,25 @@ pub fn required_scopes(id: &str) -> Option<&'static [String]> {
     operation(id).map(|op| op.scopes.as_slice())
 }
 
+/// The operations matching `query`: each of its whitespace-separated words must occur, ignoring
+/// case, in the operation's id, product, method, path or summary. An empty query matches every
+/// operation. Catalog order is kept.
+///
+/// ```
+/// let found = infobip::catalog::search("sms logs");
+/// assert!(found.iter().any(|op| op.id == "get-outbound-sms-message-logs-v3"));
+/// ```
+pub fn search(query: &str) -> Vec<&'static Operation> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    operations()
+        .iter()
+        .filter(|op| {
+            let text = format!("{} {} {} {} {}", op.id, op.product, op.method, op.path, op.summary).to_lowercase();
+            words.iter().all(|word| text.contains(word.as_str()))
+        })
+        .collect()
+}
+
 /// The operation a request key names, exactly as `METHOD /path/{template}`.
 pub fn operation_by_key(key: &str) -> Option<&'static Operation> {
     let catalog = catalog();
@@ -123,4 +142,28 @@ pub fn operation_for(key: &str) -> Option<&'static Operation> {
         })
         .max_by_key(|(literal, _)| *literal)
         .map(|(_, op)| op)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_needs_every_word_in_any_field_ignoring_case() {
+        assert_eq!(search("").len(), operations().len());
+        assert_eq!(search("   ").len(), operations().len());
+        let balance = search("GET /account/1/BALANCE");
+        assert!(balance.iter().any(|op| op.id == "get-account-balance"), "{balance:?}");
+        assert!(balance.iter().all(|op| op.method == "GET" && op.path.contains("/account/1/balance")));
+        let twofa = search("2fa pin verify");
+        assert!(!twofa.is_empty());
+        assert!(twofa.iter().all(|op| op.product == "2fa"));
+        assert!(search("no-such-operation-anywhere").is_empty());
+        let listed = serde_json::to_value(balance[0].listing()).expect("serializes");
+        let keys: Vec<&str> = listed.as_object().expect("an object").keys().map(String::as_str).collect();
+        assert_eq!(keys, ["id", "product", "method", "path", "summary", "scopes", "deprecated"]);
+        let ids: Vec<&str> = search("sms").iter().map(|op| op.id.as_str()).collect();
+        let in_order: Vec<&str> = operations().iter().map(|op| op.id.as_str()).filter(|id| ids.contains(id)).collect();
+        assert_eq!(ids, in_order, "catalog order kept");
+    }
 }

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::schema::{self, Schema};
@@ -44,7 +44,42 @@ pub struct Operation {
     pub body: Option<RequestBody>,
 }
 
+/// What a listing of operations shows of each (the bindings' `operations()`): serialized with
+/// the API's camelCase names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct OperationListing {
+    /// The operation id, for [`Client::call`](crate::Client::call).
+    pub id: String,
+    /// The product whose spec holds it.
+    pub product: String,
+    /// The HTTP method, upper case.
+    pub method: String,
+    /// The path template.
+    pub path: String,
+    /// What it does, in one line.
+    pub summary: String,
+    /// The API-key scopes that allow it; any one is enough.
+    pub scopes: Vec<String>,
+    /// Whether the spec marks it deprecated.
+    pub deprecated: bool,
+}
+
 impl Operation {
+    /// What a listing shows of it.
+    pub fn listing(&self) -> OperationListing {
+        OperationListing {
+            id: self.id.clone(),
+            product: self.product.clone(),
+            method: self.method.clone(),
+            path: self.path.clone(),
+            summary: self.summary.clone(),
+            scopes: self.scopes.clone(),
+            deprecated: self.deprecated,
+        }
+    }
+
     /// The key that names it for throttling, warnings and scopes: `METHOD /path/{template}`.
     pub fn key(&self) -> String {
         format!("{} {}", self.method, self.path)

@@ -1,7 +1,7 @@
 //! A send over query parameters (`GET /sms/3/text/query`).
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 
 use super::content::{LanguageCode, Transliteration};
 use super::options::IysRecipientType;
@@ -14,12 +14,13 @@ use crate::http::Query;
 /// The SDK assigns a bulk id when none is given (there are no per-destination message ids on
 /// this endpoint), so that an outcome in doubt can be looked up in the logs by bulk id.
 ///
-/// It deserializes from the camelCase names of the query parameters (what bindings build it
-/// from); every field is optional there.
+/// Reads from JSON with the API's parameter names (`{"to": ["41793026727"], "text": "Hi",
+/// "sendAt": "…"}`); `to` may be one string or a list, and an unknown name is refused.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct SendQuery {
     /// The destinations (repeated `to`).
+    #[serde(deserialize_with = "one_or_many")]
     pub to: Vec<String>,
     /// The text.
     pub text: String,
@@ -44,7 +45,7 @@ pub struct SendQuery {
     /// The validity period in minutes (at most 2880).
     pub validity_period: Option<i64>,
     /// When to send (at most 180 days ahead).
-    #[serde(deserialize_with = "crate::time::serde::option::deserialize")]
+    #[serde(with = "crate::time::serde::option")]
     pub send_at: Option<DateTime<FixedOffset>>,
     /// Return the SMS count of each message.
     pub include_sms_count_in_response: Option<bool>,
@@ -66,6 +67,20 @@ pub struct SendQuery {
     pub south_korea_reseller_code: Option<i32>,
     /// South Korea title (up to 66 characters).
     pub south_korea_title: Option<String>,
+}
+
+/// One destination or a list of them.
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(one) => vec![one],
+        OneOrMany::Many(many) => many,
+    })
 }
 
 impl SendQuery {
@@ -142,5 +157,43 @@ impl SendQuery {
             .push_opt("southKoreaResellerCode", self.south_korea_reseller_code)
             .push_opt("southKoreaTitle", self.south_korea_title.as_deref());
         query
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::from_json;
+
+    #[test]
+    fn reads_from_json_with_the_api_names_and_one_or_many_destinations() {
+        let one: SendQuery = from_json(
+            r#"{"to": "41793026727", "text": "Hi", "from": "InfoSMS", "sendAt": "2030-01-02T03:04:05+00:00"}"#,
+            "q",
+        )
+        .expect("read");
+        assert_eq!(one.to, ["41793026727"]);
+        assert_eq!(one.from.as_deref(), Some("InfoSMS"));
+        assert_eq!(one.send_at.map(|t| crate::time::format(&t)).as_deref(), Some("2030-01-02T03:04:05.000+0000"));
+        let many: SendQuery = from_json(
+            r#"{"to": ["1", "2"], "text": "Hi", "validityPeriod": 30, "turkeyIysRecipientType": "TACIR", "flash": true}"#,
+            "q",
+        )
+        .expect("read");
+        assert_eq!(many.to, ["1", "2"]);
+        assert_eq!(many.validity_period, Some(30));
+        assert_eq!(many.flash, Some(true));
+        assert_eq!(many.turkey_iys_recipient_type.as_ref().map(|t| t.as_str()), Some("TACIR"));
+    }
+
+    #[test]
+    fn unknown_names_and_wrong_types_are_validation_errors_naming_the_field() {
+        let unknown = from_json::<SendQuery>(r#"{"to": "1", "text": "Hi", "sender": "x"}"#, "q").unwrap_err();
+        assert_eq!(unknown.code(), "validation");
+        assert!(unknown.to_string().contains("sender"), "{unknown}");
+        let wrong = from_json::<SendQuery>(r#"{"to": "1", "text": "Hi", "flash": "yes"}"#, "q").unwrap_err();
+        assert!(matches!(&wrong, Error::Validation { violations } if violations[0].property == "flash"), "{wrong:?}");
+        let bad_time = from_json::<SendQuery>(r#"{"to": "1", "text": "Hi", "sendAt": "soon"}"#, "q").unwrap_err();
+        assert!(matches!(&bad_time, Error::Validation { violations } if violations[0].property == "sendAt"));
     }
 }

@@ -77,8 +77,10 @@ pub struct DeliveryReports {
     pub results: Vec<DeliveryReport>,
 }
 
-/// Filters of `GET /sms/3/reports` (and the v1 reports).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Filters of `GET /sms/3/reports` (and the v1 reports). Reads from JSON with the API's names
+/// (`{"bulkId": "…", "limit": 10}`, what the bindings pass); an unknown name is refused.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ReportsFilter {
     /// Only reports of this bulk.
     pub bulk_id: Option<String>,

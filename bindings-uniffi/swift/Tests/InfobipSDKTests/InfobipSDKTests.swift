@@ -5,6 +5,7 @@
 //     INFOBIP_VECTORS=<repo>/tests/vectors swift test
 // It has not been compiled or run here (no Swift toolchain on Linux); test.sh checks its syntax.
 
+import CommonCrypto
 import Foundation
 import XCTest
 @testable import InfobipSDK
@@ -82,6 +83,13 @@ final class Emulator {
     func fault(_ json: String) throws { try admin("POST", "/faults", json) }
     func flushReports() throws { try admin("POST", "/reports/flush", "{}") }
     func pin(_ pinId: String) throws -> String { try admin("GET", "/2fa/pins/\(pinId)")["pin"] as? String ?? "" }
+
+    /// The recorded API requests whose path starts with `prefix`, as `METHOD /path` lines.
+    func requests(_ prefix: String) throws -> [String] {
+        let query = prefix.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? prefix
+        let list = try admin("GET", "/requests?path=\(query)")["requests"] as? [[String: Any]] ?? []
+        return list.map { "\($0["method"] as? String ?? "") \($0["path"] as? String ?? "")" }
+    }
 }
 
 /// Runs `body` and returns the `InfobipError` it throws.
@@ -118,6 +126,17 @@ final class ClientTests: XCTestCase {
             XCTAssertEqual(response.status, 200)
             try await client.endSession()
         }
+    }
+
+    func testEndSessionAndClose() async throws {
+        try emulator.reset()
+        let client = try emulator.client(auth: .ibsso(username: Emulator.username, password: Secret(value: Emulator.password)))
+        _ = try await client.request(request: HttpRequest(method: "GET", path: "/account/1/balance"))
+        try await client.endSession()
+        XCTAssertEqual(try emulator.requests("/auth/1/session"), ["POST /auth/1/session", "DELETE /auth/1/session"])
+        _ = try await client.request(request: HttpRequest(method: "GET", path: "/account/1/balance"))
+        try await client.close()
+        XCTAssertEqual(try emulator.requests("/auth/1/session").count, 4)
     }
 
     func testSecretsAreNeverShown() async throws {
@@ -262,6 +281,25 @@ final class SmsTests: XCTestCase {
         XCTAssertEqual(seen.count, 5)
     }
 
+    func testV2SendsAndV1Reports() async throws {
+        let sms = try emulator.client().sms()
+        let text = try await sms.sendV2Text(request: SmsLegacySendRequest(messages: [
+            SmsLegacyMessage(destinations: [SmsDestination(to: "41793026727")], from: "InfoSMS", text: "Legacy"),
+        ]))
+        let bulkId = try XCTUnwrap(text.bulkId)
+        XCTAssertNotNil(text.messages.first?.messageId)
+        XCTAssertNotNil(text.requestId)
+        let binary = try await sms.sendV2Binary(request: SmsLegacySendRequest(messages: [
+            SmsLegacyMessage(destinations: [SmsDestination(to: "41793026727")], binary: SmsBinaryContent(hex: "48 69", dataCoding: 0)),
+        ], bulkId: "swift-v2-binary"))
+        XCTAssertEqual(binary.bulkId, "swift-v2-binary")
+        try emulator.flushReports()
+        let reports = try await sms.deliveryReportsV1(filter: SmsReportsFilter(bulkId: bulkId))
+        XCTAssertTrue(reports.allSatisfy { $0.bulkId == bulkId })
+        let error = await infobipError { _ = try await sms.sendV2Text(request: SmsLegacySendRequest(messages: [])) }
+        XCTAssertEqual(error?.details().violations.first?.property, "messages")
+    }
+
     func testOneHundredConcurrentSends() async throws {
         let sms = try emulator.client().sms()
         let ids = try await withThrowingTaskGroup(of: String.self) { group -> Set<String> in
@@ -292,5 +330,141 @@ final class TfaTests: XCTestCase {
         XCTAssertEqual(wrong.verified, false)
         let right = try await tfa.verifyPin(pinId: pinId, pin: pin)
         XCTAssertEqual(right.verified, true)
+    }
+
+    func testEmailTemplatesAndPins() async throws {
+        let tfa = try emulator.client().tfa()
+        let app = try await tfa.createApplication(request: TfaApplicationRequest(name: "swift-email"))
+        let appId = try XCTUnwrap(app.applicationId)
+        let template = try await tfa.createEmailTemplate(appId: appId, request: TfaEmailTemplateRequest(
+            pinType: "NUMERIC", pinLength: 4, from: "sender@example.com", emailTemplateId: 1))
+        let msgId = try XCTUnwrap(template.messageId)
+        let updated = try await tfa.updateEmailTemplate(appId: appId, msgId: msgId, request: TfaEmailTemplateRequest(pinLength: 6, emailTemplateId: 1))
+        XCTAssertEqual(updated.messageId, msgId)
+        let sent = try await tfa.sendPinEmail(request: TfaSendEmailPinRequest(applicationId: appId, messageId: msgId, to: "someone@example.com"))
+        let pinId = try XCTUnwrap(sent.pinId)
+        let resent = try await tfa.resendPinEmail(pinId: pinId, request: TfaResendEmailPinRequest())
+        XCTAssertEqual(resent.pinId, pinId)
+        let verified = try await tfa.verifyPin(pinId: pinId, pin: try emulator.pin(pinId))
+        XCTAssertEqual(verified.verified, true)
+    }
+}
+
+/// tests/vectors/webhooks.json through the parsers, and Basic / HMAC verification with signatures
+/// made by CommonCrypto.
+final class WebhooksTests: XCTestCase {
+    func testEveryWebhookVector() throws {
+        guard let dir = ProcessInfo.processInfo.environment["INFOBIP_VECTORS"] else {
+            throw XCTSkip("set INFOBIP_VECTORS to <repo>/tests/vectors")
+        }
+        let data = try Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent("webhooks.json"))
+        let root = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let cases = root?["cases"] as? [[String: Any]] ?? []
+        XCTAssertGreaterThanOrEqual(cases.count, 15)
+        for vector in cases {
+            let name = vector["name"] as? String ?? ""
+            let body = Data((vector["body"] as? String ?? "").utf8)
+            let expected = vector["expected"] as? [String: Any] ?? [:]
+            let kind = vector["kind"] as? String ?? ""
+            if let code = expected["error"] as? String {
+                do {
+                    _ = try parseDeliveryReports(body: body)
+                    XCTFail("\(name): parsed")
+                } catch let error as InfobipError {
+                    XCTAssertEqual(error.details().code, code, name)
+                }
+                continue
+            }
+            switch kind {
+            case "delivery_reports":
+                let reports = try parseDeliveryReports(body: body)
+                XCTAssertEqual(reports.count, expected["count"] as? Int, name)
+                for (i, want) in (expected["reports"] as? [[String: Any]] ?? []).enumerated() {
+                    let r = reports[i]
+                    check(want, [
+                        "bulk_id": r.bulkId, "message_id": r.messageId, "to": r.to, "sender": r.sender,
+                        "status_group": r.status?.groupName, "status_id": r.status?.id, "status_name": r.status?.name,
+                        "error_name": r.error?.name, "error_group_name": r.error?.groupName, "error_permanent": r.error?.permanent,
+                        "sent_at": r.sentAt, "done_at": r.doneAt, "message_count": r.messageCount,
+                        "price_per_message": r.price?.pricePerMessage, "currency": r.price?.currency,
+                        "callback_data": r.callbackData, "entity_id": r.platform?.entityId, "application_id": r.platform?.applicationId,
+                    ], name)
+                }
+            case "inbound":
+                let inbound = try parseInbound(body: body)
+                XCTAssertEqual(inbound.results.count, expected["count"] as? Int, name)
+                if let count = expected["message_count"] as? Int { XCTAssertEqual(inbound.messageCount, Int32(count), name) }
+                if let pending = expected["pending_message_count"] as? Int { XCTAssertEqual(inbound.pendingMessageCount, Int32(pending), name) }
+                for (i, want) in (expected["messages"] as? [[String: Any]] ?? []).enumerated() {
+                    let m = inbound.results[i]
+                    check(want, [
+                        "message_id": m.messageId, "from": m.from, "to": m.to, "text": m.text, "clean_text": m.cleanText,
+                        "keyword": m.keyword, "received_at": m.receivedAt, "sms_count": m.smsCount,
+                    ], name)
+                }
+            default:
+                let click = try parseClick(body: body)
+                check(expected, [
+                    "notification_type": click.notificationType, "recipient": click.recipient, "url": click.url,
+                    "message_id": click.messageId, "bulk_id": click.bulkId, "sent_at": click.sentAt,
+                    "device_type": click.recipientInfo?.deviceType, "country_name": click.geoLocationInfo?.countryName,
+                ], name)
+            }
+        }
+    }
+
+    /// Every listed key is compared with the field of that name, as text; NSNull means absent.
+    private func check(_ want: [String: Any], _ actual: [String: Any?], _ name: String) {
+        for (key, value) in want where key != "count" {
+            guard let got = actual[key] else {
+                XCTFail("\(name): the vector has a key this suite does not check: \(key)")
+                continue
+            }
+            if value is NSNull {
+                XCTAssertNil(got, "\(name).\(key)")
+            } else if let flag = got as? Bool {
+                XCTAssertEqual(flag, value as? Bool, "\(name).\(key)")
+            } else {
+                XCTAssertEqual(got.map { "\($0)" }, "\(value)", "\(name).\(key)")
+            }
+        }
+    }
+
+    func testBasicCredentials() throws {
+        let good = "Basic " + Data("hook:p4ss".utf8).base64EncodedString()
+        try verifyBasic(authorization: good, username: "hook", password: Secret(value: "p4ss"))
+        for bad in [nil, "Basic " + Data("hook:nope".utf8).base64EncodedString(), "Bearer x"] as [String?] {
+            XCTAssertThrowsError(try verifyBasic(authorization: bad, username: "hook", password: Secret(value: "p4ss"))) { error in
+                XCTAssertEqual((error as? InfobipError)?.details().code, "webhook_verification")
+                XCTAssertFalse("\(error)".contains("p4ss"))
+            }
+        }
+    }
+
+    func testHmacSignatures() throws {
+        let body = Data(#"{"results":[{"messageId":"M1"}]}"#.utf8)
+        let algorithms: [(HmacAlgorithm, CCHmacAlgorithm, Int)] = [
+            (.md5, CCHmacAlgorithm(kCCHmacAlgMD5), Int(CC_MD5_DIGEST_LENGTH)),
+            (.sha1, CCHmacAlgorithm(kCCHmacAlgSHA1), Int(CC_SHA1_DIGEST_LENGTH)),
+            (.sha224, CCHmacAlgorithm(kCCHmacAlgSHA224), Int(CC_SHA224_DIGEST_LENGTH)),
+            (.sha256, CCHmacAlgorithm(kCCHmacAlgSHA256), Int(CC_SHA256_DIGEST_LENGTH)),
+            (.sha384, CCHmacAlgorithm(kCCHmacAlgSHA384), Int(CC_SHA384_DIGEST_LENGTH)),
+            (.sha512, CCHmacAlgorithm(kCCHmacAlgSHA512), Int(CC_SHA512_DIGEST_LENGTH)),
+        ]
+        let key = Data("k3y".utf8)
+        for (algorithm, common, length) in algorithms {
+            var mac = [UInt8](repeating: 0, count: length)
+            key.withUnsafeBytes { k in
+                body.withUnsafeBytes { b in
+                    CCHmac(common, k.baseAddress, key.count, b.baseAddress, body.count, &mac)
+                }
+            }
+            let hex = mac.map { String(format: "%02x", $0) }.joined()
+            try verifyHmac(body: body, signature: hex, secret: Secret(value: "k3y"), algorithm: algorithm)
+            try verifyHmac(body: body, signature: Data(mac).base64EncodedString(), secret: Secret(value: "k3y"), algorithm: algorithm)
+            XCTAssertThrowsError(try verifyHmac(body: body + Data("x".utf8), signature: hex, secret: Secret(value: "k3y"), algorithm: algorithm))
+            XCTAssertThrowsError(try verifyHmac(body: body, signature: hex, secret: Secret(value: "other"), algorithm: algorithm))
+            XCTAssertThrowsError(try verifyHmac(body: body, signature: nil, secret: Secret(value: "k3y"), algorithm: algorithm))
+        }
     }
 }

@@ -35,6 +35,22 @@ class ClientTest {
     }
 
     @Test
+    fun `endSession ends an IBSSO session and the client opens a new one, and close frees the native object`() = runBlocking {
+        Emulator.reset()
+        val client = Emulator.client(auth = Auth.Ibsso(Emulator.USERNAME, Secret(Emulator.PASSWORD)))
+        client.request(HttpRequest(method = "GET", path = "/account/1/balance"))
+        client.endSession()
+        assertEquals(listOf("POST /auth/1/session", "DELETE /auth/1/session"), Emulator.requests("/auth/1/session"))
+        client.request(HttpRequest(method = "GET", path = "/account/1/balance"))
+        assertEquals(3, Emulator.requests("/auth/1/session").size, "a new session after endSession")
+        client.endSession()
+        client.use { }
+        assertTrue(client.uniffiIsDestroyed)
+        assertThrows<IllegalStateException> { runBlocking { client.endSession() } }
+        Unit
+    }
+
+    @Test
     fun `the base URL is normalised by the core`() {
         val client = InfobipClient(ClientConfig(baseUrl = "${Emulator.baseUrl}/", auth = Auth.ApiKey(Secret("k"))))
         assertEquals(Emulator.baseUrl, client.baseUrl())

@@ -3,6 +3,7 @@ package com.infobip.sdk
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.jsonPrimitive
 import java.io.BufferedReader
@@ -86,6 +87,12 @@ object Emulator {
     /** Injects an inbound SMS. */
     fun injectInbound(from: String, to: String, text: String): JsonObject =
         admin("POST", "/inbound", """{"from":"$from","to":"$to","text":"$text"}""").jsonObject
+
+    /** The recorded API requests whose path starts with `prefix`, as `METHOD /path` lines. */
+    fun requests(prefix: String): List<String> =
+        admin("GET", "/requests?path=" + java.net.URLEncoder.encode(prefix, Charsets.UTF_8), null)
+            .jsonObject["requests"]!!.jsonArray
+            .map { it.jsonObject["method"]!!.jsonPrimitive.content + " " + it.jsonObject["path"]!!.jsonPrimitive.content }
 
     /** The PIN the emulator sent for a 2FA pin id. */
     fun pin(pinId: String): String = admin("GET", "/2fa/pins/$pinId", null).jsonObject["pin"]!!.jsonPrimitive.content

@@ -187,4 +187,33 @@ class SmsTest {
         assertEquals(100, sent.mapNotNull { it.bulkId }.toSet().size)
         assertTrue(sent.all { it.messages.single().status?.groupName == "PENDING" })
     }
+
+    @Test
+    fun `v2 text and binary sends get ids, and v1 reports are pulled`() = runBlocking {
+        val text = sms.sendV2Text(
+            SmsLegacySendRequest(
+                messages = listOf(SmsLegacyMessage(destinations = listOf(SmsDestination(to = "41793026727")), from = "InfoSMS", text = "Legacy")),
+            ),
+        )
+        val bulkId = checkNotNull(text.bulkId)
+        assertNotNull(text.messages.single().messageId)
+        assertEquals("PENDING", text.messages.single().status?.groupName)
+        assertNotNull(text.requestId)
+        val binary = sms.sendV2Binary(
+            SmsLegacySendRequest(
+                messages = listOf(
+                    SmsLegacyMessage(destinations = listOf(SmsDestination(to = "41793026727")), binary = SmsBinaryContent(hex = "48 69", dataCoding = 0)),
+                ),
+                bulkId = "kotlin-v2-binary",
+            ),
+        )
+        assertEquals("kotlin-v2-binary", binary.bulkId)
+        assertEquals(listOf("POST /sms/2/text/advanced"), Emulator.requests("/sms/2/text"))
+        assertEquals(listOf("POST /sms/2/binary/advanced"), Emulator.requests("/sms/2/binary"))
+        Emulator.flushReports()
+        val reports = sms.deliveryReportsV1(SmsReportsFilter(bulkId = bulkId))
+        assertTrue(reports.all { it.bulkId == bulkId }, reports.toString())
+        val error = assertThrows<InfobipException.Validation> { runBlocking { sms.sendV2Text(SmsLegacySendRequest(messages = emptyList())) } }
+        assertEquals("messages", error.details().violations.first().property)
+    }
 }

@@ -66,4 +66,24 @@ class TfaTest {
     fun `an unknown PIN id is not found`() {
         assertThrows<InfobipException.NotFound> { runBlocking { tfa.verifyPin("no-such-pin", "1234") } }
     }
+
+    @Test
+    fun `email templates and PINs by email`() = runBlocking {
+        val appId = checkNotNull(tfa.createApplication(TfaApplicationRequest(name = "kotlin-email")).applicationId)
+        val template = tfa.createEmailTemplate(
+            appId,
+            TfaEmailTemplateRequest(pinType = "NUMERIC", pinLength = 4, from = "sender@example.com", emailTemplateId = 1),
+        )
+        val msgId = checkNotNull(template.messageId)
+        val updated = tfa.updateEmailTemplate(appId, msgId, TfaEmailTemplateRequest(pinLength = 6, emailTemplateId = 1))
+        assertEquals(msgId, updated.messageId)
+        val sent = tfa.sendPinEmail(TfaSendEmailPinRequest(applicationId = appId, messageId = msgId, to = "someone@example.com"))
+        val pinId = checkNotNull(sent.pinId)
+        val resent = tfa.resendPinEmail(pinId, TfaResendEmailPinRequest())
+        assertEquals(pinId, resent.pinId)
+        assertEquals(true, tfa.verifyPin(pinId, Emulator.pin(pinId)).verified)
+        val paths = Emulator.requests("/2fa/2/")
+        assertTrue(paths.contains("POST /2fa/2/pin/email"), paths.toString())
+        assertTrue(paths.contains("POST /2fa/2/pin/$pinId/resend/email"), paths.toString())
+    }
 }
