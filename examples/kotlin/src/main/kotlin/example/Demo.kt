@@ -24,16 +24,14 @@ import kotlinx.serialization.json.contentOrNull
 import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.jsonPrimitive
+import java.net.HttpURLConnection
 import java.net.InetSocketAddress
 import java.net.URI
-import java.net.http.HttpClient
-import java.net.http.HttpResponse
 import java.util.Locale
 import java.util.concurrent.LinkedBlockingQueue
 import java.util.concurrent.TimeUnit
 import kotlin.system.exitProcess
 import com.infobip.sdk.HttpRequest as InfobipRequest
-import java.net.http.HttpRequest as JdkRequest
 
 val DESTINATIONS = listOf("41793026727", "41793026728", "41793026729")
 
@@ -136,10 +134,11 @@ fun provokeRateLimitOnEmulator(path: String) {
     val baseUrl = System.getenv("INFOBIP_BASE_URL").orEmpty().trimEnd('/')
     if (!Regex("""http://(127\.0\.0\.1|localhost)(:\d+)?""").matches(baseUrl)) return
     val fault = """{"path": "$path", "status": 429, "headers": {"Retry-After": "600"}}"""
-    val request = JdkRequest.newBuilder(URI.create("$baseUrl/_emulator/faults"))
-        .header("Content-Type", "application/json")
-        .POST(JdkRequest.BodyPublishers.ofString(fault))
-        .build()
-    val response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString())
-    check(response.statusCode() == 200) { "the emulator refused the fault: ${response.statusCode()}" }
+    val connection = URI.create("$baseUrl/_emulator/faults").toURL().openConnection() as HttpURLConnection
+    connection.requestMethod = "POST"
+    connection.doOutput = true
+    connection.setRequestProperty("Content-Type", "application/json")
+    connection.outputStream.use { it.write(fault.toByteArray()) }
+    check(connection.responseCode == 200) { "the emulator refused the fault: ${connection.responseCode}" }
+    connection.disconnect()
 }
