@@ -24,6 +24,8 @@ for lang in "${langs[@]}"; do
 done
 
 step() { printf '== demo: %s\n' "$*" >&2; }
+# Seconds since the epoch with a fraction (bash 5 has it built in; macOS's bash 3.2 does not).
+now() { if [ -n "${EPOCHREALTIME:-}" ]; then echo "$EPOCHREALTIME"; else python3 -c 'import time; print(time.time())'; fi; }
 
 # ---- builds (debug; each is a no-op or incremental when nothing changed) --------------------
 # Each build's output goes to target/demo/build-<what>.log and is shown only when it fails.
@@ -58,13 +60,14 @@ build_kotlin() {
 }
 
 build() {
-  local what="$1" log="$logs/build-$1.log" status begin="$EPOCHREALTIME"
+  local what="$1" log="$logs/build-$1.log" status begin
+  begin="$(now)"
   printf '== demo: build %s' "${2:-what the $1 example needs}" >&2
   set +e # (a function run under `if` or `||` would ignore `set -e` inside it)
   (set -e; "build_$what") >"$log" 2>&1
   status=$?
   set -e
-  awk -v a="$begin" -v b="$EPOCHREALTIME" 'BEGIN { printf " (%.1f s)\n", b - a }' >&2
+  awk -v a="$begin" -v b="$(now)" 'BEGIN { printf " (%.1f s)\n", b - a }' >&2
   if [ "$status" -ne 0 ]; then
     cat "$log" >&2
     echo "demo: FAILED while building for $what (exit $status; output above, also in $log)" >&2
@@ -100,12 +103,13 @@ echo "   $line" >&2
 
 # ---- the examples --------------------------------------------------------------------------
 
-limit=(timeout 180) # no example may hang the demo
-run_rust() { "${limit[@]}" "$target_dir/debug/demo"; }
-run_python() { "${limit[@]}" bindings-python/.venv/bin/python examples/python/demo.py; }
-run_node() { "${limit[@]}" node examples/node/demo.mjs; }
+# No example may hang the demo (coreutils' timeout; macOS has none by default).
+limited() { if command -v timeout >/dev/null; then timeout 180 "$@"; else "$@"; fi; }
+run_rust() { limited "$target_dir/debug/demo"; }
+run_python() { limited bindings-python/.venv/bin/python examples/python/demo.py; }
+run_node() { limited node examples/node/demo.mjs; }
 run_kotlin() {
-  "${limit[@]}" java -Djna.library.path="$(cat "$logs/uniffi-lib-dir")" \
+  limited java -Djna.library.path="$(cat "$logs/uniffi-lib-dir")" \
     -cp "examples/kotlin/target/classes:$(cat examples/kotlin/target/classpath.txt)" example.DemoKt
 }
 
@@ -115,14 +119,14 @@ failed=()
 for lang in "${langs[@]}"; do
   step "run the $lang example"
   log="$logs/$lang.log"
-  begin="$EPOCHREALTIME"
+  begin="$(now)"
   status=0
   (
     unset INFOBIP_USERNAME INFOBIP_PASSWORD INFOBIP_CLIENT_ID INFOBIP_CLIENT_SECRET
     export INFOBIP_BASE_URL="$base_url" INFOBIP_API_KEY="$api_key"
     "run_$lang"
   ) >"$log" 2>&1 || status=$?
-  wall="$(awk -v a="$begin" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')"
+  wall="$(awk -v a="$begin" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')"
   sed 's/^/   /' "$log" >&2
   summary="$(grep -E "^summary: $lang: " "$log" | tail -n 1 || true)"
   if [ "$status" -eq 0 ] && [[ "$summary" =~ $summary_line ]] &&
