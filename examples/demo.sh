@@ -55,8 +55,18 @@ build_kotlin() {
   lib="$(bindings-uniffi/generate.sh)"
   echo "$(dirname "$lib")" >"$logs/uniffi-lib-dir"
   # `mvn -q compile exec:exec` runs it too (see the pom); the demo runs java itself, without Maven's
-  # start-up in the timing: classes and the dependency classpath are written out here.
+  # start-up in the timing: classes and the dependency classpath are written out here. generate.sh
+  # rewrites the generated sources every time, so a digest of every input tells whether the
+  # (slow) Kotlin compilation can be skipped.
+  local digest
+  digest="$(cat bindings-uniffi/generated/kotlin/com/infobip/sdk/*.kt examples/kotlin/pom.xml \
+    examples/kotlin/src/main/kotlin/example/*.kt | cksum)"
+  if [ -f examples/kotlin/target/classpath.txt ] && [ "$(cat examples/kotlin/target/inputs.cksum 2>/dev/null)" = "$digest" ]; then
+    echo "examples/kotlin: sources unchanged since the last compilation"
+    return 0
+  fi
   (cd examples/kotlin && mvn -B -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
+  echo "$digest" >examples/kotlin/target/inputs.cksum
 }
 
 build() {
