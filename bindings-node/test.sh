@@ -14,6 +14,9 @@ step "build the emulator and the addon (debug)"
 (cd "$ROOT" && cargo build --locked --quiet -p infobip-emulator)
 npm run --silent build
 
+step "examples/node: npm ci (links this package; run by test/examples.test.mjs, type-checked below)"
+(cd "$ROOT/examples/node" && npm ci --no-audit --no-fund --loglevel=error)
+
 step "node --test"
 npm test
 

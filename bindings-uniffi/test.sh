@@ -10,6 +10,7 @@
 # 3. Swift: syntax check of the generated sources with tree-sitter-swift, and proof that the
 #    check fails on a broken file
 # 4. Kotlin: `mvn -q test` (JUnit 5 suite against the emulator, started by the suite itself)
+# 5. examples/kotlin against the emulator (examples/demo.sh kotlin)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -66,4 +67,6 @@ for path in glob.glob(sys.argv[1] + "/TEST-*.xml"):
     seconds += float(suite.get("time"))
 print(f"Kotlin: {tests - skipped - failed} passed, {failed} failed, {skipped} skipped, {seconds:.1f} s in JUnit")
 PY
+step "Kotlin example (examples/kotlin) against the emulator; its summary line is checked"
+bash "$root/examples/demo.sh" kotlin
 echo "uniffi bindings: all checks passed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -16,4 +17,16 @@ def test_quickstart_runs(emu: Emulator) -> None:
     assert out.returncode == 0, out.stderr
     assert "is PENDING" in out.stdout and "PIN verified: False" in out.stdout
     assert "sent concurrently" in out.stdout
+    assert emu.api_key not in out.stdout + out.stderr
+
+
+def test_demo_runs(emu: Emulator) -> None:
+    """examples/python/demo.py: webhook receiver, delivery reports, logs and a 429, against the emulator."""
+    env = {**os.environ, "INFOBIP_BASE_URL": emu.url, "INFOBIP_API_KEY": emu.api_key}
+    out = subprocess.run([sys.executable, str(ROOT / "examples" / "python" / "demo.py")], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert re.search(r"^summary: python: sent 3, delivered 3, logged 3, \d+\.\d\d s$", out.stdout, re.M), out.stdout
+    assert "rate limited: the API asks to wait 600.0 s" in out.stdout
+    assert emu.admin("GET", "/faults")["faults"] == []  # the 429 was consumed, not retried into
     assert emu.api_key not in out.stdout + out.stderr

@@ -1,15 +1,16 @@
 //! Sends SMS, waits for their delivery reports on a webhook receiver it runs, pages the logs and
 //! handles a rate-limit error.
 //!
-//! With `INFOBIP_BASE_URL` and `INFOBIP_API_KEY` set it talks to that account; otherwise it starts
-//! the emulator in-process, so it runs with no account at all.
+//! With `INFOBIP_BASE_URL` and `INFOBIP_API_KEY` set it talks to that account (or to a running
+//! emulator, as `./x demo` does); otherwise it starts the emulator in-process, so it runs with no
+//! account at all.
 
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use infobip::sms::{LogsFilter, SmsMessage, SmsRequest, StreamExt};
 use infobip::webhooks::receiver::{Push, Verification, router};
-use infobip::{Client, Error};
+use infobip::{Client, Error, Method};
 use infobip_emulator::{Emulator, EmulatorConfig, Fault};
 use tokio::sync::mpsc;
 
@@ -76,22 +77,28 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         logged += 1;
     }
 
-    // 6. Handle a rate-limit error (the emulator is told to answer 429 with a long Retry-After).
+    // 6. Handle a rate-limit error. Against an emulator (in-process, or one on loopback reached
+    //    through its admin API), the next balance call is answered 429 with a long Retry-After,
+    //    as the real API does when an account goes over a rate limit.
+    let fault = Fault {
+        count: 1,
+        path: Some("/account/1/balance".into()),
+        method: None,
+        kind: None,
+        status: Some(429),
+        body: None,
+        headers: [("Retry-After".to_owned(), "600".to_owned())].into(),
+        delay_ms: 0,
+    };
     if let Some(emulator) = &emulator {
-        emulator.queue_fault(Fault {
-            count: 1,
-            path: Some("/account/1/balance".into()),
-            method: None,
-            kind: None,
-            status: Some(429),
-            body: None,
-            headers: [("Retry-After".to_owned(), "600".to_owned())].into(),
-            delay_ms: 0,
-        });
+        emulator.queue_fault(fault);
+    } else if client.base_url().is_loopback() {
+        client.request(Method::POST, "/_emulator/faults").json(&fault).send().await?;
     }
     match client.account().balance().await {
         Err(Error::Api(api)) if api.status == 429 => {
-            println!("rate limited: the API asks to wait {:?}; try again later", api.retry_after)
+            let seconds = api.retry_after.unwrap_or_default().as_secs_f64();
+            println!("rate limited: the API asks to wait {seconds} s; try again later")
         }
         Err(other) => return Err(other.into()),
         Ok(balance) => println!("balance: {:?} {:?}", balance.balance, balance.currency),
