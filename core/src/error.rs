@@ -364,7 +364,10 @@ pub fn retry_after(headers: &HeaderMap, now: std::time::SystemTime) -> Option<Du
         return Some(Duration::from_secs(seconds));
     }
     if let Ok(seconds) = text.parse::<f64>() {
-        return (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds));
+        // More seconds than a Duration holds (more digits than a u64) means "not for a very long
+        // time": saturate rather than panic.
+        return (seconds.is_finite() && seconds >= 0.0)
+            .then(|| Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX));
     }
     let when = chrono::DateTime::parse_from_rfc2822(text).ok()?;
     let when: std::time::SystemTime = when.into();
