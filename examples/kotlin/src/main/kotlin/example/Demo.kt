@@ -11,19 +11,16 @@ package example
 import com.infobip.sdk.InfobipClient
 import com.infobip.sdk.InfobipException
 import com.infobip.sdk.SmsContent
+import com.infobip.sdk.SmsDeliveryReport
 import com.infobip.sdk.SmsDeliveryWebhook
 import com.infobip.sdk.SmsDestination
 import com.infobip.sdk.SmsLogsFilter
 import com.infobip.sdk.SmsMessage
 import com.infobip.sdk.SmsRequest
 import com.infobip.sdk.SmsWebhooks
+import com.infobip.sdk.parseDeliveryReports
 import com.sun.net.httpserver.HttpServer
 import kotlinx.coroutines.runBlocking
-import kotlinx.serialization.json.Json
-import kotlinx.serialization.json.contentOrNull
-import kotlinx.serialization.json.jsonArray
-import kotlinx.serialization.json.jsonObject
-import kotlinx.serialization.json.jsonPrimitive
 import java.net.HttpURLConnection
 import java.net.InetSocketAddress
 import java.net.URI
@@ -35,34 +32,18 @@ import com.infobip.sdk.HttpRequest as InfobipRequest
 
 val DESTINATIONS = listOf("41793026727", "41793026728", "41793026729")
 
-/** The fields of a delivery report this example uses. */
-data class Report(val messageId: String?, val groupName: String?)
-
-/**
- * Reads a delivery-report push (`{"results": [...]}`). The Kotlin binding has no webhook parser
- * yet, so this reads the two fields it needs from the JSON with kotlinx-serialization-json.
- */
-fun parseDeliveryReports(body: ByteArray): List<Report> =
-    Json.parseToJsonElement(body.decodeToString()).jsonObject.getValue("results").jsonArray.map { element ->
-        val report = element.jsonObject
-        Report(
-            messageId = report["messageId"]?.jsonPrimitive?.contentOrNull,
-            groupName = report["status"]?.jsonObject?.get("groupName")?.jsonPrimitive?.contentOrNull,
-        )
-    }
-
 fun main(): Unit = runBlocking {
     val started = System.nanoTime()
 
     // 1. A webhook receiver for delivery reports, on a free local port.
-    val reports = LinkedBlockingQueue<Report>()
+    val reports = LinkedBlockingQueue<SmsDeliveryReport>()
     val server = HttpServer.create(InetSocketAddress("127.0.0.1", 0), 0)
     server.createContext("/delivery-reports") { exchange ->
         exchange.use {
             val status = try {
                 reports.addAll(parseDeliveryReports(it.requestBody.readBytes()))
                 204 // anything but 2xx makes Infobip push it again later
-            } catch (e: RuntimeException) {
+            } catch (e: InfobipException) {
                 400 // not a delivery report
             }
             it.sendResponseHeaders(status, -1)
@@ -92,8 +73,9 @@ fun main(): Unit = runBlocking {
     val deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30)
     while (delivered.size < sent.messages.size) {
         val report = reports.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS) ?: break
-        println("report: ${report.messageId} ${report.groupName}")
-        if (report.groupName == "DELIVERED") delivered += report.messageId ?: ""
+        val group = report.status?.groupName
+        println("report: ${report.messageId} $group")
+        if (group == "DELIVERED") delivered += report.messageId ?: ""
     }
 
     // 4. Page the logs of the bulk, two per page, following the cursor (at most 100 pages).
