@@ -48,6 +48,15 @@ def test_infobip_log_env_prints_to_stderr(emu: Emulator) -> None:
     assert emu.api_key not in out.stderr
 
 
+def test_import_leaves_typing_and_logging_unloaded() -> None:
+    # They are the slowest standard modules the package used at import; `logging` is loaded at
+    # the first call instead, and `typing` only by type checkers.
+    code = "import sys, infobip; print(sorted({'typing', 'logging'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], env={k: v for k, v in os.environ.items() if k != "INFOBIP_LOG"},
+                         capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.strip() == "[]", out.stdout
+
+
 def _shown(error: BaseException) -> str:
     """The message and notes, as a traceback shows them (pyo3 names a mistyped argument in a note)."""
     return "\n".join([str(error), *getattr(error, "__notes__", [])])

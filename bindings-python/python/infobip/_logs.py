@@ -1,20 +1,25 @@
-"""``INFOBIP_LOG``: print the SDK's logs to stderr without configuring :mod:`logging`."""
+"""``INFOBIP_LOG``: print the SDK's logs to stderr without configuring :mod:`logging`.
+
+:mod:`logging` is imported only when ``INFOBIP_LOG`` asks for output (or, from the native
+module, at the first call), so ``import infobip`` stays fast.
+"""
 
 from __future__ import annotations
 
-import logging
 import os
 
-_LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.INFO, "debug": logging.DEBUG}
+_LEVELS = ("error", "warning", "info", "debug")
 
 
 def _configure_from_env() -> None:
     """Applies ``INFOBIP_LOG`` (``debug``, ``info``, ``warning`` or ``error``) to the ``infobip`` logger."""
-    level = _LEVELS.get(os.environ.get("INFOBIP_LOG", "").strip().lower())
-    if level is None:
+    name = os.environ.get("INFOBIP_LOG", "").strip().lower()
+    if name not in _LEVELS:
         return
+    import logging
+
     logger = logging.getLogger("infobip")
-    logger.setLevel(level)
+    logger.setLevel(name.upper())
     if not logger.handlers:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))

@@ -4,38 +4,45 @@ A result class only declares its fields (snake_case, as the core's models name t
 values come from the JSON the core wrote, with keys already in snake_case. Nested results,
 lists of them and date-times are made from their annotations. ``to_dict()`` gives plain data
 back (date-times stay aware ``datetime`` objects); the ``repr`` shows the fields that are set.
+
+The annotations are read as text (``Optional[List[Status]]``, ``Optional[datetime]``...), not
+through :mod:`typing`, which would cost more to import than the rest of the package: a field's
+type is ``Optional[T]``, ``List[T]`` or a name, and a name is a result class of the same module,
+``datetime``, or anything else (kept as it is).
 """
 
 from __future__ import annotations
 
 import keyword
-import typing
-from datetime import datetime
-from typing import Any, Callable, ClassVar, Dict, Mapping, Optional, Type, TypeVar
+import sys
 
 from ._native import _parse_time
 
-_M = TypeVar("_M", bound="Model")
-_Convert = Callable[[Any], Any]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, ClassVar, Dict, Mapping, Type, TypeVar
+
+    _M = TypeVar("_M", bound="Model")
+    _Convert = Callable[[Any], Any]
 
 
 def _same(value: Any) -> Any:
     return value
 
 
-def _converter(hint: Any) -> _Convert:
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
-    if origin is typing.Union:
-        inner = [a for a in args if a is not type(None)]
-        return _converter(inner[0]) if len(inner) == 1 else _same
-    if origin is list and args:
-        item = _converter(args[0])
+def _converter(owner: type, hint: str) -> _Convert:
+    """The conversion from JSON for a field of `owner` annotated with `hint`."""
+    hint = hint.strip()
+    if hint.startswith("Optional[") and hint.endswith("]"):
+        return _converter(owner, hint[len("Optional[") : -1])
+    if hint.startswith("List[") and hint.endswith("]"):
+        item = _converter(owner, hint[len("List[") : -1])
         return lambda value: [item(v) for v in value]
-    if isinstance(hint, type) and issubclass(hint, Model):
-        return hint._from_native
-    if hint is datetime:
+    if hint == "datetime":
         return _parse_time
+    named = getattr(sys.modules[owner.__module__], hint, None)
+    if isinstance(named, type) and issubclass(named, Model):
+        return named._from_native
     return _same
 
 
@@ -65,11 +72,11 @@ class Model:
     @classmethod
     def _fields(cls) -> Dict[str, _Convert]:
         if "_converters" not in cls.__dict__:
-            hints = typing.get_type_hints(cls)
+            hints: Dict[str, str] = {}
+            for klass in reversed(cls.__mro__):
+                hints.update(klass.__dict__.get("__annotations__", {}))
             cls._converters = {
-                name: _converter(hint)
-                for name, hint in hints.items()
-                if not name.startswith("_") and typing.get_origin(hint) is not ClassVar
+                name: _converter(cls, hint) for name, hint in hints.items() if not name.startswith("_")
             }
         return cls._converters
 
@@ -107,7 +114,6 @@ class Model:
         return f"{type(self).__name__}({shown})"
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self.to_dict() == typing.cast(Model, other).to_dict()
+        return isinstance(other, Model) and type(other) is type(self) and self.to_dict() == other.to_dict()
 
     __hash__ = None  # type: ignore[assignment]
-

@@ -7,10 +7,12 @@ date-times are aware ``datetime`` objects.
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, List, Optional
-
 from ._model import Model
+
+TYPE_CHECKING = False  # `typing` and `datetime` are only read by type checkers (see _model.py)
+if TYPE_CHECKING:
+    from datetime import datetime
+    from typing import Any, List, Optional
 
 __all__ = [
     "Model",
