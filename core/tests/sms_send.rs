@@ -4,11 +4,13 @@
 
 mod common;
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::Utc;
 use infobip::sms::*;
 use infobip::{Error, RequestOptions};
+use tokio::io::AsyncReadExt;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn violations(error: Error) -> Vec<(String, String)> {
@@ -134,14 +136,18 @@ fn two_message_request() -> SmsRequest {
         .message(SmsMessage::text("Ho").to("41793026700"))
 }
 
+/// The bodies of the requests a wiremock server received.
+async fn bodies(server: &MockServer) -> Vec<Vec<u8>> {
+    server.received_requests().await.unwrap().into_iter().map(|r| r.body).collect()
+}
+
 /// Checks an `outcome_unknown` error: the bulk id and all three message ids as they were sent,
 /// and exactly one request made.
-async fn assert_outcome_unknown(server: &MockServer, error: Error, status: Option<u16>) {
+fn assert_outcome_unknown(received: &[Vec<u8>], error: Error, status: Option<u16>) {
     assert_eq!(error.code(), "outcome_unknown", "{error}");
     let Error::OutcomeUnknown(outcome) = error else { unreachable!() };
-    let received = server.received_requests().await.unwrap();
     assert_eq!(received.len(), 1, "a send is never repeated");
-    let body: serde_json::Value = serde_json::from_slice(&received[0].body).unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&received[0]).unwrap();
     assert_eq!(outcome.bulk_id.as_deref(), body["options"]["schedule"]["bulkId"].as_str());
     let sent_ids: Vec<&str> = body["messages"]
         .as_array()
@@ -170,7 +176,7 @@ async fn a_timeout_after_writing_is_outcome_unknown_with_every_id() {
     let client = common::builder(&server).build().unwrap();
     let options = RequestOptions::new().timeout(Duration::from_millis(300));
     let error = client.sms().send_with(two_message_request(), options).await.unwrap_err();
-    assert_outcome_unknown(&server, error, None).await;
+    assert_outcome_unknown(&bodies(&server).await, error, None);
 }
 
 #[tokio::test]
@@ -186,8 +192,76 @@ async fn a_5xx_is_outcome_unknown_with_every_id_and_not_retried() {
             .await;
         let client = common::builder(&server).build().unwrap();
         let error = client.sms().send(two_message_request()).await.unwrap_err();
-        assert_outcome_unknown(&server, error, Some(status)).await;
+        assert_outcome_unknown(&bodies(&server).await, error, Some(status));
     }
+}
+
+/// A loopback server that reads each request in full (head and body), then closes the
+/// connection without answering: a connection cut after the request was written. Returns its
+/// base URL and the bodies it read. It serves at most `connections` connections.
+async fn hang_up_server(connections: usize) -> (String, Arc<Mutex<Vec<Vec<u8>>>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let bodies = Arc::new(Mutex::new(Vec::new()));
+    let seen = bodies.clone();
+    tokio::spawn(async move {
+        for _ in 0..connections {
+            let Ok((mut socket, _)) = listener.accept().await else { return };
+            let body = read_request(&mut socket).await;
+            seen.lock().unwrap().push(body);
+            drop(socket);
+        }
+    });
+    (url, bodies)
+}
+
+/// Reads one HTTP/1.1 request with a `Content-Length` body and returns the body.
+async fn read_request(socket: &mut tokio::net::TcpStream) -> Vec<u8> {
+    let mut data = Vec::new();
+    let mut chunk = [0u8; 8192];
+    loop {
+        let read = socket.read(&mut chunk).await.unwrap();
+        assert!(read > 0, "the client closed the connection before sending the whole request");
+        data.extend_from_slice(&chunk[..read]);
+        let Some(end) = data.windows(4).position(|w| w == b"\r\n\r\n") else { continue };
+        let head = String::from_utf8_lossy(&data[..end]).to_ascii_lowercase();
+        let length: usize =
+            head.lines().find_map(|l| l.strip_prefix("content-length:")).map_or(0, |v| v.trim().parse().unwrap());
+        if data.len() >= end + 4 + length {
+            return data[end + 4..end + 4 + length].to_vec();
+        }
+    }
+}
+
+fn client_of(url: &str) -> infobip::Client {
+    infobip::Client::builder().base_url(url).api_key("test-api-key-123").timeout(None).build().unwrap()
+}
+
+#[tokio::test]
+async fn a_connection_cut_after_writing_is_outcome_unknown_with_every_id() {
+    let (url, received) = hang_up_server(5).await;
+    let sms = client_of(&url).sms();
+    let send = sms.send(two_message_request());
+    let error = tokio::time::timeout(Duration::from_secs(20), send).await.expect("the send ends").unwrap_err();
+    let received = received.lock().unwrap().clone();
+    assert_outcome_unknown(&received, error, None);
+}
+
+#[tokio::test]
+async fn a_send_the_caller_lets_retry_still_ends_in_outcome_unknown_with_the_same_ids() {
+    let (url, received) = hang_up_server(5).await;
+    let sms = client_of(&url).sms();
+    let options = RequestOptions::new().retry_non_idempotent(true).max_retries(1);
+    let send = sms.send_with(two_message_request(), options);
+    let error = tokio::time::timeout(Duration::from_secs(20), send).await.expect("the send ends").unwrap_err();
+    let Error::OutcomeUnknown(outcome) = error else { panic!("expected outcome_unknown, got {error:?}") };
+    assert_eq!(outcome.attempts, 2);
+    let received = received.lock().unwrap().clone();
+    assert_eq!(received.len(), 2, "one retry, as the caller asked");
+    assert_eq!(received[0], received[1], "a retry repeats the same ids, so the API can refuse the duplicate");
+    let body: serde_json::Value = serde_json::from_slice(&received[0]).unwrap();
+    assert_eq!(outcome.bulk_id.as_deref(), body["options"]["schedule"]["bulkId"].as_str());
+    assert_eq!(outcome.message_ids.len(), 3);
 }
 
 #[tokio::test]

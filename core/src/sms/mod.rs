@@ -110,8 +110,9 @@ impl Sms {
         validate::sms_request(&request, Utc::now())?;
         let ids = send::assign_request_ids(&mut request);
         let operation = "POST /sms/3/messages";
+        let doubt = Doubt::of_post(&options);
         let result = self.request(Method::POST, "/sms/3/messages").json(&request).options(options).send().await;
-        read(send::settle(result, operation, ids, Doubt::AfterWrite)?)
+        read(send::settle(result, operation, ids, doubt)?)
     }
 
     /// Sends a text over query parameters (`GET /sms/3/text/query`). A bulk id is assigned when

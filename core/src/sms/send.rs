@@ -35,9 +35,17 @@ impl SendIds {
 pub(crate) enum Doubt {
     /// A POST: the transport already tells a connection that failed before writing apart.
     AfterWrite,
-    /// A GET send (`/sms/3/text/query`): sent with retries off, so any timeout or connection
-    /// failure may have reached the API.
+    /// A GET send (`/sms/3/text/query`, sent with retries off), or a POST the caller let the
+    /// transport retry: a connection error may follow an attempt that reached the API, so any
+    /// timeout or connection failure is in doubt.
     AnyFailure,
+}
+
+impl Doubt {
+    /// How a failed POST send made with `options` is read.
+    pub(crate) fn of_post(options: &crate::config::RequestOptions) -> Doubt {
+        if options.retry_non_idempotent { Doubt::AnyFailure } else { Doubt::AfterWrite }
+    }
 }
 
 /// Turns a send's failure whose outcome is in doubt into [`Error::OutcomeUnknown`] with the ids.
