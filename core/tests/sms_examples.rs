@@ -6,16 +6,17 @@ mod sms_support;
 
 use infobip::sms::*;
 use serde_json::Value;
-use sms_support::{assert_round_trip, fixtures, spec, spec_examples};
+use sms_support::{assert_error_round_trip, assert_round_trip, fixtures, spec, spec_examples};
 
 /// Round-trips one body through the model that operation and part use. Error bodies (4xx, 5xx)
-/// are not SDK models: they are read by `ApiError`, which must find their code and text.
-/// Returns false when no model is known for the pair.
+/// round-trip through `ApiError`, which must also find their code and text. Returns false when
+/// no model is known for the pair.
 fn check(operation: &str, part: &str, label: &str, value: &Value) -> bool {
     let request = part == "request";
     if !request && !part.starts_with('2') {
         let error = infobip::ApiError::from_response(400, &http::HeaderMap::new(), value.to_string().as_bytes());
         assert!(error.error_code.is_some() && error.text.is_some(), "{label}: error body not understood: {value}");
+        assert_error_round_trip(label, value);
         return true;
     }
     match (operation, request) {
@@ -64,10 +65,12 @@ fn every_sms_spec_example_round_trips() {
         }
     }
     eprintln!(
-        "SMS spec: {models} request/response examples round-tripped through the models, {errors} error bodies read"
+        "SMS spec: {} examples round-tripped: {models} request/response bodies through the models, {errors} error bodies through ApiError",
+        models + errors
     );
+    assert_eq!(examples.len(), models + errors);
     assert_eq!(models, 49, "the number of model examples in the SMS spec changed");
-    assert!(errors >= 20, "{errors}");
+    assert_eq!(errors, 66, "the number of error examples in the SMS spec changed");
 }
 
 #[test]
@@ -130,4 +133,43 @@ fn lenient_reading_of_real_world_shapes() {
     let back = serde_json::to_value(&page).unwrap();
     assert_eq!(back["results"][3]["content"]["transliteration"], "KLINGON");
     assert_eq!(back["results"][1]["content"], serde_json::json!({"card":{"title":"t"}}));
+}
+
+/// Infobip's general status and error code tables, compiled into the crate, are the shared
+/// fixtures' tables row for row, and every row reads through the typed models: a status known
+/// only by its id gets its group from the table, and an error known only by its id its
+/// permanence.
+#[test]
+fn status_and_error_tables_match_the_fixtures_and_type_every_row() {
+    let [(_, errors), (_, statuses)] = &fixtures(&["table-"])[..] else { panic!("two tables expected") };
+    let statuses = statuses.as_array().unwrap();
+    let errors = errors.as_array().unwrap();
+    assert_eq!(status::status_codes().len(), statuses.len());
+    assert_eq!(status::error_codes().len(), errors.len());
+    for (row, typed) in statuses.iter().zip(status::status_codes()) {
+        let group = StatusGroup::from(row["groupName"].as_str().unwrap());
+        assert!(!matches!(group, StatusGroup::Unknown(_)), "{row}");
+        assert_eq!(
+            (typed.id, &typed.group_name, typed.name.as_str()),
+            (row["id"].as_i64().unwrap() as i32, &group, row["name"].as_str().unwrap())
+        );
+        let first = statuses.iter().find(|r| r["id"] == row["id"]).unwrap();
+        let by_id = Status { id: Some(typed.id), ..Status::default() };
+        assert_eq!(by_id.group().as_str(), first["groupName"].as_str().unwrap(), "{row}");
+        let by_name: Status = serde_json::from_value(row.clone()).unwrap();
+        assert_eq!(by_name.group(), group);
+    }
+    for (row, typed) in errors.iter().zip(status::error_codes()) {
+        let permanent = row["permanent"].as_bool().unwrap();
+        assert_eq!((typed.id, typed.permanent), (row["id"].as_i64().unwrap() as i32, permanent), "{row}");
+        let first = errors.iter().find(|r| r["id"] == row["id"]).unwrap();
+        let by_id = MessageError { id: Some(typed.id), ..MessageError::default() };
+        assert_eq!(by_id.is_permanent(), first["permanent"].as_bool().unwrap(), "{row}");
+        let full: MessageError = serde_json::from_value(row.clone()).unwrap();
+        assert!(!matches!(full.group_name, Some(ErrorGroup::Unknown(_))), "{row}");
+    }
+    // The table's groups are the five final and pending groups (the API also names ACCEPTED).
+    let groups: std::collections::BTreeSet<&str> =
+        status::status_codes().iter().map(|r| r.group_name.as_str()).collect();
+    assert_eq!(groups, ["DELIVERED", "EXPIRED", "PENDING", "REJECTED", "UNDELIVERABLE"].into_iter().collect());
 }

@@ -6,7 +6,7 @@ mod sms_support;
 
 use infobip::tfa::*;
 use serde_json::Value;
-use sms_support::{assert_round_trip, fixtures, spec, spec_examples};
+use sms_support::{assert_error_round_trip, assert_round_trip, fixtures, spec, spec_examples};
 
 fn check(operation: &str, request: bool, label: &str, value: &Value) -> bool {
     let pin_send = ["POST /2fa/2/pin", "POST /2fa/2/pin/voice", "POST /2fa/2/pin/email"];
@@ -54,6 +54,7 @@ fn check(operation: &str, request: bool, label: &str, value: &Value) -> bool {
 fn every_tfa_spec_example_round_trips() {
     let spec = spec("infobip-2fa-openapi.json");
     let mut count = 0;
+    let mut errors = 0;
     for example in spec_examples(&spec) {
         let label = format!("{} {} {:?}", example.operation, example.part, example.name);
         let request = example.part == "request";
@@ -61,13 +62,19 @@ fn every_tfa_spec_example_round_trips() {
             let body = example.value.to_string();
             let error = infobip::ApiError::from_response(400, &http::HeaderMap::new(), body.as_bytes());
             assert!(error.error_code.is_some(), "{label}: error body not understood: {body}");
+            assert_error_round_trip(&label, &example.value);
+            errors += 1;
             continue;
         }
         assert!(check(&example.operation, request, &label, &example.value), "no model for {label}");
         count += 1;
     }
-    eprintln!("2FA spec: {count} request/response examples round-tripped through the models");
+    eprintln!(
+        "2FA spec: {} examples round-tripped: {count} request/response bodies through the models, {errors} error bodies through ApiError",
+        count + errors
+    );
     assert_eq!(count, 39, "the number of examples in the 2FA spec changed");
+    assert_eq!(errors, 86, "the number of error examples in the 2FA spec changed");
 }
 
 #[test]

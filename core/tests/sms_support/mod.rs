@@ -179,3 +179,128 @@ pub fn assert_round_trip<T: DeserializeOwned + Serialize>(label: &str, value: &V
         );
     }
 }
+
+/// Reads an error body with `ApiError`, writes back what it understood in the body's own shape
+/// (the current `errorCode`/`description`/… or the legacy `requestError.serviceException`), and
+/// checks that it means the same: error bodies round-trip through the SDK's error type.
+pub fn assert_error_round_trip(label: &str, value: &Value) {
+    let error = infobip::ApiError::from_response(400, &http::HeaderMap::new(), value.to_string().as_bytes());
+    let mut out = serde_json::Map::new();
+    let mut put = |key: &str, text: &Option<String>| {
+        if let Some(text) = text {
+            out.insert(key.to_owned(), Value::String(text.clone()));
+        }
+    };
+    let back = if value.get("requestError").is_some() {
+        put("messageId", &error.error_code);
+        put("text", &error.text);
+        if !error.violations.is_empty() {
+            let mut fields = serde_json::Map::new();
+            for v in &error.violations {
+                let list = fields.entry(v.property.clone()).or_insert_with(|| Value::Array(Vec::new()));
+                list.as_array_mut().unwrap().push(Value::String(v.message.clone()));
+            }
+            out.insert("validationErrors".into(), Value::Object(fields));
+        }
+        serde_json::json!({"requestError": {"serviceException": out}})
+    } else {
+        put("errorCode", &error.error_code);
+        put("description", &error.text);
+        put("action", &error.action);
+        let violations =
+            error.violations.iter().map(|v| serde_json::json!({"property": v.property, "violation": v.message}));
+        out.insert("violations".into(), Value::Array(violations.collect()));
+        let resources = error.resources.iter().map(|r| serde_json::json!({"name": r.name, "url": r.url}));
+        out.insert("resources".into(), Value::Array(resources.collect()));
+        Value::Object(out)
+    };
+    if let Err(difference) = same(value, &back, "$") {
+        panic!("{label} does not round-trip through ApiError: {difference}\nin:  {value}\nout: {back}");
+    }
+}
+
+/// Follows `$ref`s to the schema they name.
+fn schema<'a>(spec: &'a Value, mut value: &'a Value) -> &'a Value {
+    for _ in 0..16 {
+        match value.get("$ref").and_then(Value::as_str) {
+            Some(reference) => value = spec.pointer(reference.trim_start_matches('#')).unwrap(),
+            None => break,
+        }
+    }
+    value
+}
+
+fn schema_paths(spec: &Value, value: &Value, at: &str, depth: usize, out: &mut std::collections::BTreeSet<String>) {
+    assert!(depth < 16, "schema too deep at {at}");
+    let value = schema(spec, value);
+    for combinator in ["allOf", "oneOf", "anyOf"] {
+        for part in value.get(combinator).and_then(Value::as_array).into_iter().flatten() {
+            schema_paths(spec, part, at, depth + 1, out);
+        }
+    }
+    if let Some(items) = value.get("items") {
+        schema_paths(spec, items, &format!("{at}[]"), depth + 1, out);
+    }
+    for (name, property) in value.get("properties").and_then(Value::as_object).into_iter().flatten() {
+        let path = if at.is_empty() { name.clone() } else { format!("{at}.{name}") };
+        out.insert(path.clone());
+        schema_paths(spec, property, &path, depth + 1, out);
+    }
+}
+
+/// Every property path of an operation's JSON request body (`messages[].destinations[].to`),
+/// following `$ref`, `allOf`/`oneOf`/`anyOf` and array items.
+pub fn request_paths(spec: &Value, method: &str, path: &str) -> std::collections::BTreeSet<String> {
+    let pointer = format!("/paths/{}/{method}/requestBody/content/application~1json/schema", path.replace('/', "~1"));
+    let body = spec.pointer(&pointer).unwrap_or_else(|| panic!("no JSON request body for {method} {path}"));
+    let mut out = std::collections::BTreeSet::new();
+    schema_paths(spec, body, "", 0, &mut out);
+    out
+}
+
+/// Every key path of a JSON value, in the notation of [`request_paths`].
+pub fn value_paths(value: &Value) -> std::collections::BTreeSet<String> {
+    fn walk(value: &Value, at: &str, out: &mut std::collections::BTreeSet<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, inner) in map {
+                    let path = if at.is_empty() { key.clone() } else { format!("{at}.{key}") };
+                    out.insert(path.clone());
+                    walk(inner, &path, out);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| walk(item, &format!("{at}[]"), out)),
+            _ => {}
+        }
+    }
+    let mut out = std::collections::BTreeSet::new();
+    walk(value, "", &mut out);
+    out
+}
+
+/// Checks the headers of a request the SDK sent, all of them: exactly these names, with the
+/// SDK's `User-Agent`, the test client's `Authorization`, `Accept: application/json`, and
+/// `Content-Type: application/json` only when there is a body.
+pub fn assert_headers(request: &wiremock::Request, has_body: bool) {
+    let mut names: Vec<&str> = request.headers.keys().map(|name| name.as_str()).collect();
+    names.sort_unstable();
+    let mut expected = vec!["accept", "accept-encoding", "authorization", "host", "user-agent"];
+    if has_body {
+        expected.extend(["content-length", "content-type"]);
+        expected.sort_unstable();
+    }
+    assert_eq!(names, expected, "the headers sent");
+    let header = |name: &str| request.headers[name].to_str().unwrap();
+    assert_eq!(header("authorization"), "App test-api-key-123");
+    assert_eq!(header("accept"), "application/json");
+    assert_eq!(header("accept-encoding"), "gzip");
+    let agent = header("user-agent");
+    let prefix = format!("infobip-sdk/{} (rust/", env!("CARGO_PKG_VERSION"));
+    assert!(agent.starts_with(&prefix) && agent.ends_with(&format!("; {})", std::env::consts::OS)), "{agent}");
+    if has_body {
+        assert_eq!(header("content-type"), "application/json");
+        assert_eq!(header("content-length"), request.body.len().to_string());
+    } else {
+        assert!(request.body.is_empty());
+    }
+}
