@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+mod sms_support;
 
 use infobip::tfa::*;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -20,17 +21,9 @@ fn assert_wire(request: &wiremock::Request, verb: &str, path: &str, query: Optio
     assert_eq!(request.method.as_str(), verb);
     assert_eq!(request.url.path(), path);
     assert_eq!(request.url.query(), query);
-    assert_eq!(request.headers["authorization"], "App test-api-key-123");
-    assert_eq!(request.headers["accept"], "application/json");
-    match body {
-        Some(expected) => {
-            assert_eq!(request.headers["content-type"], "application/json");
-            assert_eq!(String::from_utf8(request.body.clone()).unwrap(), expected);
-        }
-        None => {
-            assert!(request.headers.get("content-type").is_none());
-            assert!(request.body.is_empty());
-        }
+    sms_support::assert_headers(request, body.is_some());
+    if let Some(expected) = body {
+        assert_eq!(String::from_utf8(request.body.clone()).unwrap(), expected);
     }
 }
 
