@@ -116,10 +116,15 @@ async fn an_outcome_unknown_send_is_found_in_the_logs_once() {
     let Error::OutcomeUnknown(outcome) = error else { panic!("expected outcome_unknown, got {error:?}") };
     let bulk_id = outcome.bulk_id.clone().unwrap();
     assert_eq!(outcome.message_ids.len(), 3);
-    // Wait past the emulator's delay, then look the ids up by bulk id.
-    tokio::time::sleep(Duration::from_millis(2000)).await;
-    let logs = logs_of(&client, &bulk_id, 1).await;
-    let mut found: Vec<String> = logs.iter().map(|l| l.message_id.clone().unwrap()).collect();
+    // Look the ids up by bulk id, one log per cursor page (bounded: 50 tries, 50 ms apart).
+    let mut found: Vec<String> = Vec::new();
+    for _ in 0..50 {
+        found = logs_of(&client, &bulk_id, 1).await.iter().map(|l| l.message_id.clone().unwrap()).collect();
+        if found.len() >= 3 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     found.sort();
     let mut expected = outcome.message_ids.clone();
     expected.sort();
@@ -129,6 +134,22 @@ async fn an_outcome_unknown_send_is_found_in_the_logs_once() {
     // the logs by bulk id hold every id of the send, each once.
     assert_eq!(found, expected, "every id of the send is in the logs exactly once");
     assert_eq!(emulator.message_count(), 3, "nothing stored twice");
+}
+
+#[tokio::test]
+async fn a_send_whose_connection_is_cut_is_outcome_unknown_and_not_repeated() {
+    let (emulator, client) = start().await;
+    emulator.queue_fault(Fault::of_kind(FaultKind::ResetBeforeResponse, 1, Some("/sms/3/messages")));
+    let request = SmsRequest::new().message(SmsMessage::text("Cut").to("41793026727").to("41793026834"));
+    let error = client.sms().send(request).await.unwrap_err();
+    let Error::OutcomeUnknown(outcome) = error else { panic!("expected outcome_unknown, got {error:?}") };
+    assert_eq!(outcome.message_ids.len(), 2);
+    let bulk_id = outcome.bulk_id.clone().unwrap();
+    assert_eq!(emulator.requests().iter().filter(|r| r.path == "/sms/3/messages").count(), 1, "sent once");
+    // This emulator fault cuts the connection before acting: the logs say nothing was accepted,
+    // so sending again with the same ids is safe.
+    assert!(logs_of(&client, &bulk_id, 10).await.is_empty());
+    assert_eq!(emulator.message_count(), 0);
 }
 
 #[tokio::test]
@@ -213,8 +234,11 @@ async fn tfa_send_and_verify_a_pin() {
     let wrong = tfa.verify_pin(&pin_id, "not-it").await.unwrap();
     assert!(!wrong.is_verified());
     assert_eq!(wrong.pin_error, Some(PinError::WrongPin));
+    let attempts_left = wrong.attempts_remaining.expect("attempts remaining after a wrong PIN");
+    assert_eq!(attempts_left, 9, "the API's default of 10 attempts, one used");
     let right = tfa.verify_pin(&pin_id, &pin).await.unwrap();
     assert!(right.is_verified(), "{right:?}");
+    assert!(right.pin_error.is_none() && right.attempts_remaining.is_some_and(|n| n <= attempts_left), "{right:?}");
     let status = tfa.verifications(&app_id, "41793026727", None, None).await.unwrap();
     assert_eq!(status.verifications[0].verified, Some(true));
     assert!(status.verifications[0].verified_time().is_some());
