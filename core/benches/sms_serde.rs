@@ -33,6 +33,9 @@ fn reports_body() -> Vec<u8> {
 fn bench(c: &mut Criterion) {
     let request = send_request();
     let request_bytes = serde_json::to_vec(&request).unwrap();
+    // What is timed is a faithful round trip of 1,000 destinations.
+    assert_eq!(request.messages[0].destinations.len(), N);
+    assert_eq!(serde_json::from_slice::<SmsRequest>(&request_bytes).unwrap(), request);
     let mut group = c.benchmark_group("send request, 1000 destinations");
     group.throughput(Throughput::Bytes(request_bytes.len() as u64));
     group.bench_function("serialize + parse", |b| {
@@ -45,6 +48,9 @@ fn bench(c: &mut Criterion) {
     group.finish();
 
     let body = reports_body();
+    let parsed: DeliveryReports = serde_json::from_slice(&body).unwrap();
+    assert_eq!(parsed.results.len(), N);
+    assert_eq!(serde_json::from_slice::<DeliveryReports>(&serde_json::to_vec(&parsed).unwrap()).unwrap(), parsed);
     let mut group = c.benchmark_group("delivery reports, 1000 reports");
     group.throughput(Throughput::Bytes(body.len() as u64));
     group.bench_function("parse + serialize", |b| {
