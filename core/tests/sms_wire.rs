@@ -54,7 +54,7 @@ fn is_uuid_v4(text: &str) -> bool {
 }
 
 #[tokio::test]
-async fn send_one_liner_with_ids_given_is_exactly_that() {
+async fn send_with_ids_given_sends_exactly_those() {
     let server = server(SEND_RESPONSE).await;
     let client = common::builder(&server).build().unwrap();
     let request = SmsRequest::new()
@@ -81,6 +81,25 @@ async fn send_one_liner_with_ids_given_is_exactly_that() {
 }
 
 #[tokio::test]
+async fn the_one_liner_sends_its_text_sender_and_the_assigned_ids_only() {
+    let server = server(SEND_RESPONSE).await;
+    let client = common::builder(&server).build().unwrap();
+    client.sms().send(SmsRequest::text("41793026727", "Hello").sender("InfoSMS")).await.unwrap();
+    let req = only_request(&server).await;
+    assert_wire(&req, "POST", "/sms/3/messages", None, true);
+    let body: Value = serde_json::from_slice(&req.body).unwrap();
+    let bulk = body["options"]["schedule"]["bulkId"].as_str().unwrap();
+    let id = body["messages"][0]["destinations"][0]["messageId"].as_str().unwrap();
+    assert!(is_uuid_v4(bulk) && is_uuid_v4(id), "{bulk} {id}");
+    assert_eq!(
+        body_text(&req),
+        format!(
+            r#"{{"messages":[{{"sender":"InfoSMS","destinations":[{{"to":"41793026727","messageId":"{id}"}}],"content":{{"text":"Hello"}}}}],"options":{{"schedule":{{"bulkId":"{bulk}"}}}}}}"#
+        )
+    );
+}
+
+#[tokio::test]
 async fn send_assigns_uuid_ids_where_none_are_given_and_keeps_given_ones() {
     let server = server(SEND_RESPONSE).await;
     let client = common::builder(&server).build().unwrap();
@@ -89,6 +108,7 @@ async fn send_assigns_uuid_ids_where_none_are_given_and_keeps_given_ones() {
     );
     client.sms().send(request).await.unwrap();
     let req = only_request(&server).await;
+    assert_wire(&req, "POST", "/sms/3/messages", None, true);
     let mut body: Value = serde_json::from_slice(&req.body).unwrap();
     let bulk = body["options"]["schedule"]["bulkId"].as_str().unwrap().to_owned();
     let first = body["messages"][0]["destinations"][0]["messageId"].as_str().unwrap().to_owned();
@@ -251,7 +271,7 @@ async fn send_query_minimal_sends_only_to_text_and_the_assigned_bulk_id() {
     let query = req.url.query().unwrap();
     let bulk = query.strip_prefix("bulkId=").unwrap().split('&').next().unwrap();
     assert!(is_uuid_v4(bulk), "{query}");
-    assert_eq!(query, format!("bulkId={bulk}&to=41793026727&text=Hi"));
+    assert_wire(&req, "GET", "/sms/3/text/query", Some(&format!("bulkId={bulk}&to=41793026727&text=Hi")), false);
 }
 
 #[tokio::test]
@@ -368,8 +388,8 @@ async fn logs_stream_follows_the_cursor_to_the_end() {
     assert_eq!(ids, ["1", "2", "3"]);
     let received = server.received_requests().await.unwrap();
     assert_eq!(received.len(), 2);
-    assert_eq!(received[0].url.query(), Some("bulkId=b&limit=2&useCursor=true"));
-    assert_eq!(received[1].url.query(), Some("bulkId=b&limit=2&useCursor=true&cursor=p2"));
+    assert_wire(&received[0], "GET", "/sms/3/logs", Some("bulkId=b&limit=2&useCursor=true"), false);
+    assert_wire(&received[1], "GET", "/sms/3/logs", Some("bulkId=b&limit=2&useCursor=true&cursor=p2"), false);
 }
 
 #[tokio::test]
@@ -381,7 +401,7 @@ async fn logs_stream_stops_at_the_callers_limit() {
     let logs: Vec<_> = client.sms().logs(LogsFilter::new().max_results(3)).collect().await;
     assert_eq!(logs.len(), 3);
     // One page was enough, and it asked for just what was wanted.
-    assert_eq!(only_request(&server).await.url.query(), Some("limit=3&useCursor=true"));
+    assert_wire(&only_request(&server).await, "GET", "/sms/3/logs", Some("limit=3&useCursor=true"), false);
 }
 
 #[tokio::test]
