@@ -172,7 +172,7 @@ pub struct OutcomeUnknown {
     pub message_ids: Vec<String>,
     /// Attempts made.
     pub attempts: u32,
-    /// The HTTP status, when the server answered with a 5xx.
+    /// The HTTP status, when the server answered (a 5xx, or a 2xx whose body could not be read).
     pub status: Option<u16>,
 }
 

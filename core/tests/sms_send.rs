@@ -265,6 +265,21 @@ async fn a_send_the_caller_lets_retry_still_ends_in_outcome_unknown_with_the_sam
 }
 
 #[tokio::test]
+async fn a_2xx_whose_body_cannot_be_read_is_outcome_unknown_with_every_id() {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(
+            ResponseTemplate::new(200).set_body_raw(r#"{"bulkId":"b","messages":[{"messageId":"#, "application/json"),
+        )
+        .mount(&server)
+        .await;
+    let client = common::builder(&server).build().unwrap();
+    let error = client.sms().send(two_message_request()).await.unwrap_err();
+    assert!(error.to_string().contains("could not be read"), "{error}");
+    assert_outcome_unknown(&bodies(&server).await, error, Some(200));
+}
+
+#[tokio::test]
 async fn a_query_send_in_doubt_is_outcome_unknown_with_its_bulk_id_and_not_retried() {
     let server = MockServer::start().await;
     Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(503)).mount(&server).await;

@@ -67,7 +67,6 @@ use crate::client::{Client, RequestBuilder};
 use crate::config::RequestOptions;
 use crate::error::Error;
 use crate::http::{Query, encode_component};
-use crate::reply::read;
 use send::{Doubt, SendIds};
 
 /// The SMS API of a [`Client`]; get it with [`Client::sms`]. Cheap to clone.
@@ -112,7 +111,7 @@ impl Sms {
         let operation = "POST /sms/3/messages";
         let doubt = Doubt::of_post(&options);
         let result = self.request(Method::POST, "/sms/3/messages").json(&request).options(options).send().await;
-        read(send::settle(result, operation, ids, doubt)?)
+        send::finish(result, operation, ids, doubt)
     }
 
     /// Sends a text over query parameters (`GET /sms/3/text/query`). A bulk id is assigned when
@@ -127,7 +126,7 @@ impl Sms {
             .options(RequestOptions::new().max_retries(0))
             .send()
             .await;
-        read(send::settle(result, "GET /sms/3/text/query", ids, Doubt::AnyFailure)?)
+        send::finish(result, "GET /sms/3/text/query", ids, Doubt::AnyFailure)
     }
 
     /// Previews how a text is split into SMS (`POST /sms/1/preview`).
@@ -263,7 +262,7 @@ impl Sms {
         let ids = send::assign_legacy_ids(&mut request);
         let path = if binary { "/sms/2/binary/advanced" } else { "/sms/2/text/advanced" };
         let result = self.request(Method::POST, path).json(&request).send().await;
-        read(send::settle(result, &format!("POST {path}"), ids, Doubt::AfterWrite)?)
+        send::finish(result, &format!("POST {path}"), ids, Doubt::AfterWrite)
     }
 
     /// Reports a conversion of a message sent with conversion tracking

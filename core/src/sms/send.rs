@@ -3,13 +3,15 @@
 //! Before a send goes out, every destination without a message id gets one and the request
 //! gets a bulk id if it has none (UUID v4; ids the caller gave are kept). A send is never
 //! retried after it may have reached the API. When its outcome is in doubt (a timeout after
-//! the request was written, a connection cut before the response, any 5xx) the call fails with
+//! the request was written, a connection cut before the response, any 5xx, or a 2xx whose body
+//! cannot be read) the call fails with
 //! [`Error::OutcomeUnknown`] carrying the bulk id and every message id, so the caller can look
 //! them up with [`Sms::logs`](super::Sms::logs) filtered by the bulk id before deciding to send
 //! again.
 
 use crate::error::{Error, OutcomeUnknown};
 use crate::http::Response;
+use crate::reply::{Traced, read};
 
 /// A new id for a bulk or a message.
 pub(crate) fn new_id() -> String {
@@ -48,13 +50,15 @@ impl Doubt {
     }
 }
 
-/// Turns a send's failure whose outcome is in doubt into [`Error::OutcomeUnknown`] with the ids.
-pub(crate) fn settle(
+/// Reads the answer of a send. A failure whose outcome is in doubt becomes
+/// [`Error::OutcomeUnknown`] with the ids; so does a 2xx whose body cannot be read, since
+/// which of its messages were accepted (and which rejected) is then unknown.
+pub(crate) fn finish<T: Traced>(
     result: Result<Response, Error>,
     operation: &str,
     ids: SendIds,
     doubt: Doubt,
-) -> Result<Response, Error> {
+) -> Result<T, Error> {
     let unknown = |reason: String, attempts: u32, status: Option<u16>| {
         Error::OutcomeUnknown(Box::new(OutcomeUnknown {
             reason,
@@ -66,7 +70,17 @@ pub(crate) fn settle(
         }))
     };
     match result {
-        Ok(response) => Ok(response),
+        Ok(response) => {
+            let (status, attempts) = (response.status, response.attempts);
+            read(response).map_err(|error| match error {
+                Error::Decode { message, .. } => unknown(
+                    format!("the API answered {status} but its body could not be read, so which messages were accepted is not known: {message}"),
+                    attempts,
+                    Some(status),
+                ),
+                other => other,
+            })
+        }
         Err(Error::OutcomeUnknown(outcome)) => Err(unknown(outcome.reason, outcome.attempts, outcome.status)),
         Err(Error::Api(api)) if api.status >= 500 => {
             let status = api.status;
