@@ -214,17 +214,25 @@ async fn bad_input_is_refused_before_sending() {
     let client = common::builder(&server).build().unwrap();
     let tfa = client.tfa();
     let errors = [
-        tfa.create_template("app", &TemplateRequest::new(PinType::Numeric, "no placeholder")).await.unwrap_err(),
-        tfa.create_template("app", &TemplateRequest::default()).await.unwrap_err(),
-        tfa.send_pin_sms(&SendPin::new("app", "msg", ""), None).await.unwrap_err(),
-        tfa.verify_pin("pin", "").await.unwrap_err(),
-        tfa.application("").await.unwrap_err(),
-        tfa.create_application(&ApplicationRequest::new("")).await.unwrap_err(),
-        tfa.create_email_template("app", &EmailTemplateRequest::default()).await.unwrap_err(),
-        tfa.verifications("app", "", None, None).await.unwrap_err(),
+        (
+            tfa.create_template("app", &TemplateRequest::new(PinType::Numeric, "no placeholder")).await.unwrap_err(),
+            vec!["messageText"],
+        ),
+        (tfa.create_template("app", &TemplateRequest::default()).await.unwrap_err(), vec!["pinType", "messageText"]),
+        (tfa.send_pin_sms(&SendPin::new("app", "msg", ""), None).await.unwrap_err(), vec!["to"]),
+        (tfa.verify_pin("pin", "").await.unwrap_err(), vec!["pin"]),
+        (tfa.application("").await.unwrap_err(), vec!["appId"]),
+        (tfa.create_application(&ApplicationRequest::new("")).await.unwrap_err(), vec!["name"]),
+        (
+            tfa.create_email_template("app", &EmailTemplateRequest::default()).await.unwrap_err(),
+            vec!["emailTemplateId"],
+        ),
+        (tfa.verifications("app", "", None, None).await.unwrap_err(), vec!["msisdn"]),
     ];
-    for error in errors {
-        assert_eq!(error.code(), "validation", "{error}");
+    for (error, fields) in errors {
+        let infobip::Error::Validation { violations } = &error else { panic!("expected validation, got {error:?}") };
+        let named: Vec<&str> = violations.iter().map(|v| v.property.as_str()).collect();
+        assert_eq!(named, fields, "{error}");
     }
     assert!(server.received_requests().await.unwrap().is_empty());
 }
