@@ -87,6 +87,16 @@ async fn binary_prints_exactly_one_line_serves_and_stops_cleanly_on_sigterm_and_
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+#[test]
+fn a_signal_right_after_the_listening_line_still_stops_cleanly() {
+    // The handlers must be installed before the line is printed; otherwise a script that reads
+    // the line and signals at once kills the process (exit by signal, not a clean exit).
+    for i in 0..10 {
+        let child = spawn(&["--port", "0"]);
+        assert_eq!(child.stop(if i % 2 == 0 { "-TERM" } else { "-INT" }), "");
+    }
+}
+
 #[tokio::test]
 async fn a_chosen_port_is_used_and_the_default_key_printed() {
     let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
