@@ -1,5 +1,7 @@
 //! Every operation of `spec/` answers: requests built from each operation's own documented example
-//! (or a body synthesised from its schema) pass validation and get a well-formed response.
+//! (or a body synthesised from its schema) pass validation and get a well-formed response; without
+//! credentials every secured operation answers 401, and a key lacking its `x-scopes` 403, in the
+//! operation's error shape.
 
 use crate::spec::{self, OPERATIONS};
 use crate::{Emulator, EmulatorConfig};
@@ -77,6 +79,7 @@ async fn every_operation_answers_its_own_example() {
     let client =
         hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new()).build_http::<Full<Bytes>>();
     let mut ok = 0;
+    let mut refused = 0;
     let mut problems = Vec::new();
     for op in OPERATIONS {
         let doc = spec::document(op.spec);
@@ -97,18 +100,51 @@ async fn every_operation_answers_its_own_example() {
         if !query.is_empty() {
             path = format!("{path}?{}", query.join("&"));
         }
-        let mut req = http::Request::builder()
-            .method(op.method)
-            .uri(format!("{}{}", emu.base_url(), path))
-            .header("authorization", "App emulator-api-key");
-        let body = match example_request(op) {
-            Some((ct, v)) if ct.contains("json") => {
-                req = req.header("content-type", "application/json");
-                serde_json::to_vec(&v).unwrap_or_default()
+        let example = example_request(op);
+        let request = |auth: Option<&str>| {
+            let mut req = http::Request::builder().method(op.method).uri(format!("{}{}", emu.base_url(), path));
+            if let Some(a) = auth {
+                req = req.header("authorization", a);
             }
-            _ => Vec::new(),
+            let body = match &example {
+                Some((ct, v)) if ct.contains("json") => {
+                    req = req.header("content-type", "application/json");
+                    serde_json::to_vec(v).unwrap_or_default()
+                }
+                _ => Vec::new(),
+            };
+            req.body(Full::new(Bytes::from(body))).unwrap()
         };
-        let resp = client.request(req.body(Full::new(Bytes::from(body))).unwrap()).await.unwrap();
+        // Auth and scopes come before anything else, in the operation's error shape.
+        let refusals = [
+            (None, 401, op.auth),
+            (
+                Some("App emulator-limited-key"),
+                403,
+                op.auth
+                    && !op.scopes.is_empty()
+                    && !op.scopes.iter().any(|s| ["2fa:manage", "account:read"].contains(s)),
+            ),
+        ];
+        for (auth, expected, applies) in refusals {
+            if !applies {
+                continue;
+            }
+            let resp = client.request(request(auth)).await.unwrap();
+            let status = resp.status().as_u16();
+            let body: Value =
+                serde_json::from_slice(&resp.into_body().collect().await.unwrap().to_bytes()).unwrap_or(Value::Null);
+            let shaped = match op.shape {
+                spec::ErrorShape::ApiError => body["errorCode"] == format!("E{expected}").as_str(),
+                _ => body["requestError"]["serviceException"]["messageId"].is_string(),
+            };
+            if status != expected || !shaped {
+                problems.push(format!("{} {path} with {auth:?}: {status} {body} (expected {expected})", op.method));
+            } else {
+                refused += 1;
+            }
+        }
+        let resp = client.request(request(Some("App emulator-api-key"))).await.unwrap();
         let status = resp.status().as_u16();
         let is_json =
             resp.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("json"));
@@ -131,6 +167,10 @@ async fn every_operation_answers_its_own_example() {
             ));
         }
     }
-    println!("{ok} of {} operations answered", OPERATIONS.len());
+    println!(
+        "{ok} of {} operations answered; {refused} refusals (401 without credentials, 403 without scope)",
+        OPERATIONS.len()
+    );
+    assert!(refused > OPERATIONS.len(), "most operations need auth: {refused}");
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
 }

@@ -158,12 +158,32 @@ pub enum ConfigError {
     /// The TOML is invalid or has unknown keys.
     #[error("invalid emulator config: {0}")]
     Toml(#[from] toml::de::Error),
+    /// A value is not usable (an unknown status in the mix, no API key, a malformed flag).
+    #[error("invalid emulator config: {0}")]
+    Invalid(String),
 }
 
 impl EmulatorConfig {
-    /// Parses a TOML document; missing keys keep their defaults.
+    /// Parses a TOML document; missing keys keep their defaults. The result is validated.
     pub fn from_toml_str(text: &str) -> Result<Self, ConfigError> {
-        Ok(toml::from_str(text)?)
+        let config: Self = toml::from_str(text)?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks what TOML types cannot: every status of the mix is `DELIVERED`, `UNDELIVERABLE`,
+    /// `EXPIRED` or `REJECTED`, and there is at least one API key (the listening line prints it).
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if let Some(w) = self.status_mix.iter().find(|w| crate::delivery::final_status(&w.status).is_none()) {
+            return Err(ConfigError::Invalid(format!(
+                "unknown status `{}` in the status mix (use DELIVERED, UNDELIVERABLE, EXPIRED or REJECTED)",
+                w.status
+            )));
+        }
+        if self.api_keys.is_empty() {
+            return Err(ConfigError::Invalid("at least one API key is needed".into()));
+        }
+        Ok(())
     }
 
     /// Reads and parses a TOML file.
@@ -211,5 +231,14 @@ mod tests {
         assert_eq!(c.status_mix.len(), 2);
         assert_eq!(c.users[0].username, DEFAULT_USERNAME);
         assert!(EmulatorConfig::from_toml_str("nope = 1").is_err());
+    }
+
+    #[test]
+    fn toml_with_an_unknown_status_or_no_api_key_is_refused() {
+        let e = EmulatorConfig::from_toml_str("[[status_mix]]\nstatus = \"UNDELIVERED\"\nweight = 5\n").unwrap_err();
+        assert!(e.to_string().contains("unknown status `UNDELIVERED`"), "{e}");
+        assert!(EmulatorConfig::from_toml_str("[[status_mix]]\nstatus = \"rejected\"\nweight = 5\n").is_ok());
+        let e = EmulatorConfig::from_toml_str("api_keys = []").unwrap_err();
+        assert!(e.to_string().contains("at least one API key"), "{e}");
     }
 }

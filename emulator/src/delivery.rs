@@ -155,26 +155,34 @@ pub(crate) fn log_v1(m: &Message) -> Value {
     o
 }
 
+/// The final status and error of a status-mix group (`DELIVERED`, `UNDELIVERABLE`, `EXPIRED`,
+/// `REJECTED`, any case); `None` for any other name.
+pub(crate) fn final_status(group: &str) -> Option<(StatusRow, ErrorRow)> {
+    match group.to_ascii_uppercase().as_str() {
+        "DELIVERED" => Some((DELIVERED_TO_HANDSET, NO_ERROR)),
+        "UNDELIVERABLE" => Some((UNDELIVERABLE_NOT_DELIVERED, EC_UNKNOWN_SUBSCRIBER)),
+        "EXPIRED" => Some((EXPIRED_EXPIRED, EC_VALIDITY_EXPIRED)),
+        "REJECTED" => Some((REJECTED_NETWORK, NO_ERROR)),
+        _ => None,
+    }
+}
+
 fn pick_final(shared: &Shared, message_id: &str) -> (StatusRow, ErrorRow) {
+    let delivered = (DELIVERED_TO_HANDSET, NO_ERROR);
     let mix = &shared.config.status_mix;
     let total: u64 = mix.iter().map(|w| u64::from(w.weight)).sum();
     if total == 0 {
-        return (DELIVERED_TO_HANDSET, NO_ERROR);
+        return delivered;
     }
     let mut x = hash_str(shared.config.seed, message_id) % total;
     for w in mix {
         let wt = u64::from(w.weight);
         if x < wt {
-            return match w.status.to_ascii_uppercase().as_str() {
-                "UNDELIVERABLE" => (UNDELIVERABLE_NOT_DELIVERED, EC_UNKNOWN_SUBSCRIBER),
-                "EXPIRED" => (EXPIRED_EXPIRED, EC_VALIDITY_EXPIRED),
-                "REJECTED" => (REJECTED_NETWORK, NO_ERROR),
-                _ => (DELIVERED_TO_HANDSET, NO_ERROR),
-            };
+            return final_status(&w.status).unwrap_or(delivered);
         }
         x -= wt;
     }
-    (DELIVERED_TO_HANDSET, NO_ERROR)
+    delivered
 }
 
 /// Queues message `idx` to become final at `at` (bumping its generation).

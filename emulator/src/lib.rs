@@ -27,6 +27,7 @@ mod api;
 mod config;
 mod delivery;
 mod errors;
+mod flags;
 pub mod gsm;
 mod handlers;
 mod schema;
@@ -41,6 +42,7 @@ pub use config::{
     ApiKeyConfig, ConfigError, DEFAULT_API_KEY, DEFAULT_LIMITED_API_KEY, DEFAULT_PASSWORD, DEFAULT_USERNAME,
     EmulatorConfig, OAuthClientConfig, StatusWeight, UserConfig,
 };
+pub use flags::Flags;
 pub use state::{Fault, FaultKind, RecordedRequest, WebhookStats};
 
 use std::future::Future;
@@ -80,8 +82,10 @@ impl Emulator {
         Self::from_listener(listener, config)
     }
 
-    /// Serves on an already bound listener. Must be called inside a Tokio runtime.
+    /// Serves on an already bound listener. Must be called inside a Tokio runtime. The
+    /// configuration is validated first ([`EmulatorConfig::validate`]).
     pub fn from_listener(listener: TcpListener, config: EmulatorConfig) -> Result<Self, EmulatorError> {
+        config.validate()?;
         let addr = listener.local_addr()?;
         let runtime = tokio::runtime::Handle::try_current()
             .map_err(|e| std::io::Error::other(format!("the emulator needs a Tokio runtime: {e}")))?;

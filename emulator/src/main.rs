@@ -1,76 +1,49 @@
 //! `infobip-emulator`: serves the Infobip API emulator on 127.0.0.1.
 
 use clap::Parser;
-use infobip_emulator::{EmulatorConfig, run};
-use std::path::PathBuf;
+use infobip_emulator::{Flags, run};
 
 /// Command-line options.
 #[derive(Debug, Parser)]
 #[command(name = "infobip-emulator", version, about = "A stateful local emulator of the Infobip API")]
 struct Args {
-    /// Port on 127.0.0.1 (0 = any free port).
-    #[arg(long, env = "INFOBIP_EMULATOR_PORT")]
-    port: Option<u16>,
-    /// TOML configuration file.
-    #[arg(long)]
-    config: Option<PathBuf>,
-    /// Delay before delivery reports, in milliseconds.
-    #[arg(long)]
-    delivery_delay_ms: Option<u64>,
-    /// Enforce the spec's throttling limits.
-    #[arg(long)]
-    throttling: bool,
-    /// Seed for the status mix and generated ids.
-    #[arg(long)]
-    seed: Option<u64>,
+    #[command(flatten)]
+    flags: Flags,
 }
 
-async fn shutdown_signal() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
-            }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
+/// Resolves on SIGTERM or SIGINT. The handlers are installed when this is called, not when the
+/// future is first polled, so a signal sent right after the listening line still stops the
+/// emulator cleanly instead of killing it.
+#[cfg(unix)]
+fn shutdown_signal() -> std::io::Result<impl Future<Output = ()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut term = signal(SignalKind::terminate())?;
+    let mut int = signal(SignalKind::interrupt())?;
+    Ok(async move {
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = int.recv() => {}
         }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-    }
+    })
+}
+
+/// Resolves on Ctrl-C (installed when called, like the Unix version).
+#[cfg(not(unix))]
+fn shutdown_signal() -> std::io::Result<impl Future<Output = ()>> {
+    let mut ctrl_c = tokio::signal::windows::ctrl_c()?;
+    Ok(async move {
+        let _ = ctrl_c.recv().await;
+    })
 }
 
 fn main() -> std::process::ExitCode {
-    let args = Args::parse();
-    let mut config = match &args.config {
-        Some(path) => match EmulatorConfig::from_toml_file(path) {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return std::process::ExitCode::from(2);
-            }
-        },
-        None => EmulatorConfig::default(),
+    let config = match Args::parse().flags.config() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return std::process::ExitCode::from(2);
+        }
     };
-    if let Some(p) = args.port {
-        config.port = p;
-    }
-    if let Some(d) = args.delivery_delay_ms {
-        config.delivery_delay_ms = d;
-    }
-    if args.throttling {
-        config.throttling = true;
-    }
-    if let Some(s) = args.seed {
-        config.seed = s;
-    }
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
         Err(e) => {
@@ -78,7 +51,11 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(config, shutdown_signal())) {
+    let served = runtime.block_on(async {
+        let stop = shutdown_signal()?;
+        run(config, stop).await
+    });
+    match served {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");

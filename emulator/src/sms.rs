@@ -423,6 +423,9 @@ pub(crate) fn logs(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
     let dest = ctx.q(dest_param);
     let mcc = ctx.q("mcc");
     let mnc = ctx.q("mnc");
+    if mnc.is_some() && mcc.is_none() {
+        return ctx.error(400, &[Violation::new("mcc", "must not be null when mnc is given")], None);
+    }
     let st = ctx.shared.lock();
     let end = start_before.unwrap_or(st.messages.len()).min(st.messages.len());
     let mut results = Vec::new();

@@ -2,8 +2,9 @@
 //! gets exactly one delivery report, pushed to a webhook and pulled through GET /sms/3/reports.
 //!
 //! Bounded in count (20,000, or `EMULATOR_LOAD_SENDS`) and in time: the send phase stops starting
-//! new sends after 45 s (on a badly overloaded machine), and whatever was sent is still checked
-//! for exactly-once reports; the whole test fails after 90 s.
+//! new sends after 75 s and the whole test fails after 120 s. A run that could not make every send
+//! within the budget fails (after checking that what was sent got exactly one report each), so a
+//! pass always means all 20,000. Typical: ~4 s in release, ~31 s in debug on a loaded 2-core box.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -16,7 +17,7 @@ use std::time::{Duration, Instant};
 
 const SENDS: usize = 20_000;
 const CONCURRENCY: usize = 64;
-const SEND_BUDGET: Duration = Duration::from_secs(45);
+const SEND_BUDGET: Duration = Duration::from_secs(75);
 
 fn sends() -> usize {
     std::env::var("EMULATOR_LOAD_SENDS").ok().and_then(|v| v.parse().ok()).unwrap_or(SENDS)
@@ -24,7 +25,7 @@ fn sends() -> usize {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn twenty_thousand_sends_each_get_exactly_one_report() {
-    tokio::time::timeout(Duration::from_secs(90), run()).await.expect("load test exceeded 90 s");
+    tokio::time::timeout(Duration::from_secs(120), run()).await.expect("load test exceeded 120 s");
 }
 
 async fn run() {
@@ -69,9 +70,6 @@ async fn run() {
         "{sent} sends at concurrency {CONCURRENCY} in {elapsed:?}: {:.0} sends/s",
         sent as f64 / elapsed.as_secs_f64()
     );
-    if sent < target {
-        println!("warning: send budget of {SEND_BUDGET:?} reached after {sent} of {target} sends (overloaded machine)");
-    }
     assert!(sent > 0);
     assert_eq!(e.message_count(), sent);
 
@@ -103,4 +101,5 @@ async fn run() {
     assert_eq!(pulled.len(), sent);
     assert!(pulled.values().all(|c| *c == 1));
     assert_eq!(e.webhook_stats().dropped, 0);
+    assert_eq!(sent, target, "the send budget of {SEND_BUDGET:?} ran out after {sent} of {target} sends");
 }

@@ -90,6 +90,11 @@ async fn v2_text_and_binary_sends_use_v2_response_and_legacy_errors() {
     let body = json!({"messages":[{"from":"InfoSMS","destinations":[{"to":"41793026727"}],"binary":{"hex":"54 65 73 74","dataCoding":0,"esmClass":0}}]});
     let r = h.post("/sms/2/binary/advanced", Some(KEY), &body).await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let j = r.json();
+    assert!(j["bulkId"].is_string());
+    assert_eq!(j["messages"][0]["to"], "41793026727");
+    assert_eq!(j["messages"][0]["status"]["name"], "PENDING_ACCEPTED");
+    assert!(j["messages"][0]["messageId"].is_string());
 
     let r = h.post("/sms/2/text/advanced", Some(KEY), &json!({"messages":[{"text":"no destinations"}]})).await;
     assert_eq!(r.status, 400);
@@ -351,4 +356,78 @@ async fn scheduled_bulks_stay_pending_and_can_be_rescheduled_paused_resumed_and_
     assert_eq!(reports[0]["error"]["name"], "EC_MESSAGE_CANCELED");
     let r = h.put("/sms/1/bulks?bulkId=SCHED2", Some(KEY), &json!({"sendAt": at(60)})).await;
     assert_eq!(r.status, 400);
+}
+
+#[tokio::test]
+async fn reports_filter_by_message_id_and_legacy_v1_reports_work_too() {
+    let (_e, h) = emu(20).await;
+    let dests: Vec<Value> = (1..=3).map(|i| json!({"to": "41793026727", "messageId": format!("R{i}")})).collect();
+    let body = json!({"messages":[{"destinations": dests, "content":{"text":"x"}}]});
+    assert_eq!(h.post("/sms/3/messages", Some(KEY), &body).await.status, 200);
+    let v2 = json!({"messages":[{"from":"InfoSMS","destinations":[{"to":"41793026727","messageId":"R4"}],"text":"x"}]});
+    assert_eq!(h.post("/sms/2/text/advanced", Some(KEY), &v2).await.status, 200);
+    tokio::time::sleep(Duration::from_millis(150)).await;
+
+    let one = pull_all(&h, "/sms/3/reports?messageId=R2").await;
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0]["messageId"], "R2");
+    assert!(pull_all(&h, "/sms/3/reports?messageId=R2").await.is_empty(), "consumed when read");
+    let ids = |v: &[Value]| {
+        let mut ids: Vec<String> = v.iter().map(|r| r["messageId"].as_str().unwrap().to_string()).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(&pull_all(&h, "/sms/3/reports?messageId=R1&messageId=R3").await), vec!["R1", "R3"]);
+    let legacy = pull_all(&h, "/sms/1/reports?messageId=R4").await;
+    assert_eq!(ids(&legacy), vec!["R4"]);
+    assert_eq!(legacy[0]["smsCount"], 1);
+    assert_eq!(legacy[0]["status"]["groupName"], "DELIVERED");
+    assert!(pull_all(&h, "/sms/1/reports").await.is_empty());
+}
+
+#[tokio::test]
+async fn a_scheduled_message_stays_pending_until_its_send_at_then_is_delivered() {
+    let (_e, h) = emu(20).await;
+    let send_at = chrono::Utc::now() + chrono::Duration::milliseconds(800);
+    let body = json!({"messages":[{"destinations":[{"to":"41793026727","messageId":"AT1"}],"content":{"text":"soon"}}],
+        "options":{"schedule":{"bulkId":"AT","sendAt": infobip_emulator::time::format(send_at)}}});
+    assert_eq!(h.post("/sms/3/messages", Some(KEY), &body).await.status, 200);
+    let log = pull_all(&h, "/sms/3/logs?bulkId=AT").await;
+    if chrono::Utc::now() < send_at {
+        assert_eq!(log[0]["status"]["groupName"], "PENDING");
+    }
+    let mut reports = Vec::new();
+    for _ in 0..250 {
+        reports = pull_all(&h, "/sms/3/reports?bulkId=AT").await;
+        if !reports.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(reports.len(), 1, "delivered once its time came");
+    let done = infobip_emulator::time::parse(reports[0]["doneAt"].as_str().unwrap()).unwrap();
+    assert!(done >= send_at - chrono::Duration::milliseconds(1), "final at {done}, scheduled for {send_at}");
+    assert_eq!(reports[0]["status"]["groupName"], "DELIVERED");
+}
+
+#[tokio::test]
+async fn logs_filter_by_network_platform_and_campaign() {
+    let (_e, h) = emu(20).await;
+    let body = json!({"messages":[
+        {"destinations":[{"to":"41793026727","messageId":"N1"}],"content":{"text":"x"},
+         "options":{"platform":{"entityId":"ent","applicationId":"app"},"campaignReferenceId":"camp"}},
+        {"destinations":[{"to":"385916242493","messageId":"N2"}],"content":{"text":"x"}}]});
+    assert_eq!(h.post("/sms/3/messages", Some(KEY), &body).await.status, 200);
+    let only = |v: Vec<Value>| v.iter().map(|r| r["messageId"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert_eq!(only(pull_all(&h, "/sms/3/logs?mcc=228").await), vec!["N1"]);
+    assert_eq!(only(pull_all(&h, "/sms/3/logs?mcc=228&mnc=01").await), vec!["N1"]);
+    assert_eq!(only(pull_all(&h, "/sms/3/logs?mcc=219&mnc=01").await), vec!["N2"]);
+    assert!(pull_all(&h, "/sms/3/logs?mcc=219&mnc=02").await.is_empty());
+    assert_eq!(only(pull_all(&h, "/sms/3/logs?entityId=ent").await), vec!["N1"]);
+    assert_eq!(only(pull_all(&h, "/sms/3/logs?applicationId=app").await), vec!["N1"]);
+    assert_eq!(only(pull_all(&h, "/sms/3/logs?campaignReferenceId=other,camp").await), vec!["N1"]);
+    assert!(pull_all(&h, "/sms/3/logs?entityId=nope").await.is_empty());
+    let r = h.get("/sms/3/logs?mnc=01", Some(KEY)).await;
+    assert_eq!(r.status, 400, "mnc needs mcc");
+    assert_eq!(r.json()["violations"][0]["property"], "mcc");
 }

@@ -19,7 +19,8 @@ fn fast_retry() -> EmulatorConfig {
 #[tokio::test]
 async fn receiver_failing_twice_gets_the_report_exactly_once_more_and_none_is_lost() {
     let rx = Receiver::start(2).await;
-    let e = Emulator::start_with(fast_retry()).await.unwrap();
+    let cfg = EmulatorConfig { webhook_retry_initial_ms: 50, webhook_retry_max_ms: 1000, ..fast_retry() };
+    let e = Emulator::start_with(cfg).await.unwrap();
     let h = Http::new(&e.base_url());
     let body = json!({"messages":[{"destinations":[{"to":"41793026727","messageId":"W1"}],"content":{"text":"x"},
         "webhooks":{"delivery":{"url": rx.url},"callbackData":"cb"}}]});
@@ -37,6 +38,18 @@ async fn receiver_failing_twice_gets_the_report_exactly_once_more_and_none_is_lo
     assert_eq!(r["to"], "41793026727");
     let stats = e.webhook_stats();
     assert_eq!((stats.attempts, stats.failures, stats.delivered, stats.dropped), (3, 2, 1, 0));
+    // Backoff: 50 ms after the first failure, then doubled to 100 ms after the second.
+    let log = h.admin("GET", "/webhooks", None).await.json();
+    let at: Vec<_> = log["attempts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| infobip_emulator::time::parse(a["at"].as_str().unwrap()).unwrap())
+        .collect();
+    let statuses: Vec<_> = log["attempts"].as_array().unwrap().iter().map(|a| a["status"].clone()).collect();
+    assert_eq!(statuses, vec![json!(500), json!(500), json!(200)]);
+    let gaps: Vec<i64> = at.windows(2).map(|w| (w[1] - w[0]).num_milliseconds()).collect();
+    assert!(gaps[0] >= 49 && gaps[1] >= 99, "retry gaps {gaps:?} ms");
     // The report is still available once through the pull endpoint.
     let pulled = h.get("/sms/3/reports", Some(KEY)).await.json();
     assert_eq!(pulled["results"].as_array().unwrap().len(), 1);
