@@ -236,6 +236,8 @@ mod tests {
             ("x.api.infobip.com\n", "whitespace"),
             ("https://x.api.infobip.com/?a=1", "query"),
             ("https://", "https://"),
+            ("http://localhost.example.com", "loopback"),
+            ("x.api.infobip.com\r\nX-Evil: 1", "whitespace"),
             ("https://user:pw@x.api.infobip.com", "credentials"),
         ];
         for (input, why) in refused {
@@ -244,10 +246,15 @@ mod tests {
             let text = err.to_string();
             assert!(text.contains(why), "{input:?}: {text}");
             assert!(!text.contains("pw@"), "credentials echoed: {text}");
+            // The bad value itself is quoted (escaped, so a newline stays visible), credentials masked.
+            let quoted = format!("{:?}", masked(input));
+            assert!(text.contains(&quoted), "{input:?} is not quoted: {text}");
         }
-        // The bad value itself is quoted.
         let err = BaseUrl::parse("ftp://x").expect_err("ftp");
         assert!(err.to_string().contains("\"ftp://x\""), "{err}");
+        let err = BaseUrl::parse("https://user:pw@x.api.infobip.com").expect_err("credentials");
+        assert!(err.to_string().contains("\"https://***@x.api.infobip.com\""), "{err}");
+        assert!(ok.len() + refused.len() >= 12);
     }
 
     #[test]
