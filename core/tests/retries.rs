@@ -158,6 +158,47 @@ async fn retry_after_seconds_is_waited_on_the_paused_clock() {
     assert!(waited >= Duration::from_secs(3) && waited < Duration::from_millis(3100), "{waited:?}");
 }
 
+/// `Retry-After` as an HTTP date `secs` from now (real time: HTTP dates are wall-clock times).
+fn http_date_in(secs: i64) -> String {
+    (chrono::Utc::now() + chrono::TimeDelta::seconds(secs)).format("%a, %d %b %Y %H:%M:%S GMT").to_string()
+}
+
+#[tokio::test(start_paused = true)]
+async fn retry_after_http_date_is_waited_on_the_paused_clock() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(503).insert_header("Retry-After", http_date_in(20).as_str()))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(any()).respond_with(ok()).mount(&server).await;
+    let client = common::builder(&server).build().unwrap();
+    let started = Instant::now();
+    let response = client.request(Method::GET, "/x").send().await.unwrap();
+    let waited = started.elapsed();
+    assert_eq!(response.attempts, 2);
+    // The date has whole seconds and some real time passes before it is read: 15 to 20 s, far
+    // above the 0.5 s backoff the retry would otherwise wait.
+    assert!(waited >= Duration::from_secs(15) && waited <= Duration::from_secs(20), "{waited:?}");
+}
+
+#[tokio::test(start_paused = true)]
+async fn retry_after_http_date_beyond_the_maximum_ends_the_call() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", http_date_in(600).as_str()))
+        .mount(&server)
+        .await;
+    let client = common::builder(&server).build().unwrap();
+    let started = Instant::now();
+    let err = client.request(Method::GET, "/x").send().await.unwrap_err();
+    assert_eq!((err.code(), err.attempts()), ("rate_limited", Some(1)));
+    let asked = err.api().unwrap().retry_after.unwrap();
+    assert!(asked > Duration::from_secs(590) && asked <= Duration::from_secs(600), "{asked:?}");
+    assert!(started.elapsed() < Duration::from_secs(1), "nothing waited for: {:?}", started.elapsed());
+    assert_eq!(count(&server).await, 1);
+}
+
 #[tokio::test(start_paused = true)]
 async fn retry_after_beyond_the_maximum_ends_the_call() {
     let server = MockServer::start().await;
