@@ -148,3 +148,29 @@ async fn every_error_variant_is_clean() {
     assert!(text.contains("GET /status/400") || text.contains("/status/400"), "requests are logged: {text}");
     assert_clean("logs", &text);
 }
+
+#[test]
+fn cr_or_lf_in_a_key_or_header_value_is_a_config_error() {
+    let base = || Client::builder().base_url("x.api.infobip.com");
+    for bad in ["\r", "\n", "\r\n"] {
+        let with = |value: &str| format!("{value}{bad}X-Injected: 1");
+        let built = [
+            ("API key", base().api_key(with(KEY)).build()),
+            ("Basic username", base().basic(with("user"), PASSWORD).build()),
+            ("Basic password", base().basic("user", with(PASSWORD)).build()),
+            ("IBSSO username", base().ibsso(with("user"), PASSWORD).build()),
+            ("IBSSO password", base().ibsso("user", with(PASSWORD)).build()),
+            ("OAuth2 client id", base().oauth2(with("id"), CLIENT_SECRET).build()),
+            ("OAuth2 client secret", base().oauth2("id", with(CLIENT_SECRET)).build()),
+            ("User-Agent suffix", base().api_key(KEY).user_agent_suffix(with("my-app/1.0")).build()),
+            ("runtime name", base().api_key(KEY).runtime(with("python"), "3.12").build()),
+            ("runtime version", base().api_key(KEY).runtime("python", with("3.12")).build()),
+        ];
+        for (what, result) in built {
+            let err = result.expect_err(what);
+            assert_eq!(err.code(), "config", "{what} with {bad:?}: {err}");
+            assert!(!err.to_string().contains(['\r', '\n']), "{what}: a line break in the message: {err:?}");
+            assert_clean(what, &shown_error(&err));
+        }
+    }
+}
