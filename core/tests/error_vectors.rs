@@ -97,3 +97,32 @@ async fn non_json_error_names_status_and_base_url() {
     assert!(text.contains("not JSON"), "{text}");
     assert!(text.contains(&server.uri()), "{text}");
 }
+
+/// Every Infobip error fixture (`shared/fixtures/error-*.json`, kept in the repository as the
+/// fuzz seeds of the error-body parser) is a case of `errors.json`, body for body.
+#[test]
+fn every_error_fixture_is_a_vector() {
+    let cases = vectors();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../fuzz/seeds/error_body");
+    let mut fixtures = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let stem = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        if !stem.starts_with("error-") {
+            continue;
+        }
+        fixtures += 1;
+        let fixture: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let prefix = format!("fixture {stem}");
+        let case = cases
+            .iter()
+            .find(|c| {
+                let name = c["name"].as_str().unwrap();
+                name == prefix || name.starts_with(&format!("{prefix} "))
+            })
+            .unwrap_or_else(|| panic!("no case for the fixture {stem}"));
+        let body: Value = serde_json::from_str(case["body"].as_str().unwrap()).unwrap();
+        assert_eq!(body, fixture, "the case for {stem} has another body");
+    }
+    assert_eq!(fixtures, 12, "the error fixtures (5 current shape, 7 legacy)");
+}
