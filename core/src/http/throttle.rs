@@ -1,8 +1,11 @@
 //! Client-side throttling: at most N requests in any window, per operation.
 //!
 //! Infobip publishes limits per operation (`x-throttling-info`, e.g. 120 requests a minute for
-//! `GET /sms/3/logs`). Each limited operation gets a sliding-window limiter: a call waits until
+//! `GET /sms/3/logs`). Each limited operation gets a token bucket of N tokens in which a spent
+//! token comes back exactly one window after it was spent (a sliding window): a call waits until
 //! fewer than N calls were started in the last window, so the SDK waits instead of earning a 429.
+//! Unlike a bucket refilled at a steady N-per-window rate, this never lets more than N calls
+//! start within any one window, which is what the server counts.
 //! The window is stretched by 1% so that requests delayed on the way still fit the server's count.
 
 use std::collections::{HashMap, VecDeque};
