@@ -405,6 +405,19 @@ mod tests {
     }
 
     #[test]
+    fn request_id_from_x_request_id_or_an_equivalent_header() {
+        for name in ["X-Request-Id", "x-request-id", "X-RequestId", "Request-Id", "X-Correlation-Id"] {
+            let mut h = HeaderMap::new();
+            h.insert(http::HeaderName::from_bytes(name.as_bytes()).expect("name"), HeaderValue::from_static("rid-1"));
+            assert_eq!(request_id(&h).as_deref(), Some("rid-1"), "{name}");
+            let error = Error::Api(Box::new(ApiError::from_response(400, &h, b"{}")));
+            assert_eq!(error.request_id(), Some("rid-1"), "{name}");
+            assert!(error.to_string().contains("(request id rid-1)"), "{error}");
+        }
+        assert_eq!(request_id(&HeaderMap::new()), None);
+    }
+
+    #[test]
     fn kept_body_is_cut_on_a_char_boundary() {
         let body = "é".repeat(3000);
         let kept = kept_body(body.as_bytes());
