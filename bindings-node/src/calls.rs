@@ -5,6 +5,7 @@ use std::future::Future;
 
 use infobip::{Client, Error};
 use napi::Env;
+use napi::bindgen_prelude::JsValue;
 use napi::bindgen_prelude::PromiseRaw;
 use serde::Serialize;
 use serde_json::Value;
@@ -14,6 +15,7 @@ use crate::cancel::{CancelToken, Guarded, guarded};
 use crate::client::NativeClient;
 use crate::error::{aborted, to_napi};
 use crate::options::CallOptions;
+use crate::runtime;
 
 /// A model as a plain value for JavaScript, its date-times tagged (see
 /// [`with_tagged_dates`](infobip::time::serde::with_tagged_dates)) so that the JavaScript layer
@@ -63,13 +65,30 @@ impl NativeClient {
         F: Future<Output = Result<T, Error>> + Send + 'static,
     {
         let watcher = cancel.map(CancelToken::watcher);
-        let span = self.span();
-        env.spawn_future(async move {
-            match guarded(watcher, call.instrument(span)).await {
+        let call = call.instrument(self.span());
+        settle(env, async move {
+            match guarded(watcher, call).await {
                 Guarded::Done(Ok(value)) => to_js_value(&value).map_err(|e| to_napi(&e)),
                 Guarded::Done(Err(e)) => Err(to_napi(&e)),
                 Guarded::Cancelled => Err(aborted()),
             }
         })
     }
+}
+
+/// A promise settled with what `task` gives, which runs on the SDK's [`runtime`].
+pub(crate) fn settle<'env, F>(env: &'env Env, task: F) -> napi::Result<PromiseRaw<'env, Value>>
+where
+    F: Future<Output = napi::Result<Value>> + Send + 'static,
+{
+    let (deferred, promise) = env.create_deferred()?;
+    // The core's futures are several KiB: on the heap at once, only a pointer is moved on.
+    let task = Box::pin(task);
+    runtime::spawn(async move {
+        match task.await {
+            Ok(value) => deferred.resolve(move |_| Ok(value)),
+            Err(e) => deferred.reject(e),
+        }
+    })?;
+    Ok(PromiseRaw::new(env.raw(), promise.raw()))
 }

@@ -11,8 +11,8 @@ mod catalog;
 mod client;
 mod error;
 mod log;
-
 mod options;
+mod runtime;
 mod sms;
 mod tfa;
 mod webhooks;

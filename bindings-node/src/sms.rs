@@ -20,7 +20,7 @@ use serde_json::Value;
 use tokio::sync::Mutex;
 use tracing::Instrument;
 
-use crate::calls::to_js_value;
+use crate::calls::{settle, to_js_value};
 use crate::cancel::{CancelToken, Guarded, guarded};
 use crate::client::NativeClient;
 use crate::error::{aborted, to_napi};
@@ -328,7 +328,8 @@ impl LogStream {
         let stream = Arc::clone(&self.stream);
         let watcher = cancel.map(CancelToken::watcher);
         let span = self.span.clone();
-        env.spawn_future(
+        settle(
+            env,
             async move {
                 let next = async { stream.lock().await.next().await };
                 match guarded(watcher, next).await {
