@@ -2,8 +2,8 @@
 // the official @infobip-api/sdk and a bare node:http keep-alive loop; plus require time and peak
 // RSS. Each contender runs in its own process, once per round (BENCH_REPEAT, default 3); results
 // are ratios within this one run.
-// Setup: `npm install` here (the official SDK, from npm), `npm run build:release` in bindings-node
-// (or point NAPI_RS_NATIVE_LIBRARY_PATH at a release build of the addon), then `node bench.mjs`.
+// `bash run.sh` sets up and runs it: the official SDK from npm here, a release build of the addon
+// (or point NAPI_RS_NATIVE_LIBRARY_PATH at one), then `node bench.mjs`.
 import { spawn, execFileSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
