@@ -14,7 +14,7 @@ pub async fn emulator(args: EmulatorArgs) -> Result<(), CliError> {
     config.port = args.port.unwrap_or(config.port);
     config.delivery_delay_ms = args.delivery_delay_ms.unwrap_or(config.delivery_delay_ms);
     config.throttling |= args.throttling;
-    infobip_emulator::run(config, crate::signals::stopped())
-        .await
-        .map_err(|e| CliError::Io(format!("the emulator failed: {e}")))
+    // The handlers are installed here, before `run` prints the listening line.
+    let stopped = crate::signals::stopped();
+    infobip_emulator::run(config, stopped).await.map_err(|e| CliError::Io(format!("the emulator failed: {e}")))
 }

@@ -104,10 +104,11 @@ pub async fn listen(global: &Global, args: ListenArgs) -> Result<(), CliError> {
         }
     };
     let app = receiver::router(verification, on_push);
+    let stopped = crate::signals::stopped();
     eprintln!("Listening for webhooks on http://{addr} (POST /delivery-reports, /inbound, /clicks); Ctrl-C stops");
     let stop = async move {
         tokio::select! {
-            () = crate::signals::stopped() => {}
+            () = stopped => {}
             () = done.notified() => {}
         }
     };

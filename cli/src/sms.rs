@@ -166,11 +166,11 @@ async fn follow(global: &Global, client: &Client, args: &LogsArgs) -> Result<(),
     let mut seen: HashMap<String, String> = HashMap::new();
     let interval = Duration::from_secs(args.interval);
     let mut polls = 0u64;
+    let stop = crate::signals::stopped();
+    let mut stop = std::pin::pin!(stop);
     if !global.json {
         println!("{}", LOG_HEADERS.join("  "));
     }
-    let stop = crate::signals::stopped();
-    let mut stop = std::pin::pin!(stop);
     loop {
         polls += 1;
         let logs = tokio::select! {

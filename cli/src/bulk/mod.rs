@@ -102,9 +102,9 @@ pub async fn run(global: &Global, args: BulkArgs) -> Result<(), CliError> {
 
     let stop = Arc::new(AtomicBool::new(false));
     let watcher = {
-        let stop = stop.clone();
+        let (stop, stopped) = (stop.clone(), crate::signals::stopped());
         tokio::spawn(async move {
-            crate::signals::stopped().await;
+            stopped.await;
             eprintln!("stopping after this batch; rerun with --resume to continue");
             stop.store(true, Ordering::SeqCst);
         })
