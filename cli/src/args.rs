@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
 
 /// Command-line client for the Infobip API: SMS, 2FA, bulk sends from CSV, webhooks, any
 /// operation of the API, and a local emulator.
@@ -22,7 +22,27 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options every command takes.
+impl Cli {
+    /// The command line as clap parses it: [`Cli`], with the options of [`Global`] accepted
+    /// before any command and after every command but `emulator`. `infobip emulator` takes
+    /// exactly the flags of the `infobip-emulator` binary, whose `--api-key` is a key the
+    /// emulator accepts (not the one a client sends), so the global options must not reach it.
+    pub fn command_line() -> clap::Command {
+        let cli = Self::command();
+        let global: Vec<clap::Arg> = cli.get_arguments().filter(|a| a.is_global_set()).cloned().collect();
+        cli.mut_args(|a| a.global(false)).mut_subcommands(|command| {
+            if command.get_name() == "emulator" { command } else { command.args(global.iter().cloned()) }
+        })
+    }
+
+    /// Parses the process's arguments with [`Cli::command_line`].
+    pub fn parse_command_line() -> Result<Self, clap::Error> {
+        let matches = Self::command_line().try_get_matches()?;
+        Self::from_arg_matches(&matches).map_err(|e| e.format(&mut Self::command_line()))
+    }
+}
+
+/// Options every command but `emulator` takes (see [`Cli::command_line`]).
 #[derive(Debug, Args)]
 pub struct Global {
     /// Print JSON for scripts instead of tables.
@@ -356,19 +376,114 @@ pub struct OperationsArgs {
     pub search: Option<String>,
 }
 
-/// `infobip emulator`.
+/// `infobip emulator`: exactly the flags of the `infobip-emulator` binary.
 #[derive(Debug, Args)]
 pub struct EmulatorArgs {
-    /// The port on 127.0.0.1 (0 = any free port).
-    #[arg(long)]
-    pub port: Option<u16>,
-    /// TOML configuration file.
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-    /// Delay before delivery reports, in milliseconds.
-    #[arg(long)]
-    pub delivery_delay_ms: Option<u64>,
-    /// Enforce the spec's throttling limits.
-    #[arg(long)]
-    pub throttling: bool,
+    /// The emulator's flags, layered over its `--config` file.
+    #[command(flatten)]
+    pub flags: infobip_emulator::Flags,
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+    use infobip_emulator::{ApiKeyConfig, EmulatorConfig};
+
+    /// The long flags of a command, but help and version.
+    fn longs(command: &clap::Command) -> Vec<String> {
+        let mut longs: Vec<String> = command
+            .get_arguments()
+            .filter_map(|a| a.get_long())
+            .filter(|l| !matches!(*l, "help" | "version"))
+            .map(str::to_owned)
+            .collect();
+        longs.sort();
+        longs
+    }
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        let matches =
+            Cli::command_line().try_get_matches_from(std::iter::once("infobip").chain(args.iter().copied()))?;
+        Cli::from_arg_matches(&matches)
+    }
+
+    fn emulator_config(args: &[&str]) -> EmulatorConfig {
+        match parse(&[&["emulator"], args].concat()).unwrap().command {
+            Command::Emulator(args) => args.flags.config().unwrap(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command_line().debug_assert();
+    }
+
+    #[test]
+    fn emulator_takes_exactly_the_flags_of_the_emulator_binary() {
+        let mut cli = Cli::command_line();
+        cli.build();
+        let emulator = cli.find_subcommand("emulator").unwrap();
+        let binary = <infobip_emulator::Flags as clap::Args>::augment_args(clap::Command::new("infobip-emulator"));
+        assert_eq!(longs(emulator), longs(&binary));
+        for flag in ["--port", "--config", "--delivery-delay-ms", "--throttling", "--api-key", "--status-mix", "--seed"]
+        {
+            assert!(longs(emulator).contains(&flag[2..].to_owned()), "{flag}");
+        }
+        // The global options still reach every other command, before or after it.
+        let sms_send = cli.find_subcommand("sms").unwrap().find_subcommand("send").unwrap();
+        assert!(longs(sms_send).iter().any(|l| l == "api-key") && longs(sms_send).iter().any(|l| l == "json"));
+    }
+
+    #[test]
+    fn emulator_flags_are_applied_over_its_config_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("emulator.toml");
+        std::fs::write(&file, "delivery_delay_ms = 500\nthrottling = true\n[[api_keys]]\nkey = \"file-key\"\n")
+            .unwrap();
+        let file = file.to_str().unwrap();
+        let c = emulator_config(&["--config", file]);
+        assert_eq!((c.delivery_delay_ms, c.throttling, c.primary_api_key()), (500, true, "file-key"));
+        let c = emulator_config(&[
+            "--config",
+            file,
+            "--port",
+            "0",
+            "--delivery-delay-ms",
+            "7",
+            "--no-throttling",
+            "--seed",
+            "9",
+            "--api-key",
+            "logs=sms:logs:read",
+            "--user",
+            "alice:wonder",
+            "--oauth-client",
+            "cid:csecret",
+            "--status-mix",
+            "DELIVERED=90,EXPIRED=10",
+        ]);
+        assert_eq!((c.port, c.delivery_delay_ms, c.throttling, c.seed), (0, 7, false, 9));
+        assert_eq!(c.api_keys, vec![ApiKeyConfig { key: "logs".into(), scopes: Some(vec!["sms:logs:read".into()]) }]);
+        assert_eq!((c.users[0].username.as_str(), c.oauth_clients[0].client_id.as_str()), ("alice", "cid"));
+        let mix: Vec<(&str, u32)> = c.status_mix.iter().map(|w| (w.status.as_str(), w.weight)).collect();
+        assert_eq!(mix, vec![("DELIVERED", 90), ("EXPIRED", 10)]);
+        assert!(emulator_config(&["--throttling"]).throttling);
+    }
+
+    #[test]
+    fn global_options_work_around_commands_but_not_after_emulator() {
+        let cli = parse(&["--json", "sms", "send", "--api-key", "k", "--to", "41793026727", "--text", "x"]).unwrap();
+        assert!(cli.global.json);
+        assert_eq!(cli.global.api_key.as_deref(), Some("k"));
+        let cli = parse(&["login", "--profile", "p", "--base-url", "http://127.0.0.1:1"]).unwrap();
+        assert_eq!((cli.global.profile.as_str(), cli.global.base_url.as_deref()), ("p", Some("http://127.0.0.1:1")));
+        assert_eq!(parse(&["--timeout", "3", "balance"]).unwrap().global.timeout, Some(3.0));
+        // After `emulator`, --api-key is the emulator's (a key it accepts), and --json is unknown.
+        let cli = parse(&["emulator", "--api-key", "a", "--api-key", "b=sms:manage"]).unwrap();
+        assert_eq!(cli.global.api_key, None);
+        assert!(parse(&["emulator", "--json"]).is_err());
+    }
 }

@@ -18,13 +18,11 @@ mod tfa;
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
-
 use crate::args::{Cli, Command};
 use crate::exit::CliError;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::parse_command_line() {
         Ok(cli) => cli,
         Err(error) => return usage_error(&error),
     };

@@ -9,7 +9,7 @@ use assert_cmd::Command;
 use infobip_emulator::{Emulator, RecordedRequest};
 
 /// The environment names the binary reads; removed so the host's settings never leak in.
-const ENV_NAMES: [&str; 9] = [
+const ENV_NAMES: [&str; 10] = [
     "INFOBIP_BASE_URL",
     "INFOBIP_API_KEY",
     "INFOBIP_USERNAME",
@@ -19,6 +19,7 @@ const ENV_NAMES: [&str; 9] = [
     "INFOBIP_PROFILE",
     "INFOBIP_LOG",
     "XDG_CONFIG_HOME",
+    "INFOBIP_EMULATOR_PORT",
 ];
 
 /// An emulator on its own runtime, and a temporary home directory.
