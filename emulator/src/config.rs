@@ -180,6 +180,9 @@ impl EmulatorConfig {
                 w.status
             )));
         }
+        if self.status_mix.iter().all(|w| w.weight == 0) {
+            return Err(ConfigError::Invalid("the status mix needs at least one status with a weight above 0".into()));
+        }
         if self.api_keys.is_empty() {
             return Err(ConfigError::Invalid("at least one API key is needed".into()));
         }
@@ -234,10 +237,14 @@ mod tests {
     }
 
     #[test]
-    fn toml_with_an_unknown_status_or_no_api_key_is_refused() {
+    fn toml_with_an_unknown_status_a_zero_mix_or_no_api_key_is_refused() {
         let e = EmulatorConfig::from_toml_str("[[status_mix]]\nstatus = \"UNDELIVERED\"\nweight = 5\n").unwrap_err();
         assert!(e.to_string().contains("unknown status `UNDELIVERED`"), "{e}");
         assert!(EmulatorConfig::from_toml_str("[[status_mix]]\nstatus = \"rejected\"\nweight = 5\n").is_ok());
+        for mix in ["status_mix = []", "[[status_mix]]\nstatus = \"DELIVERED\"\nweight = 0\n"] {
+            let e = EmulatorConfig::from_toml_str(mix).unwrap_err();
+            assert!(e.to_string().contains("weight above 0"), "{mix}: {e}");
+        }
         let e = EmulatorConfig::from_toml_str("api_keys = []").unwrap_err();
         assert!(e.to_string().contains("at least one API key"), "{e}");
     }
