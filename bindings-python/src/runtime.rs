@@ -1,9 +1,16 @@
 //! The one tokio runtime every client of the process shares, made again in a forked child.
 //!
-//! A tokio runtime does not survive `fork()`: the child inherits its data but none of its worker
-//! threads, so a future handed to it would never run. The runtime therefore remembers the id of
-//! the process that built it, and a child builds its own on first use (the parent's copy is
-//! leaked: dropping it would wait for threads that do not exist in the child).
+//! It is a current-thread runtime, driven by whoever waits on it. A blocking call drives it
+//! itself ([`block_on`]): when no other thread is driving, the call's request, its connection's
+//! I/O and the answer all happen on the calling thread, with no hand-off to another thread
+//! (calls from other threads meanwhile wait for their own answers and take over the driving when
+//! it is free). Asyncio awaitables need the runtime driven while no blocking call is running, so
+//! the first one starts a thread that drives it from then on ([`ensure_driver`]).
+//!
+//! A tokio runtime does not survive `fork()`: the child inherits its data but none of its
+//! threads. The runtime therefore remembers the id of the process that built it, and a child
+//! builds its own on first use (the parent's copy is leaked: dropping it would wait for threads
+//! that do not exist in the child).
 //!
 //! An awaitable's result reaches asyncio from a tokio thread, which takes the GIL, schedules the
 //! completion on the event loop and then drops its arguments. If the interpreter starts to
@@ -24,25 +31,49 @@ use pyo3_async_runtimes::generic::{ContextExt, Runtime as GenericRuntime};
 use tokio::runtime::Runtime;
 use tokio::task::JoinHandle;
 
-static RUNTIME: Mutex<Option<(u32, &'static Runtime)>> = Mutex::new(None);
+/// The runtime, the id of the process it belongs to, and whether its driver thread runs.
+struct Slot {
+    pid: u32,
+    runtime: &'static Runtime,
+    driven: bool,
+}
+
+static RUNTIME: Mutex<Option<Slot>> = Mutex::new(None);
 
 /// The runtime of the current process, built on first use.
-pub(crate) fn get() -> PyResult<&'static Runtime> {
+fn get() -> PyResult<&'static Runtime> {
+    with_slot(|slot| slot.runtime)
+}
+
+/// Starts the thread that drives the runtime between blocking calls (once per process).
+fn ensure_driver() -> PyResult<&'static Runtime> {
+    with_slot(|slot| {
+        if !slot.driven {
+            let runtime = slot.runtime;
+            let started = std::thread::Builder::new()
+                .name("infobip-io".into())
+                .spawn(move || runtime.block_on(std::future::pending::<()>()));
+            // Without its thread the runtime still runs tasks while a blocking call drives it.
+            slot.driven = started.is_ok();
+        }
+        slot.runtime
+    })
+}
+
+fn with_slot<T>(f: impl FnOnce(&mut Slot) -> T) -> PyResult<T> {
     let pid = std::process::id();
-    let mut slot = RUNTIME.lock().unwrap_or_else(PoisonError::into_inner);
-    match *slot {
-        Some((owner, runtime)) if owner == pid => Ok(runtime),
+    let mut guard = RUNTIME.lock().unwrap_or_else(PoisonError::into_inner);
+    match guard.as_mut() {
+        Some(slot) if slot.pid == pid => Ok(f(slot)),
         _ => {
-            let runtime = tokio::runtime::Builder::new_multi_thread()
+            let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
-                .thread_name("infobip-worker")
                 .build()
                 .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(format!("cannot start tokio: {e}")))?;
             let runtime: &'static Runtime = Box::leak(Box::new(runtime));
             // Tasks counted by a parent process do not run here.
             IN_FLIGHT.store(0, Ordering::SeqCst);
-            *slot = Some((pid, runtime));
-            Ok(runtime)
+            Ok(f(guard.insert(Slot { pid, runtime, driven: false })))
         }
     }
 }
@@ -80,7 +111,7 @@ where
     F: Future<Output = PyResult<T>> + Send + 'static,
     T: for<'py> IntoPyObject<'py> + Send + 'static,
 {
-    get()?;
+    ensure_driver()?;
     pyo3_async_runtimes::generic::future_into_py::<ForkAware, _, _>(py, future)
 }
 
@@ -139,8 +170,8 @@ impl GenericRuntime for ForkAware {
     where
         F: Future<Output = ()> + Send + 'static,
     {
-        // `awaitable` made sure the runtime exists in this process.
-        match get() {
+        // `awaitable` made sure the runtime and its driver exist in this process.
+        match ensure_driver() {
             Ok(runtime) => {
                 let tracked = Tracked::start();
                 runtime.spawn(async move {
@@ -156,7 +187,7 @@ impl GenericRuntime for ForkAware {
     where
         F: FnOnce() + Send + 'static,
     {
-        match get() {
+        match ensure_driver() {
             Ok(runtime) => {
                 let tracked = Tracked::start();
                 runtime.spawn_blocking(move || {
