@@ -154,6 +154,9 @@ def test_ctrl_c_interrupts_a_blocking_call(emu: Emulator, client: infobip.Client
     import signal
 
     emu.fault(path=BALANCE, kind="delay", delayMs=5000)
+    # A process started in the background by a shell inherits SIGINT ignored; Ctrl-C in a
+    # terminal has Python's own handler, so that is what the test installs.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     timer = threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT))
     started = time.monotonic()
     timer.start()
@@ -165,6 +168,7 @@ def test_ctrl_c_interrupts_a_blocking_call(emu: Emulator, client: infobip.Client
         raise AssertionError("no KeyboardInterrupt")
     finally:
         timer.cancel()
+        signal.signal(signal.SIGINT, previous)
     assert time.monotonic() - started < 2.5
 
 
