@@ -19,55 +19,10 @@ use serde_json::{Map, Value};
 
 use crate::error::Error;
 
-/// camelCase names that are not the mechanical conversion of their snake_case form.
-pub const IRREGULAR: &[(&str, &str)] =
-    &[("repeatDTMF", "repeat_dtmf"), ("allowedIPs", "allowed_ips"), ("enabledSSLProtocols", "enabled_ssl_protocols")];
+pub use crate::names::{IRREGULAR, camel_name, snake_name};
 
 /// Fields (camelCase) whose value is a map of the caller's own keys.
 pub const VERBATIM: &[&str] = &["placeholders", "landingPagePlaceholders", "headers"];
-
-/// `bulkId` → `bulk_id`; acronyms count as one word (`repeatDTMF` → `repeat_dtmf`).
-pub fn snake_name(name: &str) -> String {
-    if let Some((_, snake)) = IRREGULAR.iter().find(|(camel, _)| *camel == name) {
-        return (*snake).to_owned();
-    }
-    let chars: Vec<char> = name.chars().collect();
-    let mut out = String::with_capacity(name.len() + 4);
-    for (i, c) in chars.iter().enumerate() {
-        if c.is_ascii_uppercase() {
-            let after_lower = i > 0 && (chars[i - 1].is_ascii_lowercase() || chars[i - 1].is_ascii_digit());
-            let ends_acronym =
-                i > 0 && chars[i - 1].is_ascii_uppercase() && chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
-            if after_lower || ends_acronym {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(*c);
-        }
-    }
-    out
-}
-
-/// `bulk_id` → `bulkId`; names without `_` are kept (so camelCase input also works).
-pub fn camel_name(name: &str) -> String {
-    if let Some((camel, _)) = IRREGULAR.iter().find(|(_, snake)| *snake == name) {
-        return (*camel).to_owned();
-    }
-    let mut out = String::with_capacity(name.len());
-    let mut upper = false;
-    for c in name.chars() {
-        if c == '_' && !out.is_empty() {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
 
 /// Converts every object key of `value` to snake_case, except inside [`VERBATIM`] maps.
 pub fn to_snake(value: Value) -> Value {

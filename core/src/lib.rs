@@ -36,6 +36,8 @@
 //! ```
 
 pub mod account;
+#[rustfmt::skip]
+pub mod api;
 pub mod auth;
 pub mod case;
 pub mod catalog;
@@ -44,11 +46,13 @@ pub mod config;
 pub mod error;
 pub mod http;
 pub mod input;
+pub mod names;
 mod reply;
 pub mod sms;
 pub mod subscriptions;
 pub mod tfa;
 pub mod time;
+pub mod typed;
 pub mod webhooks;
 
 pub use ::http::Method;
