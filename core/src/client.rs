@@ -69,6 +69,11 @@ impl Client {
         Client { inner: self.inner.clone(), defaults: self.defaults.clone().overridden_by(options) }
     }
 
+    /// The options every call of this handle starts from.
+    pub(crate) fn defaults(&self) -> &RequestOptions {
+        &self.defaults
+    }
+
     /// Starts a request to any endpoint. `path` starts with `/` and is already encoded
     /// (use [`encode_component`](crate::http::encode_component) for ids put into it).
     pub fn request(&self, method: Method, path: impl Into<String>) -> RequestBuilder {

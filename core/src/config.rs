@@ -168,6 +168,11 @@ pub struct RequestOptions {
     /// Treat a non-idempotent call (POST) as safe to repeat: the caller guarantees that sending
     /// it twice is harmless, so it is retried like a GET. Off by default.
     pub retry_non_idempotent: bool,
+    /// Whether [`Client::call`](crate::Client::call) and the typed methods check parameters and
+    /// body against the spec before sending (`None`: yes). `Some(false)` sends what the spec
+    /// refuses (a new enum value, a new parameter), for when the live API is ahead of the spec;
+    /// required path parameters are still needed to build the path.
+    pub validate: Option<bool>,
 }
 
 impl RequestOptions {
@@ -194,7 +199,19 @@ impl RequestOptions {
             timeout: other.timeout.or(self.timeout),
             max_retries: other.max_retries.or(self.max_retries),
             retry_non_idempotent: other.retry_non_idempotent || self.retry_non_idempotent,
+            validate: other.validate.or(self.validate),
         }
+    }
+
+    /// Turns checking against the spec before sending on or off for this call (see the field).
+    pub fn validate(mut self, validate: bool) -> Self {
+        self.validate = Some(validate);
+        self
+    }
+
+    /// Whether calls check their input against the spec (the default).
+    pub fn validates(&self) -> bool {
+        self.validate != Some(false)
     }
 
     /// Allows retrying this call even when it is a POST (see the field's docs).

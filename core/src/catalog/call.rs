@@ -130,7 +130,8 @@ impl Client {
         let op = super::operation(operation_id).ok_or_else(|| super::suggest::unknown_operation(operation_id))?;
         let method = Method::from_bytes(op.method.as_bytes())
             .map_err(|_| Error::config(format!("{} has an invalid method {:?}", op.id, op.method)))?;
-        let checked = Checked::new(op, &params)?;
+        let validate = self.defaults().clone().overridden_by(params.options.clone()).validates();
+        let checked = Checked::new(op, &params, validate)?;
         let mut request = self.request(method, checked.path).query_all(checked.query).operation(op.key());
         for (name, value) in checked.headers {
             request = request.header(name, value);
@@ -160,22 +161,32 @@ struct Checked {
 }
 
 impl Checked {
-    fn new(op: &Operation, params: &CallParams) -> Result<Self, Error> {
+    /// Checks and encodes `params`; with `validate` off, only what building the request needs
+    /// is checked (path parameters given, values that can be sent), and unknown parameters and
+    /// values or bodies the spec refuses are sent as they are.
+    fn new(op: &Operation, params: &CallParams, validate: bool) -> Result<Self, Error> {
         let mut violations = Vec::new();
-        for (location, given) in [
-            (ParamLocation::Path, &params.path),
-            (ParamLocation::Query, &params.query),
-            (ParamLocation::Header, &params.headers),
-        ] {
-            unknown_names(op, location, given, &mut violations);
+        if validate {
+            for (location, given) in [
+                (ParamLocation::Path, &params.path),
+                (ParamLocation::Query, &params.query),
+                (ParamLocation::Header, &params.headers),
+            ] {
+                unknown_names(op, location, given, &mut violations);
+            }
         }
-        let path = fill_path(op, &params.path, &mut violations);
+        let path = fill_path(op, &params.path, validate, &mut violations);
         let mut query = Query::new();
-        for (param, texts) in given_values(op, ParamLocation::Query, &params.query, &mut violations) {
+        for (param, texts) in given_values(op, ParamLocation::Query, &params.query, validate, &mut violations) {
             query.push_list(&param.name, texts);
         }
+        if !validate {
+            for (name, value) in params.query.iter().filter(|(name, _)| op.param(ParamLocation::Query, name).is_none()) {
+                query.push_list(name, unchecked_texts(value));
+            }
+        }
         let mut headers = Vec::new();
-        for (param, texts) in given_values(op, ParamLocation::Header, &params.headers, &mut violations) {
+        for (param, texts) in given_values(op, ParamLocation::Header, &params.headers, validate, &mut violations) {
             let name = HeaderName::from_bytes(param.name.as_bytes());
             for text in texts {
                 match (&name, HeaderValue::from_str(&text)) {
@@ -184,7 +195,7 @@ impl Checked {
                 }
             }
         }
-        let body = encode_body(op, params.body.as_ref().filter(|b| !b.is_null()), &mut violations)?;
+        let body = encode_body(op, params.body.as_ref().filter(|b| !b.is_null()), validate, &mut violations)?;
         if violations.is_empty() {
             Ok(Checked { path, query, headers, body })
         } else {
@@ -210,13 +221,13 @@ fn unknown_names(op: &Operation, location: ParamLocation, given: &Map<String, Va
 }
 
 /// Fills `{name}` in the template with each value, percent-encoded as one segment.
-fn fill_path(op: &Operation, given: &Map<String, Value>, violations: &mut Vec<Violation>) -> String {
+fn fill_path(op: &Operation, given: &Map<String, Value>, validate: bool, violations: &mut Vec<Violation>) -> String {
     let mut path = String::with_capacity(op.path.len() + 32);
     let mut rest = op.path.as_str();
     while let Some((before, after)) = rest.split_once('{') {
         let Some((name, after)) = after.split_once('}') else { break };
         path.push_str(before);
-        let value = op.param(ParamLocation::Path, name).and_then(|p| Some((p, one_value(p, given, violations)?)));
+        let value = op.param(ParamLocation::Path, name).and_then(|p| Some((p, one_value(p, given, validate, violations)?)));
         match value {
             Some((param, text)) if text.is_empty() => {
                 violations.push(Violation::new(label(param), "must not be empty"))
@@ -230,13 +241,13 @@ fn fill_path(op: &Operation, given: &Map<String, Value>, violations: &mut Vec<Vi
     path
 }
 
-fn one_value(param: &Param, given: &Map<String, Value>, violations: &mut Vec<Violation>) -> Option<String> {
+fn one_value(param: &Param, given: &Map<String, Value>, validate: bool, violations: &mut Vec<Violation>) -> Option<String> {
     match given.get(&param.name).filter(|v| !v.is_null()) {
         None => {
             violations.push(Violation::new(label(param), "is required"));
             None
         }
-        Some(value) => texts(param, value, violations)?.into_iter().next(),
+        Some(value) => texts(param, value, validate, violations)?.into_iter().next(),
     }
 }
 
@@ -246,6 +257,7 @@ fn given_values<'a>(
     op: &'a Operation,
     location: ParamLocation,
     given: &Map<String, Value>,
+    validate: bool,
     violations: &mut Vec<Violation>,
 ) -> Vec<(&'a Param, Vec<String>)> {
     let mut found = Vec::new();
@@ -255,7 +267,7 @@ fn given_values<'a>(
             None if param.required => violations.push(Violation::new(label(param), "is required")),
             None => {}
             Some(value) => {
-                if let Some(texts) = texts(param, value, violations) {
+                if let Some(texts) = texts(param, value, validate, violations) {
                     found.push((param, texts));
                 }
             }
@@ -266,7 +278,7 @@ fn given_values<'a>(
 
 /// A parameter's value(s) as text, after reading strings as numbers or booleans where the
 /// parameter wants those, and checking them against its schema.
-fn texts(param: &Param, value: &Value, violations: &mut Vec<Violation>) -> Option<Vec<String>> {
+fn texts(param: &Param, value: &Value, validate: bool, violations: &mut Vec<Violation>) -> Option<Vec<String>> {
     let items: Vec<&Value> = match value {
         Value::Array(list) if param.list => list.iter().collect(),
         Value::Array(_) => {
@@ -286,19 +298,26 @@ fn texts(param: &Param, value: &Value, violations: &mut Vec<Violation>) -> Optio
         }
     }
     let instance = if param.list { Value::Array(typed) } else { typed.pop().unwrap_or(Value::Null) };
-    let found = schema::validate(&param.schema, &instance, super::schemas(), &label(param));
+    let found =
+        if validate { schema::validate(&param.schema, &instance, super::schemas(), &label(param)) } else { Vec::new() };
     if !found.is_empty() {
         violations.extend(found);
         return None;
     }
+    Some(unchecked_texts(&instance))
+}
+
+/// A value as the texts sent for it: each item of a list, strings as they are, anything else
+/// as JSON.
+fn unchecked_texts(value: &Value) -> Vec<String> {
     let text = |v: &Value| match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     };
-    Some(match &instance {
+    match value {
         Value::Array(list) => list.iter().map(text).collect(),
         single => vec![text(single)],
-    })
+    }
 }
 
 /// Reads a parameter value as the type the parameter wants, where that is unambiguous.
@@ -329,6 +348,7 @@ fn coerce(wanted: &str, value: &Value) -> Result<Value, String> {
 fn encode_body(
     op: &Operation,
     body: Option<&Value>,
+    validate: bool,
     violations: &mut Vec<Violation>,
 ) -> Result<Option<Encoded>, Error> {
     let Some(spec) = &op.body else {
@@ -360,7 +380,9 @@ fn encode_body(
         }
         return Ok(None);
     };
-    violations.extend(op.body_violations(body));
+    if validate {
+        violations.extend(op.body_violations(body));
+    }
     Ok(Some(match encoding {
         BodyEncoding::Json => Encoded::Json(body.clone()),
         BodyEncoding::Form => Encoded::Form(form_fields(body, violations)),

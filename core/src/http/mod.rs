@@ -14,7 +14,7 @@ use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use http::{HeaderMap, HeaderValue, Method};
 use serde::de::DeserializeOwned;
 
-pub use query::{Query, encode_component};
+pub use query::{Query, decode_component, encode_component};
 pub use throttle::RateLimit;
 pub(crate) use throttle::Throttle;
 

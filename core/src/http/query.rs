@@ -18,6 +18,28 @@ pub fn encode_component(text: &str) -> String {
     out
 }
 
+/// Reverses [`encode_component`] (and any other percent-encoding): `%XX` become bytes, read as
+/// UTF-8 (invalid sequences replaced); a `%` not followed by two hex digits is kept.
+pub fn decode_component(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push(u8::try_from(high * 16 + low).unwrap_or(b'?'));
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Query parameters in order; a list parameter is repeated (`bulkId=a&bulkId=b`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {

@@ -72,7 +72,7 @@ use send::{Doubt, SendIds};
 /// The SMS API of a [`Client`]; get it with [`Client::sms`]. Cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Sms {
-    client: Client,
+    pub(crate) client: Client,
 }
 
 /// Sends a request and reads its JSON body.

@@ -40,7 +40,7 @@ use crate::sms::validate::Check;
 /// The 2FA API of a [`Client`]; get it with [`Client::tfa`]. Cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Tfa {
-    client: Client,
+    pub(crate) client: Client,
 }
 
 /// Checks that each named id is not empty.
