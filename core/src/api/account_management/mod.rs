@@ -123,7 +123,6 @@ impl AccountManagement {
 
     /// Every item of [`get_api_keys_by_filter`](Self::get_api_keys_by_filter), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_api_keys_by_filter_stream(&self, request: impl Into<GetApiKeysByFilterRequest>) -> impl futures_util::Stream<Item = Result<ApiKey, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-api-keys-by-filter", request.into().into_params())
     }

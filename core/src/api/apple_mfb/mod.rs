@@ -63,7 +63,6 @@ impl AppleMfb {
 
     /// Every item of [`get_outbound_apple_mfb_message_logs`](Self::get_outbound_apple_mfb_message_logs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_outbound_apple_mfb_message_logs_stream(&self, request: impl Into<GetOutboundAppleMfbMessageLogsRequest>) -> impl futures_util::Stream<Item = Result<LogAppleMfbOutboundContent, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-outbound-apple-mfb-message-logs", request.into().into_params())
     }

@@ -32,7 +32,6 @@ impl ApplicationEntity {
 
     /// Every item of [`get_applications`](Self::get_applications), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_applications_stream(&self, request: impl Into<GetApplicationsRequest>) -> impl futures_util::Stream<Item = Result<Application, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-applications", request.into().into_params())
     }
@@ -84,7 +83,6 @@ impl ApplicationEntity {
 
     /// Every item of [`get_entities`](Self::get_entities), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_entities_stream(&self, request: impl Into<GetEntitiesRequest>) -> impl futures_util::Stream<Item = Result<Entity, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-entities", request.into().into_params())
     }
@@ -136,7 +134,6 @@ impl ApplicationEntity {
 
     /// Every item of [`get_resource_associations`](Self::get_resource_associations), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_resource_associations_stream(&self, request: impl Into<GetResourceAssociationsRequest>) -> impl futures_util::Stream<Item = Result<ResourceAssociationResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-resource-associations", request.into().into_params())
     }

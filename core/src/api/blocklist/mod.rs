@@ -32,7 +32,6 @@ impl Blocklist {
 
     /// Every item of [`get_all_blocklists`](Self::get_all_blocklists), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_all_blocklists_stream(&self, request: impl Into<GetAllBlocklistsRequest>) -> impl futures_util::Stream<Item = Result<BlocklistResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-all-blocklists", request.into().into_params())
     }

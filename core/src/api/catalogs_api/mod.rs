@@ -33,7 +33,6 @@ impl CatalogsApi {
 
     /// Every item of [`get_catalogs`](Self::get_catalogs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_catalogs_stream(&self, request: impl Into<GetCatalogsRequest>) -> impl futures_util::Stream<Item = Result<serde_json::Value, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-catalogs", request.into().into_params())
     }
@@ -133,7 +132,6 @@ impl CatalogsApi {
 
     /// Every item of [`get_items`](Self::get_items), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_items_stream(&self, request: impl Into<GetItemsRequest>) -> impl futures_util::Stream<Item = Result<serde_json::Value, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-items", request.into().into_params())
     }

@@ -35,7 +35,6 @@ impl Conversations {
 
     /// Every item of [`get_conversations`](Self::get_conversations), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_conversations_stream(&self, request: impl Into<GetConversationsRequest>) -> impl futures_util::Stream<Item = Result<ConversationApiModel, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-conversations", request.into().into_params())
     }
@@ -189,7 +188,6 @@ impl Conversations {
 
     /// Every item of [`get_tags`](Self::get_tags), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_tags_stream(&self, request: impl Into<GetTagsRequest>) -> impl futures_util::Stream<Item = Result<TagApiResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-tags", request.into().into_params())
     }
@@ -230,7 +228,6 @@ impl Conversations {
 
     /// Every item of [`get_messages`](Self::get_messages), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_messages_stream(&self, request: impl Into<GetMessagesRequest>) -> impl futures_util::Stream<Item = Result<MessageApiResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-messages", request.into().into_params())
     }
@@ -270,7 +267,6 @@ impl Conversations {
 
     /// Every item of [`get_notes`](Self::get_notes), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_notes_stream(&self, request: impl Into<GetNotesRequest>) -> impl futures_util::Stream<Item = Result<NoteApiResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-notes", request.into().into_params())
     }
@@ -309,7 +305,6 @@ impl Conversations {
 
     /// Every item of [`get_agents`](Self::get_agents), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_agents_stream(&self, request: impl Into<GetAgentsRequest>) -> impl futures_util::Stream<Item = Result<AgentResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-agents", request.into().into_params())
     }
@@ -355,7 +350,6 @@ impl Conversations {
 
     /// Every item of [`get_agent_conversations`](Self::get_agent_conversations), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_agent_conversations_stream(&self, request: impl Into<GetAgentConversationsRequest>) -> impl futures_util::Stream<Item = Result<ConversationApiModel, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-agent-conversations", request.into().into_params())
     }
@@ -413,7 +407,6 @@ impl Conversations {
 
     /// Every item of [`get_queues`](Self::get_queues), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_queues_stream(&self, request: impl Into<GetQueuesRequest>) -> impl futures_util::Stream<Item = Result<QueueApiModel, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-queues", request.into().into_params())
     }
@@ -502,7 +495,6 @@ impl Conversations {
 
     /// Every item of [`get_bots`](Self::get_bots), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_bots_stream(&self, request: impl Into<GetBotsRequest>) -> impl futures_util::Stream<Item = Result<BotApiModel, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-bots", request.into().into_params())
     }
@@ -627,7 +619,6 @@ impl Conversations {
 
     /// Every item of [`get_conversation_forms`](Self::get_conversation_forms), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_conversation_forms_stream(&self, request: impl Into<GetConversationFormsRequest>) -> impl futures_util::Stream<Item = Result<Form, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-conversation-forms", request.into().into_params())
     }
@@ -680,7 +671,6 @@ impl Conversations {
 
     /// Every item of [`get_conversation_form_fields`](Self::get_conversation_form_fields), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_conversation_form_fields_stream(&self, request: impl Into<GetConversationFormFieldsRequest>) -> impl futures_util::Stream<Item = Result<Field, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-conversation-form-fields", request.into().into_params())
     }
@@ -735,7 +725,6 @@ impl Conversations {
 
     /// Every item of [`get_conversation_form_triggers`](Self::get_conversation_form_triggers), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_conversation_form_triggers_stream(&self, request: impl Into<GetConversationFormTriggersRequest>) -> impl futures_util::Stream<Item = Result<Trigger, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-conversation-form-triggers", request.into().into_params())
     }
@@ -1123,7 +1112,6 @@ impl Conversations {
 
     /// Every item of [`get_transfer_queues`](Self::get_transfer_queues), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_transfer_queues_stream(&self, request: impl Into<GetTransferQueuesRequest>) -> impl futures_util::Stream<Item = Result<serde_json::Value, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-transfer-queues", request.into().into_params())
     }
@@ -1233,7 +1221,6 @@ impl Conversations {
 
     /// Every item of [`get_multiple_hold_configs`](Self::get_multiple_hold_configs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_multiple_hold_configs_stream(&self, request: impl Into<GetMultipleHoldConfigsRequest>) -> impl futures_util::Stream<Item = Result<String, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-multiple-hold-configs", request.into().into_params())
     }
@@ -1323,7 +1310,6 @@ impl Conversations {
 
     /// Every item of [`get_filtered_working_hours`](Self::get_filtered_working_hours), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_filtered_working_hours_stream(&self, request: impl Into<GetFilteredWorkingHoursRequest>) -> impl futures_util::Stream<Item = Result<WorkingHoursApiResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-filtered-working-hours", request.into().into_params())
     }

@@ -109,7 +109,6 @@ impl Email {
 
     /// Every item of [`get_email_message_logs`](Self::get_email_message_logs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_email_message_logs_stream(&self, request: impl Into<GetEmailMessageLogsRequest>) -> impl futures_util::Stream<Item = Result<EmailUnificationLog, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-email-message-logs", request.into().into_params())
     }
@@ -164,7 +163,6 @@ impl Email {
 
     /// Every item of [`get_validations`](Self::get_validations), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_validations_stream(&self, request: impl Into<GetValidationsRequest>) -> impl futures_util::Stream<Item = Result<GetValidation, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-validations", request.into().into_params())
     }
@@ -191,7 +189,6 @@ impl Email {
 
     /// Every item of [`get_all_domains`](Self::get_all_domains), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_all_domains_stream(&self, request: impl Into<GetAllDomainsRequest>) -> impl futures_util::Stream<Item = Result<DomainResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-all-domains", request.into().into_params())
     }
@@ -255,7 +252,6 @@ impl Email {
 
     /// Every item of [`get_suppressions`](Self::get_suppressions), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_suppressions_stream(&self, request: impl Into<GetSuppressionsRequest>) -> impl futures_util::Stream<Item = Result<SuppressionInfo, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-suppressions", request.into().into_params())
     }
@@ -292,7 +288,6 @@ impl Email {
 
     /// Every item of [`get_domains`](Self::get_domains), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_domains_stream(&self, request: impl Into<GetDomainsRequest>) -> impl futures_util::Stream<Item = Result<DomainInfo, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-domains", request.into().into_params())
     }
@@ -417,7 +412,6 @@ impl Email {
 
     /// Every item of [`get_all_ips_paginated`](Self::get_all_ips_paginated), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_all_ips_paginated_stream(&self, request: impl Into<GetAllIpsPaginatedRequest>) -> impl futures_util::Stream<Item = Result<IpDetailResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-all-ips-paginated", request.into().into_params())
     }
@@ -433,7 +427,6 @@ impl Email {
 
     /// Every item of [`get_all_ip_pools_paginated`](Self::get_all_ip_pools_paginated), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_all_ip_pools_paginated_stream(&self, request: impl Into<GetAllIpPoolsPaginatedRequest>) -> impl futures_util::Stream<Item = Result<IpPoolDetailResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-all-ip-pools-paginated", request.into().into_params())
     }
@@ -485,7 +478,6 @@ impl Email {
 
     /// Every item of [`get_email_templates`](Self::get_email_templates), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_email_templates_stream(&self, request: impl Into<GetEmailTemplatesRequest>) -> impl futures_util::Stream<Item = Result<EmailTemplateListItem, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-email-templates", request.into().into_params())
     }

@@ -54,7 +54,6 @@ impl Instagram {
 
     /// Every item of [`get_outbound_instagram_message_logs`](Self::get_outbound_instagram_message_logs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_outbound_instagram_message_logs_stream(&self, request: impl Into<GetOutboundInstagramMessageLogsRequest>) -> impl futures_util::Stream<Item = Result<LogInstagramDmOutboundContent, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-outbound-instagram-message-logs", request.into().into_params())
     }

@@ -54,7 +54,6 @@ impl Kakao {
 
     /// Every item of [`get_outbound_kakao_alim_message_logs`](Self::get_outbound_kakao_alim_message_logs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_outbound_kakao_alim_message_logs_stream(&self, request: impl Into<GetOutboundKakaoAlimMessageLogsRequest>) -> impl futures_util::Stream<Item = Result<LogKakaoAlimOutboundContent, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-outbound-kakao-alim-message-logs", request.into().into_params())
     }
@@ -92,7 +91,6 @@ impl Kakao {
 
     /// Every item of [`get_outbound_kakao_sangdam_message_logs`](Self::get_outbound_kakao_sangdam_message_logs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_outbound_kakao_sangdam_message_logs_stream(&self, request: impl Into<GetOutboundKakaoSangdamMessageLogsRequest>) -> impl futures_util::Stream<Item = Result<LogKakaoSangdamOutboundContent, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-outbound-kakao-sangdam-message-logs", request.into().into_params())
     }
@@ -132,7 +130,6 @@ impl Kakao {
 
     /// Every item of [`get_outbound_kakao_chingu_message_logs`](Self::get_outbound_kakao_chingu_message_logs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_outbound_kakao_chingu_message_logs_stream(&self, request: impl Into<GetOutboundKakaoChinguMessageLogsRequest>) -> impl futures_util::Stream<Item = Result<LogKakaoChinguOutboundContent, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-outbound-kakao-chingu-message-logs", request.into().into_params())
     }
@@ -149,7 +146,6 @@ impl Kakao {
 
     /// Every item of [`get_brand_message_templates`](Self::get_brand_message_templates), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_brand_message_templates_stream(&self, request: impl Into<GetBrandMessageTemplatesRequest>) -> impl futures_util::Stream<Item = Result<TemplateResult, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-brand-message-templates", request.into().into_params())
     }

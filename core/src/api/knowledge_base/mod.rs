@@ -33,7 +33,6 @@ impl KnowledgeBase {
 
     /// Every item of [`search_knowledge_base`](Self::search_knowledge_base), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn search_knowledge_base_stream(&self, request: impl Into<SearchKnowledgeBaseRequest>) -> impl futures_util::Stream<Item = Result<CatalogRecordListItemResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "search-knowledge-base", request.into().into_params())
     }
@@ -50,7 +49,6 @@ impl KnowledgeBase {
 
     /// Every item of [`get_articles`](Self::get_articles), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_articles_stream(&self, request: impl Into<GetArticlesRequest>) -> impl futures_util::Stream<Item = Result<ArticleListItemResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-articles", request.into().into_params())
     }
@@ -114,7 +112,6 @@ impl KnowledgeBase {
 
     /// Every item of [`get_article_versions`](Self::get_article_versions), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_article_versions_stream(&self, request: impl Into<GetArticleVersionsRequest>) -> impl futures_util::Stream<Item = Result<ArticleVersionDetailResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-article-versions", request.into().into_params())
     }
@@ -168,7 +165,6 @@ impl KnowledgeBase {
 
     /// Every item of [`get_categories`](Self::get_categories), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_categories_stream(&self, request: impl Into<GetCategoriesRequest>) -> impl futures_util::Stream<Item = Result<CategoryItemResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-categories", request.into().into_params())
     }
@@ -185,7 +181,6 @@ impl KnowledgeBase {
 
     /// Every item of [`get_folders`](Self::get_folders), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_folders_stream(&self, request: impl Into<GetFoldersRequest>) -> impl futures_util::Stream<Item = Result<FolderItemResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-folders", request.into().into_params())
     }
@@ -202,7 +197,6 @@ impl KnowledgeBase {
 
     /// Every item of [`get_content_tree_categories`](Self::get_content_tree_categories), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_content_tree_categories_stream(&self, request: impl Into<GetContentTreeCategoriesRequest>) -> impl futures_util::Stream<Item = Result<TreeNodeResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-content-tree-categories", request.into().into_params())
     }
@@ -264,7 +258,6 @@ impl KnowledgeBase {
 
     /// Every item of [`get_knowledge_base_tags`](Self::get_knowledge_base_tags), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_knowledge_base_tags_stream(&self, request: impl Into<GetKnowledgeBaseTagsRequest>) -> impl futures_util::Stream<Item = Result<TagListItemResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-knowledge-base-tags", request.into().into_params())
     }

@@ -54,7 +54,6 @@ impl Messenger {
 
     /// Every item of [`get_outbound_messenger_message_logs`](Self::get_outbound_messenger_message_logs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_outbound_messenger_message_logs_stream(&self, request: impl Into<GetOutboundMessengerMessageLogsRequest>) -> impl futures_util::Stream<Item = Result<LogFacebookOutboundContent, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-outbound-messenger-message-logs", request.into().into_params())
     }

@@ -99,7 +99,6 @@ impl Mms {
 
     /// Every item of [`get_outbound_mms_message_logs`](Self::get_outbound_mms_message_logs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_outbound_mms_message_logs_stream(&self, request: impl Into<GetOutboundMmsMessageLogsRequest>) -> impl futures_util::Stream<Item = Result<MmsUnificationLogMmsOutboundContent, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-outbound-mms-message-logs", request.into().into_params())
     }

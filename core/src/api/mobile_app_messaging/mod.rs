@@ -125,7 +125,6 @@ impl MobileAppMessaging {
 
     /// Every item of [`get_outbound_push_message_logs`](Self::get_outbound_push_message_logs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_outbound_push_message_logs_stream(&self, request: impl Into<GetOutboundPushMessageLogsRequest>) -> impl futures_util::Stream<Item = Result<LogPushOutboundContent, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-outbound-push-message-logs", request.into().into_params())
     }

@@ -32,7 +32,6 @@ impl NumberActivationState {
 
     /// Every item of [`get_reports_metadata`](Self::get_reports_metadata), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_reports_metadata_stream(&self, request: impl Into<GetReportsMetadataRequest>) -> impl futures_util::Stream<Item = Result<ReportMetadata, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-reports-metadata", request.into().into_params())
     }
@@ -48,7 +47,6 @@ impl NumberActivationState {
 
     /// Every item of [`get_single_report`](Self::get_single_report), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_single_report_stream(&self, request: impl Into<GetSingleReportRequest>) -> impl futures_util::Stream<Item = Result<ReportLineItem, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-single-report", request.into().into_params())
     }

@@ -33,7 +33,6 @@ impl Numbers {
 
     /// Every item of [`get_available_numbers`](Self::get_available_numbers), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_available_numbers_stream(&self, request: impl Into<GetAvailableNumbersRequest>) -> impl futures_util::Stream<Item = Result<NumberResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-available-numbers", request.into().into_params())
     }
@@ -49,7 +48,6 @@ impl Numbers {
 
     /// Every item of [`list_owned_numbers`](Self::list_owned_numbers), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn list_owned_numbers_stream(&self, request: impl Into<ListOwnedNumbersRequest>) -> impl futures_util::Stream<Item = Result<NumberResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "list-owned-numbers", request.into().into_params())
     }
@@ -106,7 +104,6 @@ impl Numbers {
 
     /// Every item of [`list_configurations_for_number`](Self::list_configurations_for_number), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     #[deprecated(note = "deprecated by Infobip")]
     pub fn list_configurations_for_number_stream(&self, request: impl Into<ListConfigurationsForNumberRequest>) -> impl futures_util::Stream<Item = Result<StoredMoConfiguration, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "list-configurations-for-number", request.into().into_params())
@@ -167,7 +164,6 @@ impl Numbers {
 
     /// Every item of [`get_mms_configurations`](Self::get_mms_configurations), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     #[deprecated(note = "deprecated by Infobip")]
     pub fn get_mms_configurations_stream(&self, request: impl Into<GetMmsConfigurationsRequest>) -> impl futures_util::Stream<Item = Result<MmsConfiguration, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-mms-configurations", request.into().into_params())
@@ -361,7 +357,6 @@ impl Numbers {
 
     /// Every item of [`get_brands`](Self::get_brands), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_brands_stream(&self, request: impl Into<GetBrandsRequest>) -> impl futures_util::Stream<Item = Result<Brand, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-brands", request.into().into_params())
     }
@@ -483,7 +478,6 @@ impl Numbers {
 
     /// Every item of [`get_brand_vets`](Self::get_brand_vets), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_brand_vets_stream(&self, request: impl Into<GetBrandVetsRequest>) -> impl futures_util::Stream<Item = Result<BrandVet, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-brand-vets", request.into().into_params())
     }
@@ -548,7 +542,6 @@ impl Numbers {
 
     /// Every item of [`get_campaigns`](Self::get_campaigns), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_campaigns_stream(&self, request: impl Into<GetCampaignsRequest>) -> impl futures_util::Stream<Item = Result<Campaign, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-campaigns", request.into().into_params())
     }
@@ -730,7 +723,6 @@ impl Numbers {
 
     /// Every item of [`get_owned_number_pools`](Self::get_owned_number_pools), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_owned_number_pools_stream(&self, request: impl Into<GetOwnedNumberPoolsRequest>) -> impl futures_util::Stream<Item = Result<NumberPoolUsageApiResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-owned-number-pools", request.into().into_params())
     }

@@ -32,7 +32,6 @@ impl OmniFailover {
 
     /// Every item of [`get_omni_failover_scenarios`](Self::get_omni_failover_scenarios), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_omni_failover_scenarios_stream(&self, request: impl Into<GetOmniFailoverScenariosRequest>) -> impl futures_util::Stream<Item = Result<Scenario, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-omni-failover-scenarios", request.into().into_params())
     }

@@ -34,7 +34,6 @@ impl People {
 
     /// Every item of [`get_a_single_person_or_a_list_of_people`](Self::get_a_single_person_or_a_list_of_people), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_a_single_person_or_a_list_of_people_stream(&self, request: impl Into<GetASinglePersonOrAListOfPeopleRequest>) -> impl futures_util::Stream<Item = Result<String, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-a-single-person-or-a-list-of-people", request.into().into_params())
     }
@@ -194,7 +193,6 @@ impl People {
 
     /// Every item of [`get_a_single_company_by_name_or_a_list_of_companies`](Self::get_a_single_company_by_name_or_a_list_of_companies), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_a_single_company_by_name_or_a_list_of_companies_stream(&self, request: impl Into<GetASingleCompanyByNameOrAListOfCompaniesRequest>) -> impl futures_util::Stream<Item = Result<IamCompanyV2, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-a-single-company-by-name-or-a-list-of-companies", request.into().into_params())
     }
@@ -338,7 +336,6 @@ impl People {
 
     /// Every item of [`get_a_list_of_custom_attributes`](Self::get_a_list_of_custom_attributes), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_a_list_of_custom_attributes_stream(&self, request: impl Into<GetAListOfCustomAttributesRequest>) -> impl futures_util::Stream<Item = Result<IamCustomAttribute, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-a-list-of-custom-attributes", request.into().into_params())
     }
@@ -719,7 +716,6 @@ impl People {
 
     /// Every item of [`get_segments`](Self::get_segments), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_segments_stream(&self, request: impl Into<GetSegmentsRequest>) -> impl futures_util::Stream<Item = Result<SegmentResponseDto, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-segments", request.into().into_params())
     }
@@ -771,7 +767,6 @@ impl People {
 
     /// Every item of [`get_segment_persons`](Self::get_segment_persons), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_segment_persons_stream(&self, request: impl Into<GetSegmentPersonsRequest>) -> impl futures_util::Stream<Item = Result<PersonV3, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-segment-persons", request.into().into_params())
     }

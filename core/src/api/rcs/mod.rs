@@ -104,7 +104,6 @@ impl Rcs {
 
     /// Every item of [`get_outbound_rcs_message_logs`](Self::get_outbound_rcs_message_logs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_outbound_rcs_message_logs_stream(&self, request: impl Into<GetOutboundRcsMessageLogsRequest>) -> impl futures_util::Stream<Item = Result<LogRcsOutboundMessageContent, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-outbound-rcs-message-logs", request.into().into_params())
     }
@@ -147,7 +146,6 @@ impl Rcs {
 
     /// Every item of [`get_rcs_senders`](Self::get_rcs_senders), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_rcs_senders_stream(&self, request: impl Into<GetRcsSendersRequest>) -> impl futures_util::Stream<Item = Result<RcsSenderBaseData, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-rcs-senders", request.into().into_params())
     }
@@ -215,7 +213,6 @@ impl Rcs {
 
     /// Every item of [`get_rcs_available_providers`](Self::get_rcs_available_providers), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_rcs_available_providers_stream(&self, request: impl Into<GetRcsAvailableProvidersRequest>) -> impl futures_util::Stream<Item = Result<CountryProviders, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-rcs-available-providers", request.into().into_params())
     }
@@ -233,7 +230,6 @@ impl Rcs {
 
     /// Every item of [`get_rcs_test_numbers`](Self::get_rcs_test_numbers), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_rcs_test_numbers_stream(&self, request: impl Into<GetRcsTestNumbersRequest>) -> impl futures_util::Stream<Item = Result<RcsTestNumber, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-rcs-test-numbers", request.into().into_params())
     }

@@ -62,7 +62,6 @@ impl Resources {
 
     /// Every item of [`list_resources`](Self::list_resources), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn list_resources_stream(&self, request: impl Into<ListResourcesRequest>) -> impl futures_util::Stream<Item = Result<IbResourceInfo, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "list-resources", request.into().into_params())
     }
@@ -97,7 +96,6 @@ impl Resources {
 
     /// Every item of [`get_resource_requests`](Self::get_resource_requests), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_resource_requests_stream(&self, request: impl Into<GetResourceRequestsRequest>) -> impl futures_util::Stream<Item = Result<PageResourceOrderApiDocResultsItem, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-resource-requests", request.into().into_params())
     }

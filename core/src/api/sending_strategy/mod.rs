@@ -32,7 +32,6 @@ impl SendingStrategy {
 
     /// Every item of [`get_sending_strategies_v2`](Self::get_sending_strategies_v2), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_sending_strategies_v2_stream(&self, request: impl Into<GetSendingStrategiesV2Request>) -> impl futures_util::Stream<Item = Result<SssV2, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-sending-strategies-v2", request.into().into_params())
     }

@@ -185,7 +185,6 @@ impl crate::sms::Sms {
 
     /// Every item of [`get_outbound_sms_message_logs_v3`](Self::get_outbound_sms_message_logs_v3), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_outbound_sms_message_logs_v3_stream(&self, request: impl Into<GetOutboundSmsMessageLogsV3Request>) -> impl futures_util::Stream<Item = Result<SmsLogSmsMessageContent, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-outbound-sms-message-logs-v3", request.into().into_params())
     }

@@ -33,7 +33,6 @@ impl SubscriptionsApi {
 
     /// Every item of [`get_subscriptions`](Self::get_subscriptions), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_subscriptions_stream(&self, request: impl Into<GetSubscriptionsRequest>) -> impl futures_util::Stream<Item = Result<Subscription, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-subscriptions", request.into().into_params())
     }
@@ -87,7 +86,6 @@ impl SubscriptionsApi {
 
     /// Every item of [`get_profiles`](Self::get_profiles), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_profiles_stream(&self, request: impl Into<GetProfilesRequest>) -> impl futures_util::Stream<Item = Result<Profile4, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-profiles", request.into().into_params())
     }
@@ -141,7 +139,6 @@ impl SubscriptionsApi {
 
     /// Every item of [`get_security_settings`](Self::get_security_settings), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_security_settings_stream(&self, request: impl Into<GetSecuritySettingsRequest>) -> impl futures_util::Stream<Item = Result<Security4, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-security-settings", request.into().into_params())
     }
@@ -193,7 +190,6 @@ impl SubscriptionsApi {
 
     /// Every item of [`get_certificates_details_page`](Self::get_certificates_details_page), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_certificates_details_page_stream(&self, request: impl Into<GetCertificatesDetailsPageRequest>) -> impl futures_util::Stream<Item = Result<CertificateDetailsResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-certificates-details-page", request.into().into_params())
     }
@@ -238,7 +234,6 @@ impl SubscriptionsApi {
 
     /// Every item of [`get_certificates_statuses_page`](Self::get_certificates_statuses_page), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_certificates_statuses_page_stream(&self, request: impl Into<GetCertificatesStatusesPageRequest>) -> impl futures_util::Stream<Item = Result<CertificateStatusResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-certificates-statuses-page", request.into().into_params())
     }

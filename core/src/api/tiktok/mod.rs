@@ -65,7 +65,6 @@ impl Tiktok {
 
     /// Every item of [`get_outbound_tiktok_message_logs`](Self::get_outbound_tiktok_message_logs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_outbound_tiktok_message_logs_stream(&self, request: impl Into<GetOutboundTiktokMessageLogsRequest>) -> impl futures_util::Stream<Item = Result<LogTikTokOutboundMessageContent, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-outbound-tiktok-message-logs", request.into().into_params())
     }

@@ -94,7 +94,6 @@ impl Viber {
 
     /// Every item of [`get_outbound_viber_message_logs`](Self::get_outbound_viber_message_logs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_outbound_viber_message_logs_stream(&self, request: impl Into<GetOutboundViberMessageLogsRequest>) -> impl futures_util::Stream<Item = Result<LogViberOutboundContent, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-outbound-viber-message-logs", request.into().into_params())
     }
@@ -110,7 +109,6 @@ impl Viber {
 
     /// Every item of [`get_viber_templates`](Self::get_viber_templates), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_viber_templates_stream(&self, request: impl Into<GetViberTemplatesRequest>) -> impl futures_util::Stream<Item = Result<ViberTemplateResponseNoDates, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-viber-templates", request.into().into_params())
     }
@@ -164,7 +162,6 @@ impl Viber {
 
     /// Every item of [`get_outbound_viber_bot_message_logs`](Self::get_outbound_viber_bot_message_logs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_outbound_viber_bot_message_logs_stream(&self, request: impl Into<GetOutboundViberBotMessageLogsRequest>) -> impl futures_util::Stream<Item = Result<LogViberBotOutboundContent, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-outbound-viber-bot-message-logs", request.into().into_params())
     }

@@ -82,7 +82,6 @@ impl Vocalize {
 
     /// Every item of [`vocalize_get_campaign_leaderboard`](Self::vocalize_get_campaign_leaderboard), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn vocalize_get_campaign_leaderboard_stream(&self, request: impl Into<VocalizeGetCampaignLeaderboardRequest>) -> impl futures_util::Stream<Item = Result<LeaderboardEntry, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "vocalize-get-campaign-leaderboard", request.into().into_params())
     }

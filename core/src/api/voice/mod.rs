@@ -32,7 +32,6 @@ impl Voice {
 
     /// Every item of [`get_calls_configurations`](Self::get_calls_configurations), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_calls_configurations_stream(&self, request: impl Into<GetCallsConfigurationsRequest>) -> impl futures_util::Stream<Item = Result<CallsConfigurationResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-calls-configurations", request.into().into_params())
     }
@@ -84,7 +83,6 @@ impl Voice {
 
     /// Every item of [`get_calls`](Self::get_calls), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_calls_stream(&self, request: impl Into<GetCallsRequest>) -> impl futures_util::Stream<Item = Result<Call, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-calls", request.into().into_params())
     }
@@ -118,7 +116,6 @@ impl Voice {
 
     /// Every item of [`get_calls_history`](Self::get_calls_history), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_calls_history_stream(&self, request: impl Into<GetCallsHistoryRequest>) -> impl futures_util::Stream<Item = Result<CallLog, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-calls-history", request.into().into_params())
     }
@@ -341,7 +338,6 @@ impl Voice {
 
     /// Every item of [`get_conferences`](Self::get_conferences), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_conferences_stream(&self, request: impl Into<GetConferencesRequest>) -> impl futures_util::Stream<Item = Result<Conference, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-conferences", request.into().into_params())
     }
@@ -384,7 +380,6 @@ impl Voice {
 
     /// Every item of [`get_conferences_history`](Self::get_conferences_history), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_conferences_history_stream(&self, request: impl Into<GetConferencesHistoryRequest>) -> impl futures_util::Stream<Item = Result<ConferenceLogResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-conferences-history", request.into().into_params())
     }
@@ -518,7 +513,6 @@ impl Voice {
 
     /// Every item of [`get_dialogs`](Self::get_dialogs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_dialogs_stream(&self, request: impl Into<GetDialogsRequest>) -> impl futures_util::Stream<Item = Result<DialogResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-dialogs", request.into().into_params())
     }
@@ -561,7 +555,6 @@ impl Voice {
 
     /// Every item of [`get_dialogs_history`](Self::get_dialogs_history), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_dialogs_history_stream(&self, request: impl Into<GetDialogsHistoryRequest>) -> impl futures_util::Stream<Item = Result<DialogLogResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-dialogs-history", request.into().into_params())
     }
@@ -677,7 +670,6 @@ impl Voice {
 
     /// Every item of [`get_sip_trunks`](Self::get_sip_trunks), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_sip_trunks_stream(&self, request: impl Into<GetSipTrunksRequest>) -> impl futures_util::Stream<Item = Result<SipTrunkResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-sip-trunks", request.into().into_params())
     }
@@ -761,7 +753,6 @@ impl Voice {
 
     /// Every item of [`get_sip_trunk_service_addresses`](Self::get_sip_trunk_service_addresses), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_sip_trunk_service_addresses_stream(&self, request: impl Into<GetSipTrunkServiceAddressesRequest>) -> impl futures_util::Stream<Item = Result<PublicSipTrunkServiceAddress, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-sip-trunk-service-addresses", request.into().into_params())
     }
@@ -831,7 +822,6 @@ impl Voice {
 
     /// Every item of [`get_calls_files`](Self::get_calls_files), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_calls_files_stream(&self, request: impl Into<GetCallsFilesRequest>) -> impl futures_util::Stream<Item = Result<VoiceFile, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-calls-files", request.into().into_params())
     }
@@ -875,7 +865,6 @@ impl Voice {
 
     /// Every item of [`get_calls_recordings`](Self::get_calls_recordings), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_calls_recordings_stream(&self, request: impl Into<GetCallsRecordingsRequest>) -> impl futures_util::Stream<Item = Result<PublicCallRecording, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-calls-recordings", request.into().into_params())
     }
@@ -909,7 +898,6 @@ impl Voice {
 
     /// Every item of [`get_conferences_recordings`](Self::get_conferences_recordings), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_conferences_recordings_stream(&self, request: impl Into<GetConferencesRecordingsRequest>) -> impl futures_util::Stream<Item = Result<PublicConferenceRecording, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-conferences-recordings", request.into().into_params())
     }
@@ -953,7 +941,6 @@ impl Voice {
 
     /// Every item of [`get_dialogs_recordings`](Self::get_dialogs_recordings), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_dialogs_recordings_stream(&self, request: impl Into<GetDialogsRecordingsRequest>) -> impl futures_util::Stream<Item = Result<PublicDialogRecording, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-dialogs-recordings", request.into().into_params())
     }
@@ -1016,7 +1003,6 @@ impl Voice {
 
     /// Every item of [`get_media_stream_configs`](Self::get_media_stream_configs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_media_stream_configs_stream(&self, request: impl Into<GetMediaStreamConfigsRequest>) -> impl futures_util::Stream<Item = Result<MediaStreamConfigResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-media-stream-configs", request.into().into_params())
     }
@@ -1138,7 +1124,6 @@ impl Voice {
 
     /// Every item of [`get_markup_language_config_list`](Self::get_markup_language_config_list), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_markup_language_config_list_stream(&self, request: impl Into<GetMarkupLanguageConfigListRequest>) -> impl futures_util::Stream<Item = Result<MarkupLanguageConfigResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-markup-language-config-list", request.into().into_params())
     }
@@ -1328,7 +1313,6 @@ impl Voice {
 
     /// Every item of [`search_voice_ivr_recorded_files`](Self::search_voice_ivr_recorded_files), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn search_voice_ivr_recorded_files_stream(&self, request: impl Into<SearchVoiceIvrRecordedFilesRequest>) -> impl futures_util::Stream<Item = Result<RecordedIvrFile, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "search-voice-ivr-recorded-files", request.into().into_params())
     }
@@ -1354,7 +1338,6 @@ impl Voice {
 
     /// Every item of [`ivr_upload_get_files`](Self::ivr_upload_get_files), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn ivr_upload_get_files_stream(&self, request: impl Into<IvrUploadGetFilesRequest>) -> impl futures_util::Stream<Item = Result<RouteResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "ivr-upload-get-files", request.into().into_params())
     }
@@ -1513,7 +1496,6 @@ impl Voice {
 
     /// Every item of [`get_call_routes`](Self::get_call_routes), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_call_routes_stream(&self, request: impl Into<GetCallRoutesRequest>) -> impl futures_util::Stream<Item = Result<RouteResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-call-routes", request.into().into_params())
     }
@@ -1575,7 +1557,6 @@ impl Voice {
 
     /// Every item of [`search_call_routing_recording`](Self::search_call_routing_recording), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn search_call_routing_recording_stream(&self, request: impl Into<SearchCallRoutingRecordingRequest>) -> impl futures_util::Stream<Item = Result<RecordingApiResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "search-call-routing-recording", request.into().into_params())
     }

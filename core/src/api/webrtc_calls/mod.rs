@@ -41,7 +41,6 @@ impl WebrtcCalls {
 
     /// Every item of [`get_push_configurations`](Self::get_push_configurations), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_push_configurations_stream(&self, request: impl Into<GetPushConfigurationsRequest>) -> impl futures_util::Stream<Item = Result<PushConfigurationResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-push-configurations", request.into().into_params())
     }
@@ -103,7 +102,6 @@ impl WebrtcCalls {
 
     /// Every item of [`get_files`](Self::get_files), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_files_stream(&self, request: impl Into<GetFilesRequest>) -> impl futures_util::Stream<Item = Result<FileResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-files", request.into().into_params())
     }
@@ -146,7 +144,6 @@ impl WebrtcCalls {
 
     /// Every item of [`get_user_activity`](Self::get_user_activity), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_user_activity_stream(&self, request: impl Into<GetUserActivityRequest>) -> impl futures_util::Stream<Item = Result<UserActivityResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-user-activity", request.into().into_params())
     }
@@ -162,7 +159,6 @@ impl WebrtcCalls {
 
     /// Every item of [`get_webrtc_recordings`](Self::get_webrtc_recordings), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_webrtc_recordings_stream(&self, request: impl Into<GetWebrtcRecordingsRequest>) -> impl futures_util::Stream<Item = Result<RecordingResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-webrtc-recordings", request.into().into_params())
     }
@@ -196,7 +192,6 @@ impl WebrtcCalls {
 
     /// Every item of [`get_call_links`](Self::get_call_links), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_call_links_stream(&self, request: impl Into<GetCallLinksRequest>) -> impl futures_util::Stream<Item = Result<CallLink, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-call-links", request.into().into_params())
     }
@@ -239,7 +234,6 @@ impl WebrtcCalls {
 
     /// Every item of [`get_configs`](Self::get_configs), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_configs_stream(&self, request: impl Into<GetConfigsRequest>) -> impl futures_util::Stream<Item = Result<CallLinkConfig, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-configs", request.into().into_params())
     }
@@ -303,7 +297,6 @@ impl WebrtcCalls {
 
     /// Every item of [`get_images`](Self::get_images), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_images_stream(&self, request: impl Into<GetImagesRequest>) -> impl futures_util::Stream<Item = Result<ImageResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-images", request.into().into_params())
     }
@@ -374,7 +367,6 @@ impl WebrtcCalls {
 
     /// Every item of [`get_call_link_recordings`](Self::get_call_link_recordings), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_call_link_recordings_stream(&self, request: impl Into<GetCallLinkRecordingsRequest>) -> impl futures_util::Stream<Item = Result<RecordingResponse2, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-call-link-recordings", request.into().into_params())
     }

@@ -435,7 +435,6 @@ impl Whatsapp {
 
     /// Every item of [`get_account_whatsapp_templates`](Self::get_account_whatsapp_templates), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_account_whatsapp_templates_stream(&self, request: impl Into<GetAccountWhatsappTemplatesRequest>) -> impl futures_util::Stream<Item = Result<TemplateResponse, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-account-whatsapp-templates", request.into().into_params())
     }

@@ -55,7 +55,6 @@ impl Zalo {
 
     /// Every item of [`get_zalo_templates`](Self::get_zalo_templates), page after page, as a stream (see
     /// [`Pages`](crate::typed::Pages) for when it stops).
-
     pub fn get_zalo_templates_stream(&self, request: impl Into<GetZaloTemplatesRequest>) -> impl futures_util::Stream<Item = Result<Template, crate::Error>> + Send + 'static {
         crate::typed::item_stream(&self.client, "get-zalo-templates", request.into().into_params())
     }
