@@ -4,98 +4,102 @@
 //! features compile only those). Each module has a handle (`client.whatsapp()`) with one
 //! method per operation, named after its `operationId`, the operation's request type, and
 //! every type its requests, answers and webhook pushes use.
+//!
+//! The product modules are left out of the crate's own unit-test build, which does not use
+//! them (the integration tests in `core/tests/` use the real library): that halves the
+//! time the crate's tests take to compile.
 
-#[cfg(feature = "tfa")]
+#[cfg(all(feature = "tfa", not(test)))]
 pub mod tfa;
-#[cfg(feature = "account_management")]
+#[cfg(all(feature = "account_management", not(test)))]
 pub mod account_management;
-#[cfg(feature = "ai_assistants")]
+#[cfg(all(feature = "ai_assistants", not(test)))]
 pub mod ai_assistants;
-#[cfg(feature = "answers")]
+#[cfg(all(feature = "answers", not(test)))]
 pub mod answers;
-#[cfg(feature = "apple_mfb")]
+#[cfg(all(feature = "apple_mfb", not(test)))]
 pub mod apple_mfb;
-#[cfg(feature = "application_entity")]
+#[cfg(all(feature = "application_entity", not(test)))]
 pub mod application_entity;
-#[cfg(feature = "billing_usage_api")]
+#[cfg(all(feature = "billing_usage_api", not(test)))]
 pub mod billing_usage_api;
-#[cfg(feature = "biometrics")]
+#[cfg(all(feature = "biometrics", not(test)))]
 pub mod biometrics;
-#[cfg(feature = "blocklist")]
+#[cfg(all(feature = "blocklist", not(test)))]
 pub mod blocklist;
-#[cfg(feature = "camara")]
+#[cfg(all(feature = "camara", not(test)))]
 pub mod camara;
-#[cfg(feature = "catalogs_api")]
+#[cfg(all(feature = "catalogs_api", not(test)))]
 pub mod catalogs_api;
-#[cfg(feature = "common_assets")]
+#[cfg(all(feature = "common_assets", not(test)))]
 pub mod common_assets;
-#[cfg(feature = "conversations")]
+#[cfg(all(feature = "conversations", not(test)))]
 pub mod conversations;
-#[cfg(feature = "email")]
+#[cfg(all(feature = "email", not(test)))]
 pub mod email;
-#[cfg(feature = "instagram")]
+#[cfg(all(feature = "instagram", not(test)))]
 pub mod instagram;
-#[cfg(feature = "kakao")]
+#[cfg(all(feature = "kakao", not(test)))]
 pub mod kakao;
-#[cfg(feature = "knowledge_base")]
+#[cfg(all(feature = "knowledge_base", not(test)))]
 pub mod knowledge_base;
-#[cfg(feature = "line")]
+#[cfg(all(feature = "line", not(test)))]
 pub mod line;
-#[cfg(feature = "live_chat")]
+#[cfg(all(feature = "live_chat", not(test)))]
 pub mod live_chat;
-#[cfg(feature = "messages_api")]
+#[cfg(all(feature = "messages_api", not(test)))]
 pub mod messages_api;
-#[cfg(feature = "messenger")]
+#[cfg(all(feature = "messenger", not(test)))]
 pub mod messenger;
-#[cfg(feature = "metrics_api")]
+#[cfg(all(feature = "metrics_api", not(test)))]
 pub mod metrics_api;
-#[cfg(feature = "mms")]
+#[cfg(all(feature = "mms", not(test)))]
 pub mod mms;
-#[cfg(feature = "mobile_app_messaging")]
+#[cfg(all(feature = "mobile_app_messaging", not(test)))]
 pub mod mobile_app_messaging;
-#[cfg(feature = "mobile_identity")]
+#[cfg(all(feature = "mobile_identity", not(test)))]
 pub mod mobile_identity;
-#[cfg(feature = "moments")]
+#[cfg(all(feature = "moments", not(test)))]
 pub mod moments;
-#[cfg(feature = "number_activation_state")]
+#[cfg(all(feature = "number_activation_state", not(test)))]
 pub mod number_activation_state;
-#[cfg(feature = "number_lookup")]
+#[cfg(all(feature = "number_lookup", not(test)))]
 pub mod number_lookup;
-#[cfg(feature = "numbers")]
+#[cfg(all(feature = "numbers", not(test)))]
 pub mod numbers;
-#[cfg(feature = "omni_failover")]
+#[cfg(all(feature = "omni_failover", not(test)))]
 pub mod omni_failover;
-#[cfg(feature = "open_channel")]
+#[cfg(all(feature = "open_channel", not(test)))]
 pub mod open_channel;
-#[cfg(feature = "openapi")]
+#[cfg(all(feature = "openapi", not(test)))]
 pub mod openapi;
-#[cfg(feature = "people")]
+#[cfg(all(feature = "people", not(test)))]
 pub mod people;
-#[cfg(feature = "rcs")]
+#[cfg(all(feature = "rcs", not(test)))]
 pub mod rcs;
-#[cfg(feature = "resources")]
+#[cfg(all(feature = "resources", not(test)))]
 pub mod resources;
-#[cfg(feature = "sending_strategy")]
+#[cfg(all(feature = "sending_strategy", not(test)))]
 pub mod sending_strategy;
-#[cfg(feature = "signals")]
+#[cfg(all(feature = "signals", not(test)))]
 pub mod signals;
-#[cfg(feature = "sms")]
+#[cfg(all(feature = "sms", not(test)))]
 pub mod sms;
-#[cfg(feature = "subscriptions_api")]
+#[cfg(all(feature = "subscriptions_api", not(test)))]
 pub mod subscriptions_api;
-#[cfg(feature = "tiktok")]
+#[cfg(all(feature = "tiktok", not(test)))]
 pub mod tiktok;
-#[cfg(feature = "viber")]
+#[cfg(all(feature = "viber", not(test)))]
 pub mod viber;
-#[cfg(feature = "vocalize")]
+#[cfg(all(feature = "vocalize", not(test)))]
 pub mod vocalize;
-#[cfg(feature = "voice")]
+#[cfg(all(feature = "voice", not(test)))]
 pub mod voice;
-#[cfg(feature = "webrtc_calls")]
+#[cfg(all(feature = "webrtc_calls", not(test)))]
 pub mod webrtc_calls;
-#[cfg(feature = "whatsapp")]
+#[cfg(all(feature = "whatsapp", not(test)))]
 pub mod whatsapp;
-#[cfg(feature = "zalo")]
+#[cfg(all(feature = "zalo", not(test)))]
 pub mod zalo;
 
 /// How an operation pages, from its spec (`None` when it does not); see
