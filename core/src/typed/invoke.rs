@@ -72,7 +72,9 @@ pub struct FileDownload {
 }
 
 impl FileDownload {
-    fn from_response(response: &CallResponse) -> Self {
+    /// The file an answer carries: its bytes, content type and name (from
+    /// `Content-Disposition`).
+    pub fn from_response(response: &CallResponse) -> Self {
         let header = |name: http::header::HeaderName| {
             response.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
         };
