@@ -5,6 +5,7 @@
 //! [`write_all`]; `--check` compares instead of writing. Build-time outputs (Kotlin, Swift)
 //! are written into a directory the build names ([`write_build_time`]).
 
+mod node;
 mod rust;
 
 use std::collections::BTreeSet;
@@ -55,7 +56,7 @@ pub fn header(comment: &str) -> String {
 }
 
 fn committed(loaded: &Loaded) -> Vec<Output> {
-    vec![rust::emit(loaded), manifest(loaded)]
+    vec![rust::emit(loaded), node::emit(loaded), manifest(loaded)]
 }
 
 /// Writes every committed output under `root`, or with `check` reports how the files there
