@@ -45,6 +45,9 @@ pub struct ClientOptions {
     pub max_retries: Option<u32>,
     /// Text appended to the `User-Agent` header.
     pub user_agent_suffix: Option<String>,
+    /// `false`: calls do not check parameters and bodies against the spec before sending (for
+    /// when the live API is ahead of the spec). Default `true`.
+    pub validate: Option<bool>,
 }
 
 /// Options of one call.
@@ -54,6 +57,8 @@ pub struct CallOptions {
     pub timeout: Option<f64>,
     /// Retries for this call.
     pub max_retries: Option<u32>,
+    /// `false`: this call does not check its parameters and body against the spec.
+    pub validate: Option<bool>,
 }
 
 /// Reads a number of milliseconds given for `field`.
@@ -66,6 +71,14 @@ pub(crate) fn millis(field: &str, value: f64) -> Result<Duration, Error> {
 }
 
 impl ClientOptions {
+    /// The options every call of the client starts from (`validate`).
+    pub(crate) fn defaults(&self) -> RequestOptions {
+        match self.validate {
+            Some(validate) => RequestOptions::new().validate(validate),
+            None => RequestOptions::new(),
+        }
+    }
+
     /// Applies the options to a builder; what is not given comes from the environment.
     pub(crate) fn apply(self, mut builder: ClientBuilder) -> Result<ClientBuilder, Error> {
         let schemes = [self.api_key.is_some(), self.basic.is_some(), self.ibsso.is_some(), self.oauth2.is_some()];
@@ -112,6 +125,9 @@ impl CallOptions {
         }
         if let Some(n) = self.max_retries {
             options = options.max_retries(n);
+        }
+        if let Some(validate) = self.validate {
+            options = options.validate(validate);
         }
         Ok(options)
     }
