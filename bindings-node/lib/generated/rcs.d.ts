@@ -3093,7 +3093,7 @@ export namespace input {
   }
 
   /** Message type, describing type of message which is going to be sent over RCS */
-  export type FreeFormRcsApiMtContentType = "TEXT" | "FILE" | "CARD" | "CAROUSEL" | "TEXT" | "FILE" | "CARD" | "CAROUSEL" | (string & {});
+  export type FreeFormRcsApiMtContentType = "TEXT" | "FILE" | "CARD" | "CAROUSEL" | (string & {});
 
   /** `TextRcsApiMtContent` of the spec. */
   export interface TextRcsApiMtContent {

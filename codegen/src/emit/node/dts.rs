@@ -318,8 +318,13 @@ fn field_type(product: &Product, field: &Field, form: Form) -> String {
 
 /// A union of string literals; an open one also takes any other string.
 fn literals(values: &[String], open: bool) -> String {
-    let mut parts: Vec<String> = values.iter().map(|v| serde_json::to_string(v).unwrap_or_default()).collect();
-    parts.dedup();
+    let mut parts: Vec<String> = Vec::with_capacity(values.len() + 1);
+    for value in values {
+        let literal = serde_json::to_string(value).unwrap_or_default();
+        if !parts.contains(&literal) {
+            parts.push(literal);
+        }
+    }
     if open {
         parts.push("(string & {})".to_owned());
     }
