@@ -93,7 +93,15 @@ mod tests {
 
     #[test]
     fn loopback_names_and_addresses() {
-        for ok in ["127.0.0.1:8080", "localhost", "LOCALHOST:1", "app.localhost:9", "127.1.2.3", "[::1]:80", "[::ffff:127.0.0.1]"] {
+        for ok in [
+            "127.0.0.1:8080",
+            "localhost",
+            "LOCALHOST:1",
+            "app.localhost:9",
+            "127.1.2.3",
+            "[::1]:80",
+            "[::ffff:127.0.0.1]",
+        ] {
             assert!(is_loopback_authority(ok), "{ok}");
         }
         for bad in ["evil.example:8080", "10.0.0.1", "localhost.evil.com", "[::2]", "127.0.0.1:x", "", "0.0.0.0"] {

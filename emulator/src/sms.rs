@@ -47,7 +47,12 @@ fn s(v: Option<&Value>) -> Option<String> {
 
 /// Stores messages, schedules their delivery and returns the bulk id and per-message outcome.
 /// The request that sent them is kept for the inbox page.
-pub(crate) fn accept(ctx: &Ctx<'_>, bulk_id: Option<String>, msgs: Vec<NewMessage>, api: Api) -> (String, Vec<Accepted>) {
+pub(crate) fn accept(
+    ctx: &Ctx<'_>,
+    bulk_id: Option<String>,
+    msgs: Vec<NewMessage>,
+    api: Api,
+) -> (String, Vec<Accepted>) {
     let shared = ctx.shared;
     let bulk_id = bulk_id.unwrap_or_else(|| shared.uuid());
     let ids: Vec<String> = msgs.iter().map(|m| m.message_id.clone().unwrap_or_else(|| shared.uuid())).collect();

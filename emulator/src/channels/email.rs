@@ -17,10 +17,8 @@ use std::sync::Arc;
 
 /// `{"bulkId","messages":[{"to","messageId","status"}]}`: the answer of the v3 form and MIME sends.
 fn to_envelope(bulk_id: &str, accepted: &[crate::sms::Accepted]) -> Value {
-    let messages: Vec<Value> = accepted
-        .iter()
-        .map(|a| json!({"to": a.to, "messageId": a.message_id, "status": super::status(a)}))
-        .collect();
+    let messages: Vec<Value> =
+        accepted.iter().map(|a| json!({"to": a.to, "messageId": a.message_id, "status": super::status(a)})).collect();
     json!({"bulkId": bulk_id, "messages": messages})
 }
 
@@ -106,8 +104,7 @@ pub(super) fn send_v4(ctx: &Ctx<'_>) -> Response<ResBody> {
             .flatten()
             .filter_map(|a| s(a.get("name").or_else(|| a.get("fileName")).or_else(|| a.get("url"))))
             .collect();
-        let content =
-            Arc::new(content(s(c.get("subject")), s(c.get("text")), s(c.get("html")), attachments));
+        let content = Arc::new(content(s(c.get("subject")), s(c.get("text")), s(c.get("html")), attachments));
         let options = m.get("options").unwrap_or(&empty);
         let hooks = m.get("webhooks").unwrap_or(&empty);
         let notify = hooks.pointer("/delivery/notify").and_then(Value::as_bool) != Some(false);
@@ -174,7 +171,10 @@ pub(super) fn send_mime(ctx: &Ctx<'_>) -> Response<ResBody> {
     let mut to: Vec<String> =
         body.get("destinations").and_then(Value::as_array).into_iter().flatten().filter_map(|d| s(Some(d))).collect();
     if to.is_empty() {
-        to = mime_header(&mime, "To").into_iter().flat_map(|h| h.split(',').map(|a| a.trim().to_string()).collect::<Vec<_>>()).collect();
+        to = mime_header(&mime, "To")
+            .into_iter()
+            .flat_map(|h| h.split(',').map(|a| a.trim().to_string()).collect::<Vec<_>>())
+            .collect();
     }
     let content = Arc::new(content(mime_header(&mime, "Subject"), None, None, mime_filenames(&mime)));
     let sender = s(body.get("from")).or_else(|| mime_header(&mime, "From"));

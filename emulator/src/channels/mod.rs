@@ -136,16 +136,17 @@ pub(crate) struct InboundError(pub String);
 pub(crate) fn inject_inbound(shared: &Arc<Shared>, req: &Value) -> Result<Value, InboundError> {
     let channel = match req.get("channel") {
         None | Some(Value::Null) => Channel::Sms,
-        Some(Value::String(c)) => Channel::parse(c).ok_or_else(|| {
-            InboundError(format!("unknown channel `{c}` (use SMS, WHATSAPP or VIBER)"))
-        })?,
+        Some(Value::String(c)) => Channel::parse(c)
+            .ok_or_else(|| InboundError(format!("unknown channel `{c}` (use SMS, WHATSAPP or VIBER)")))?,
         Some(_) => return Err(InboundError("`channel` must be a string".into())),
     };
     let item = match channel {
         Channel::Sms => crate::sms::inbound_message(shared, req),
         Channel::WhatsApp => whatsapp::inbound(shared, req),
         Channel::Viber => viber::inbound(shared, req),
-        Channel::Email => return Err(InboundError("inbound email is not emulated (use SMS, WHATSAPP or VIBER)".into())),
+        Channel::Email => {
+            return Err(InboundError("inbound email is not emulated (use SMS, WHATSAPP or VIBER)".into()));
+        }
     };
     let url = s(req.get("webhookUrl")).or_else(|| shared.config.inbound_webhook_url.clone());
     let field = |k: &str| item.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
@@ -209,10 +210,8 @@ fn status(a: &crate::sms::Accepted) -> Value {
 /// `{"bulkId","messages":[{"messageId","status","destination"}]}`: the answer of the v2-style
 /// sends (`/viber/2/messages`, `/email/4/messages`).
 fn destination_envelope(bulk_id: &str, accepted: &[crate::sms::Accepted]) -> Value {
-    let messages: Vec<Value> = accepted
-        .iter()
-        .map(|a| json!({"messageId": a.message_id, "status": status(a), "destination": a.to}))
-        .collect();
+    let messages: Vec<Value> =
+        accepted.iter().map(|a| json!({"messageId": a.message_id, "status": status(a), "destination": a.to})).collect();
     json!({"bulkId": bulk_id, "messages": messages})
 }
 

@@ -44,8 +44,7 @@ pub(super) fn detail(shared: &Shared, message_id: &str) -> Result<Value, Refused
     } else {
         return Err(not_found(message_id));
     };
-    let attempts: Vec<Value> =
-        st.inbox.attempts.get(message_id).into_iter().flatten().map(view::attempt).collect();
+    let attempts: Vec<Value> = st.inbox.attempts.get(message_id).into_iter().flatten().map(view::attempt).collect();
     out["attemptsLog"] = json!(attempts);
     let clicks: Vec<Value> = st
         .inbox
@@ -63,7 +62,10 @@ pub(super) fn detail(shared: &Shared, message_id: &str) -> Result<Value, Refused
 /// REJECTED), even when it already had one, and pushes its delivery report now.
 pub(super) fn set_status(shared: &Arc<Shared>, message_id: &str, group: &str) -> Result<Value, Refused> {
     let Some(status) = delivery::final_status(group) else {
-        return Err(Refused(400, format!("`{group}` is not a final status (DELIVERED, UNDELIVERABLE, EXPIRED, REJECTED)")));
+        return Err(Refused(
+            400,
+            format!("`{group}` is not a final status (DELIVERED, UNDELIVERABLE, EXPIRED, REJECTED)"),
+        ));
     };
     let mut outbox: Outbox = Vec::new();
     let mut st = shared.lock();

@@ -38,13 +38,7 @@ fn error(shared: &Shared, status: u16, message: &str) -> Response<ResBody> {
 }
 
 /// Handles a request under `/_emulator/ui`.
-pub(crate) fn handle(
-    shared: &Arc<Shared>,
-    method: &Method,
-    path: &str,
-    query: &str,
-    body: &[u8],
-) -> Response<ResBody> {
+pub(crate) fn handle(shared: &Arc<Shared>, method: &Method, path: &str, query: &str, body: &[u8]) -> Response<ResBody> {
     if !shared.config.ui {
         return error(shared, 404, "the inbox is turned off (--no-ui)");
     }
@@ -207,7 +201,11 @@ impl Filter {
             Item::In(idx) => {
                 self.bulk_id.is_none()
                     && self.status.is_none()
-                    && st.inbox.inbound.get(idx).is_some_and(|i| self.message_id.as_deref().is_none_or(|id| i.message_id == id))
+                    && st
+                        .inbox
+                        .inbound
+                        .get(idx)
+                        .is_some_and(|i| self.message_id.as_deref().is_none_or(|id| i.message_id == id))
             }
         }
     }
@@ -221,14 +219,8 @@ impl Filter {
 fn threads(st: &State, f: &Filter, q: &Query) -> Value {
     let limit = page_size(q);
     let cursor = number(q, "cursor").map_or(u64::MAX, |c| c as u64);
-    let mut listed: Vec<(u64, usize)> = st
-        .inbox
-        .threads
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| f.listed(st, t))
-        .map(|(id, t)| (t.last_seq, id))
-        .collect();
+    let mut listed: Vec<(u64, usize)> =
+        st.inbox.threads.iter().enumerate().filter(|(_, t)| f.listed(st, t)).map(|(id, t)| (t.last_seq, id)).collect();
     let total = listed.len();
     listed.retain(|(seq, _)| *seq < cursor);
     listed.sort_unstable_by(|a, b| b.cmp(a));

@@ -23,9 +23,9 @@ fn str_at<'a>(v: &'a Value, pointers: &[&str]) -> Option<&'a str> {
 pub(super) fn content(m: &Message) -> Value {
     let c = &*m.content;
     let mut o = Map::new();
-    let kind = str_at(c, &["/type"]).map(str::to_string).unwrap_or_else(|| {
-        if c.get("hex").is_some() { "BINARY".into() } else { "TEXT".into() }
-    });
+    let kind = str_at(c, &["/type"])
+        .map(str::to_string)
+        .unwrap_or_else(|| if c.get("hex").is_some() { "BINARY".into() } else { "TEXT".into() });
     o.insert("type".into(), json!(kind));
     if let Some(t) = str_at(c, &["/text", "/body/text", "/message/text"]) {
         o.insert("text".into(), json!(t));
@@ -54,15 +54,15 @@ pub(super) fn content(m: &Message) -> Value {
         if let Some(b) = c.pointer("/templateData/buttons") {
             params.push(json!({"buttons": b}));
         }
-        o.insert(
-            "template".into(),
-            json!({"name": name, "language": c.get("language"), "parameters": params}),
-        );
+        o.insert("template".into(), json!({"name": name, "language": c.get("language"), "parameters": params}));
     } else if let Some(n) = c.get("templateId").and_then(Value::as_i64) {
         o.insert("template".into(), json!({"name": n.to_string(), "parameters": []}));
     }
     if let (Some(lat), Some(lon)) = (c.get("latitude"), c.get("longitude")) {
-        o.insert("location".into(), json!({"latitude": lat, "longitude": lon, "name": c.get("name"), "address": c.get("address")}));
+        o.insert(
+            "location".into(),
+            json!({"latitude": lat, "longitude": lon, "name": c.get("name"), "address": c.get("address")}),
+        );
     }
     for k in ["subject", "attachments", "hex"] {
         if let Some(v) = c.get(k) {
@@ -131,11 +131,8 @@ fn attempt_count(st: &State, message_id: &str) -> usize {
 /// An outbound message as a thread shows it.
 pub(super) fn outbound(st: &State, m: &Message) -> Value {
     let channel = Channel::of(m.api);
-    let history: Vec<Value> = m
-        .history
-        .iter()
-        .map(|(s, at)| json!({"group": s.group_name, "name": s.name, "at": time(*at)}))
-        .collect();
+    let history: Vec<Value> =
+        m.history.iter().map(|(s, at)| json!({"group": s.group_name, "name": s.name, "at": time(*at)})).collect();
     let mut o = json!({
         "kind": "out",
         "channel": channel.name(),
