@@ -276,9 +276,9 @@ function fillDetail(details, id) {
   out.push(ids);
 
   if (d.kind === 'out') {
-    out.push(el('h4', {}, 'Status history'));
+    out.push(el('h3', {}, 'Status history'));
     out.push(el('ol', { class: 'history' }, d.history.map((h) => el('li', {}, statusBadge(h.group, h.name), ' ', timeEl(h.at, true)))));
-    out.push(el('h4', {}, 'Set the final status'));
+    out.push(el('h3', {}, 'Set the final status'));
     out.push(el('div', { class: 'buttons' }, ['DELIVERED', 'UNDELIVERABLE', 'EXPIRED', 'REJECTED'].map((s) =>
       button(s.charAt(0) + s.slice(1).toLowerCase(), () => act(
         request('POST', `${API}messages/${encodeURIComponent(id)}/status`, { status: s }),
@@ -286,7 +286,7 @@ function fillDetail(details, id) {
       ), { dataset: { focus: `status-${s}` } }))));
     const links = findUrls(d.content && d.content.text);
     if (links.length) {
-      out.push(el('h4', {}, 'Tracked links'));
+      out.push(el('h3', {}, 'Tracked links'));
       if (d.trackingUrl) {
         out.push(el('div', { class: 'buttons' }, links.map((url, i) => button(`Click ${url}`, () => act(
           request('POST', `${API}messages/${encodeURIComponent(id)}/click`, { url }),
@@ -298,7 +298,7 @@ function fillDetail(details, id) {
     }
   }
 
-  out.push(el('h4', {}, 'Webhooks'));
+  out.push(el('h3', {}, 'Webhooks'));
   out.push(el('p', {}, d.webhookUrl ? ['Pushed to ', el('code', {}, d.webhookUrl)] : el('span', { class: 'muted' }, 'No webhook URL.')));
   const attempts = d.attemptsLog || [];
   if (attempts.length) {
@@ -308,7 +308,7 @@ function fillDetail(details, id) {
       el('tbody', {}, attempts.map((a) => el('tr', {},
         el('td', {}, timeEl(a.at, true)), el('td', {}, a.kind), el('td', {}, el('code', {}, a.url)),
         el('td', { class: a.error || a.status >= 300 ? 'bad' : 'good' }, a.error ? `error: ${a.error}` : String(a.status))))));
-    out.push(el('div', { class: 'scroll' }, table));
+    out.push(el('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Push attempts' }, table));
   } else {
     out.push(el('p', { class: 'muted' }, 'No push attempt yet.'));
   }
@@ -431,7 +431,7 @@ async function loadPins() {
     root.replaceChildren(el('p', { class: 'empty' }, 'No PIN sent yet.'));
     return;
   }
-  root.replaceChildren(...data.applications.map((app) => el('div', { class: 'scroll' }, el('table', { class: 'pins' },
+  root.replaceChildren(...data.applications.map((app) => el('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': `PINs of ${app.name || app.applicationId}` }, el('table', { class: 'pins' },
     el('caption', {}, `${app.name || 'Application'} (${app.applicationId})`),
     el('thead', {}, el('tr', {}, ['Destination', 'PIN', 'Attempts left', 'Verified', 'Sent', 'Expires', 'PIN ID'].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, app.pins.map((p) => el('tr', {},
