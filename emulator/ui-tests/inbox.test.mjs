@@ -44,10 +44,22 @@ async function waitFor(what, check, timeout = DEADLINE) {
   }
 }
 
-/** A webhook receiver on 127.0.0.1: every JSON body it gets, by path. */
+/**
+ * A webhook receiver on 127.0.0.1: every JSON body it gets, by path. It also serves `/attack`, a
+ * page of another origin that tries to change the emulator's state (`?target=` the emulator).
+ */
 function startReceiver() {
   const bodies = [];
   const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url.startsWith('/attack')) {
+      const target = new URL(req.url, 'http://x').searchParams.get('target');
+      const script = `Promise.allSettled([
+        fetch(${JSON.stringify(`${target}/_emulator/reset`)}, { method: 'POST', mode: 'no-cors' }),
+        fetch(${JSON.stringify(`${target}/_emulator/faults`)}, { method: 'POST', mode: 'no-cors', body: '{"status":500}' }),
+      ]).then(() => { document.title = 'attempted'; });`;
+      res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>attack</title><script>${script}</script>`);
+      return;
+    }
     let data = '';
     req.on('data', (c) => (data += c));
     req.on('end', () => {
@@ -229,6 +241,15 @@ print(json.dumps(ids))
     (await page.locator('#messages li.msg-out').first().locator('table.attempts tbody tr').count()) === 2);
   await screenshot('pushed-again');
   await accessible('conversation with details open');
+
+  // A page of another origin cannot change the emulator's state (its requests are refused).
+  const attacker = await context.newPage();
+  await attacker.goto(`${receiver.url}/attack?target=${encodeURIComponent(base)}`);
+  await attacker.waitForFunction(() => document.title === 'attempted');
+  await attacker.close();
+  const overview = await (await fetch(`${base}/_emulator/ui/api/overview`)).json();
+  assert.equal(overview.messages, 4, 'not reset by the other origin');
+  assert.equal(overview.faults, 0, 'no fault queued by the other origin');
 
   // The WhatsApp thread.
   await threadLink('441134960001', 'WhatsApp').click();
