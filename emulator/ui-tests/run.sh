@@ -17,7 +17,7 @@ if [[ ! -x /usr/bin/chromium ]]; then
   fi
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium >/dev/null
+  apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null
 fi
 
 if [[ ! -x "$root/bindings-python/.venv/bin/python" ]] || ! "$root/bindings-python/.venv/bin/python" -c 'import infobip' 2>/dev/null; then
