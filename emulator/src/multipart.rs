@@ -1,6 +1,7 @@
 //! A small `multipart/form-data` reader (RFC 7578): enough to read the fields and file names of
-//! a form the emulator stores (Email v3 `POST /email/3/send`). Parts are returned in order; a
-//! malformed body yields the parts read before the damage.
+//! a form the emulator stores (Email v3 `POST /email/3/send`). Parts are returned in order.
+
+use bytes::Bytes;
 
 /// One part of a form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,15 +13,12 @@ pub(crate) struct Part {
     /// The part's `Content-Type`, when given.
     pub content_type: Option<String>,
     /// The part's bytes.
-    pub body: Vec<u8>,
+    pub data: Bytes,
 }
 
-impl Part {
-    /// The body as text (lossy UTF-8).
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-}
+/// Why a body is not a readable `multipart/form-data` body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct MultipartError(pub String);
 
 /// The boundary of a `multipart/form-data` content type, if it is one.
 pub(crate) fn boundary(content_type: &str) -> Option<String> {
@@ -54,23 +52,26 @@ fn param(line: &str, key: &str) -> Option<String> {
     None
 }
 
-/// Reads the parts of `body` separated by `boundary`.
-pub(crate) fn parse(body: &[u8], boundary: &str) -> Vec<Part> {
+/// Reads the parts of `body` separated by `boundary`; a body without a delimiter, or whose last
+/// part never ends, is an error.
+pub(crate) fn parse(boundary: &str, body: &Bytes) -> Result<Vec<Part>, MultipartError> {
     let delimiter = format!("--{boundary}");
+    let closing = format!("\r\n--{boundary}");
     let mut parts = Vec::new();
-    let Some(mut at) = find(body, delimiter.as_bytes(), 0) else { return parts };
+    let mut at = find(body, delimiter.as_bytes(), 0)
+        .ok_or_else(|| MultipartError("no boundary delimiter in the body".into()))?;
     loop {
         at += delimiter.len();
         if body.get(at..at + 2) == Some(b"--") {
-            break;
+            return Ok(parts);
         }
-        // Skip the CRLF after the delimiter.
-        let Some(headers_end) = find(body, b"\r\n\r\n", at) else { break };
+        let headers_end = find(body, b"\r\n\r\n", at)
+            .ok_or_else(|| MultipartError("a part has no blank line after its headers".into()))?;
         let headers = String::from_utf8_lossy(&body[at..headers_end]);
         let content_start = headers_end + 4;
-        let closing = format!("\r\n--{boundary}");
-        let Some(end) = find(body, closing.as_bytes(), content_start) else { break };
-        let mut part = Part { name: String::new(), filename: None, content_type: None, body: Vec::new() };
+        let end = find(body, closing.as_bytes(), content_start)
+            .ok_or_else(|| MultipartError("the body has no closing boundary delimiter".into()))?;
+        let mut part = Part { name: String::new(), filename: None, content_type: None, data: Bytes::new() };
         for line in headers.split("\r\n") {
             let Some((name, value)) = line.split_once(':') else { continue };
             if name.trim().eq_ignore_ascii_case("content-disposition") {
@@ -80,11 +81,10 @@ pub(crate) fn parse(body: &[u8], boundary: &str) -> Vec<Part> {
                 part.content_type = Some(value.trim().to_string());
             }
         }
-        part.body = body[content_start..end].to_vec();
+        part.data = body.slice(content_start..end);
         parts.push(part);
         at = end + 2;
     }
-    parts
 }
 
 #[cfg(test)]
@@ -93,17 +93,18 @@ mod tests {
 
     #[test]
     fn reads_fields_and_files_in_order() {
-        let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\na@example.com\r\n\
+        let body = Bytes::from_static(b"--XyZ\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\na@example.com\r\n\
 --XyZ\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\nb@example.com\r\n\
 --XyZ\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\"r\xc3\xa9sum\xc3\xa9.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF\r\n-1\r\n\
---XyZ--\r\n";
-        let parts = parse(body, "XyZ");
+--XyZ--\r\n");
+        let parts = parse("XyZ", &body).unwrap();
+        let text = |p: &Part| String::from_utf8_lossy(&p.data).into_owned();
         assert_eq!(parts.len(), 3);
-        assert_eq!((parts[0].name.as_str(), parts[0].text().as_str()), ("to", "a@example.com"));
-        assert_eq!(parts[1].text(), "b@example.com");
+        assert_eq!((parts[0].name.as_str(), text(&parts[0]).as_str()), ("to", "a@example.com"));
+        assert_eq!(text(&parts[1]), "b@example.com");
         assert_eq!(parts[2].filename.as_deref(), Some("résumé.pdf"));
         assert_eq!(parts[2].content_type.as_deref(), Some("application/pdf"));
-        assert_eq!(parts[2].body, b"%PDF\r\n-1");
+        assert_eq!(&parts[2].data[..], b"%PDF\r\n-1");
     }
 
     #[test]
@@ -111,10 +112,9 @@ mod tests {
         assert_eq!(boundary("multipart/form-data; boundary=\"a b\""), Some("a b".into()));
         assert_eq!(boundary("Multipart/Form-Data;charset=utf-8; boundary=q"), Some("q".into()));
         assert_eq!(boundary("application/json"), None);
-        // A part that never ends is not returned; what came before is.
-        let body = b"--q\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--q\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n2";
-        let parts = parse(body, "q");
-        assert_eq!(parts.len(), 1);
-        assert!(parse(b"garbage", "q").is_empty());
+        // A part that never ends, or no delimiter at all, is an error.
+        let body = Bytes::from_static(b"--q\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--q\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n2");
+        assert!(parse("q", &body).is_err());
+        assert!(parse("q", &Bytes::from_static(b"garbage")).is_err());
     }
 }

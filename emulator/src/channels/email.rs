@@ -50,10 +50,14 @@ fn content(subject: Option<String>, text: Option<String>, html: Option<String>, 
 pub(super) fn send_form(ctx: &Ctx<'_>) -> Option<Response<ResBody>> {
     let content_type = ctx.headers.get(http::header::CONTENT_TYPE)?.to_str().ok()?;
     let boundary = multipart::boundary(content_type)?;
-    let parts = multipart::parse(&ctx.raw_body, &boundary);
-    let field = |name: &str| parts.iter().rev().find(|p| p.name == name && p.filename.is_none()).map(|p| p.text());
+    let parts = match multipart::parse(&boundary, &ctx.raw_body) {
+        Ok(parts) => parts,
+        Err(e) => return Some(ctx.error(400, &[Violation::new("body", e.0)], None)),
+    };
+    let text = |p: &multipart::Part| String::from_utf8_lossy(&p.data).into_owned();
+    let field = |name: &str| parts.iter().rev().find(|p| p.name == name && p.filename.is_none()).map(text);
     let flag = |name: &str| field(name).map(|v| v.trim().eq_ignore_ascii_case("true"));
-    let to: Vec<String> = parts.iter().filter(|p| p.name == "to").filter_map(|p| recipient(&p.text())).collect();
+    let to: Vec<String> = parts.iter().filter(|p| p.name == "to").filter_map(|p| recipient(&text(p))).collect();
     if to.is_empty() {
         return Some(ctx.error(400, &[Violation::new("to", "must not be empty")], None));
     }
