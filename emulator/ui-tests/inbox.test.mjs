@@ -268,7 +268,7 @@ print(json.dumps(ids))
   await page.keyboard.press('Enter');
   await page.locator('#thread-title').waitFor();
   assert.match(await page.evaluate(() => location.hash), /^#\/threads\/\d+$/);
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'thread-title', 'focus moves to the conversation');
+  await waitFor('focus on the conversation', () => page.evaluate(() => document.activeElement.id === 'thread-title'));
   await page.keyboard.press('Escape');
   await waitFor('back to the list', async () => (await page.evaluate(() => location.hash)) === '#/threads');
 
@@ -308,8 +308,9 @@ print(json.dumps(ids))
   await screenshot('phone-list');
   await accessible('phone, conversations');
   await threadLink('41793026727', 'SMS').click();
+  await page.locator('.list-pane').waitFor({ state: 'hidden' }); // the list gives way to the conversation
+  await page.locator('#thread-title', { hasText: 'SMS with 41793026727' }).waitFor();
   await page.locator('#messages .bubble').first().waitFor();
-  assert.equal(await page.locator('.list-pane').isVisible(), false, 'the list gives way to the conversation');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal scroll');
   await screenshot('phone-thread');
   await page.getByRole('link', { name: 'Back to conversations' }).click();
@@ -328,6 +329,7 @@ test('figures: a thread of 100,000 stored messages', async () => {
   const list = await (await fetch(`${base}/_emulator/ui/api/threads?destination=38591999999`)).json();
   const id = list.threads[0].id;
   assert.equal(list.threads[0].count, 100_000);
+  await page.goto('about:blank');
   const start = Date.now();
   await page.goto(`${inbox}#/threads/${id}`);
   await waitFor('the last page of the thread', async () => (await page.locator('#messages .msg').count()) === 50, 60_000);

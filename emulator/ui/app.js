@@ -46,9 +46,10 @@ const $ = (id) => document.getElementById(id);
 function toast(text) {
   const t = $('toast');
   t.textContent = text;
-  t.classList.add('shown');
   clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => t.classList.remove('shown'), 4000);
+  toast.timer = setTimeout(() => {
+    t.textContent = '';
+  }, 4000);
 }
 
 /** Infobip's `2026-01-01T10:00:00.000+0000` as a Date. */
