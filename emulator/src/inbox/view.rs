@@ -99,6 +99,7 @@ fn preview(content: &Value) -> String {
         .or_else(|| pick("text"))
         .or_else(|| content.pointer("/template/name").and_then(Value::as_str).map(|n| format!("Template {n}")))
         .or_else(|| pick("caption"))
+        .or_else(|| content.pointer("/location/name").and_then(Value::as_str).map(|n| format!("Location {n}")))
         .or_else(|| content.pointer("/media/0").and_then(Value::as_str).map(str::to_string))
         .unwrap_or_else(|| pick("type").unwrap_or_default())
         .chars()
