@@ -21,6 +21,9 @@ pub(crate) struct Ctx<'a> {
     pub headers: &'a HeaderMap,
     pub body: Option<Value>,
     pub raw_body: Bytes,
+    /// The request path and raw query string, as received.
+    pub path: &'a str,
+    pub raw_query: &'a str,
 }
 
 impl Ctx<'_> {
@@ -272,6 +275,7 @@ pub(crate) async fn dispatch(
             return json_response(shared, 404, &crate::errors::body(shape, 404, &[], Some(&text)));
         }
     };
+    let raw_query = query;
     let query = spec::parse_query(query);
     let err = |status: u16, v: &[Violation], text: Option<&str>| {
         json_response(shared, status, &crate::errors::body(op.shape, status, v, text))
@@ -323,7 +327,7 @@ pub(crate) async fn dispatch(
         return err(400, &violations, None);
     }
 
-    let ctx = Ctx { shared, op, params, query, headers, body: parsed, raw_body: body };
+    let ctx = Ctx { shared, op, params, query, headers, body: parsed, raw_body: body, path, raw_query };
     if let Some(r) = crate::handlers::route(&ctx).await {
         return r;
     }

@@ -100,8 +100,11 @@ pub struct EmulatorConfig {
     pub webhook_max_attempts: u32,
     /// Timeout of one webhook POST, in milliseconds.
     pub webhook_timeout_ms: u64,
-    /// How many received requests the admin API keeps (oldest dropped first).
+    /// How many received requests the admin API keeps (oldest dropped first); the inbox keeps
+    /// as many raw send requests.
     pub max_recorded_requests: usize,
+    /// Serve the inbox page at `/_emulator/ui/` (and print its address at startup).
+    pub ui: bool,
 }
 
 impl Default for EmulatorConfig {
@@ -140,6 +143,7 @@ impl Default for EmulatorConfig {
             webhook_max_attempts: 10,
             webhook_timeout_ms: 10_000,
             max_recorded_requests: 10_000,
+            ui: true,
         }
     }
 }

@@ -15,11 +15,11 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 
-fn status_json(s: &StatusRow) -> Value {
+pub(crate) fn status_json(s: &StatusRow) -> Value {
     json!({"groupId": s.group_id, "groupName": s.group_name, "id": s.id, "name": s.name, "description": s.description})
 }
 
-fn error_json(e: &ErrorRow, legacy: bool) -> Value {
+pub(crate) fn error_json(e: &ErrorRow, legacy: bool) -> Value {
     let group = if legacy && e.group_id == 0 { "Ok" } else { e.group_name };
     json!({"groupId": e.group_id, "groupName": group, "id": e.id, "name": e.name, "description": e.description, "permanent": e.permanent})
 }
@@ -39,13 +39,13 @@ fn mcc_mnc(to: &str) -> Option<&'static str> {
     }
 }
 
-fn put(m: &mut Map<String, Value>, k: &str, v: Option<&String>) {
+pub(crate) fn put(m: &mut Map<String, Value>, k: &str, v: Option<&String>) {
     if let Some(v) = v {
         m.insert(k.into(), json!(v));
     }
 }
 
-fn price() -> Value {
+pub(crate) fn price() -> Value {
     json!({"pricePerMessage": 0.01, "currency": "EUR"})
 }
 
@@ -103,13 +103,20 @@ pub(crate) fn report_v1(m: &Message) -> Value {
     Value::Object(o)
 }
 
-/// An intermediate report (`PENDING_ENROUTE`) for `intermediateReport: true`.
-pub(crate) fn intermediate_report(m: &Message) -> Value {
-    let mut r = match m.api {
+/// The delivery report of a message in the shape of the API it was sent through: the one place
+/// that decides it (SMS v3 / v1 here, every other channel in [`crate::channels::report`]).
+pub(crate) fn report(m: &Message) -> Value {
+    match m.api {
         Api::V3 => report_v3(m),
         Api::V2 => report_v1(m),
-    };
-    r["status"] = json!({"groupId": 1, "groupName": "PENDING", "id": 7, "name": "PENDING_ENROUTE", "description": "Message sent to next instance"});
+        _ => crate::channels::report(m),
+    }
+}
+
+/// An intermediate report (`PENDING_ENROUTE`) for `intermediateReport: true`.
+pub(crate) fn intermediate_report(m: &Message) -> Value {
+    let mut r = report(m);
+    r["status"] = status_json(&crate::state::PENDING_ENROUTE);
     if let Value::Object(o) = &mut r {
         o.remove("doneAt");
     }
@@ -210,18 +217,19 @@ pub(crate) fn finalize(
         return;
     }
     let (s, e) = status.unwrap_or_else(|| pick_final(shared, &m.message_id));
+    let now = chrono::Utc::now();
     m.status = s;
     m.error = e;
-    m.done_at = Some(chrono::Utc::now());
+    m.done_at = Some(now);
     m.is_final = true;
+    m.history.push((s, now));
     if let Some(url) = &m.webhook_url {
-        let report = match m.api {
-            Api::V3 => report_v3(m),
-            Api::V2 => report_v1(m),
-        };
-        outbox.push((url.clone(), PushKind::Delivery, report));
+        outbox.push((url.clone(), PushKind::Delivery, report(m)));
     }
-    st.reports.push_back(idx);
+    if m.api.is_sms() {
+        st.reports.push_back(idx);
+    }
+    shared.changed();
 }
 
 /// Cancels message `idx` (scheduled bulk canceled).
@@ -292,8 +300,10 @@ pub(crate) async fn scheduler(shared: Arc<Shared>) {
 
 type Client = hyper_util::client::legacy::Client<hyper_util::client::legacy::connect::HttpConnector, Full<Bytes>>;
 
-fn log_attempt(shared: &Shared, url: &str, reports: usize, outcome: Result<u16, String>) {
+fn log_attempt(shared: &Shared, url: &str, kind: PushKind, items: &[Value], outcome: Result<u16, String>) {
+    let reports = items.len();
     let mut st = shared.lock();
+    crate::inbox::record_attempt(&mut st, url, kind, items, &outcome);
     st.webhook_stats.attempts += 1;
     let mut entry = json!({"url": url, "reports": reports, "at": crate::time::format(chrono::Utc::now())});
     match &outcome {
@@ -314,6 +324,8 @@ fn log_attempt(shared: &Shared, url: &str, reports: usize, outcome: Result<u16, 
         st.webhook_log.pop_front();
     }
     st.webhook_log.push_back(entry);
+    drop(st);
+    shared.changed();
 }
 
 async fn post(client: &Client, url: &str, body: Bytes, timeout: Duration) -> Result<u16, String> {
@@ -343,7 +355,8 @@ async fn pusher(shared: Arc<Shared>, url: String, kind: PushKind, mut rx: mpsc::
         .build_http();
     let mut shutdown = shared.shutdown.clone();
     let cfg = &shared.config;
-    let batch_size = cfg.webhook_batch_size.max(1);
+    // A click report is posted on its own; reports and inbound messages are batched.
+    let batch_size = if kind == PushKind::Tracking { 1 } else { cfg.webhook_batch_size.max(1) };
     loop {
         let first = tokio::select! {
             item = rx.recv() => match item { Some(i) => i, None => return },
@@ -363,8 +376,9 @@ async fn pusher(shared: Arc<Shared>, url: String, kind: PushKind, mut rx: mpsc::
         }
         let n = items.len();
         let body = match kind {
-            PushKind::Delivery => json!({"results": items}),
-            PushKind::Inbound => json!({"results": items, "messageCount": n, "pendingMessageCount": 0}),
+            PushKind::Delivery => json!({"results": &items}),
+            PushKind::Inbound => json!({"results": &items, "messageCount": n, "pendingMessageCount": 0}),
+            PushKind::Tracking => items.first().cloned().unwrap_or(Value::Null),
         };
         let bytes = Bytes::from(serde_json::to_vec(&body).unwrap_or_default());
         let mut attempt: u32 = 0;
@@ -373,7 +387,7 @@ async fn pusher(shared: Arc<Shared>, url: String, kind: PushKind, mut rx: mpsc::
             attempt += 1;
             let outcome = post(&client, &url, bytes.clone(), Duration::from_millis(cfg.webhook_timeout_ms)).await;
             let ok = matches!(outcome, Ok(s) if (200..300).contains(&s));
-            log_attempt(&shared, &url, n, outcome);
+            log_attempt(&shared, &url, kind, &items, outcome);
             if ok {
                 break;
             }

@@ -39,6 +39,9 @@ pub struct Flags {
     /// Final status mix, e.g. `DELIVERED=90,UNDELIVERABLE=5,EXPIRED=5` (also `REJECTED`).
     #[arg(long, value_name = "STATUS=WEIGHT,…", value_parser = parse_status_mix)]
     pub status_mix: Option<StatusMix>,
+    /// Do not serve the inbox page at /_emulator/ui/ (nor print its address).
+    #[arg(long)]
+    pub no_ui: bool,
 }
 
 /// A parsed `--status-mix` value.
@@ -76,6 +79,9 @@ impl Flags {
         }
         if !self.oauth_clients.is_empty() {
             config.oauth_clients = self.oauth_clients.clone();
+        }
+        if self.no_ui {
+            config.ui = false;
         }
         if let Some(StatusMix(mix)) = &self.status_mix {
             config.status_mix = mix.clone();

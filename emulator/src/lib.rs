@@ -24,12 +24,16 @@ mod admin;
 #[cfg(test)]
 mod all_ops_tests;
 mod api;
+mod channels;
 mod config;
 mod delivery;
 mod errors;
 mod flags;
 pub mod gsm;
+mod guard;
 mod handlers;
+mod inbox;
+mod multipart;
 mod schema;
 mod server;
 mod sms;
@@ -123,6 +127,16 @@ impl Emulator {
         format!("Infobip emulator listening on {} (API key: {})", self.base_url(), self.api_key())
     }
 
+    /// The address of the inbox page (`http://127.0.0.1:PORT/_emulator/ui/`), `None` with `--no-ui`.
+    pub fn inbox_url(&self) -> Option<String> {
+        self.shared.config.ui.then(|| format!("{}/_emulator/ui/", self.base_url()))
+    }
+
+    /// The line printed after the listening line when the inbox is on: `Inbox: URL`.
+    pub fn inbox_line(&self) -> Option<String> {
+        self.inbox_url().map(|url| format!("Inbox: {url}"))
+    }
+
     /// Queues a fault for the next matching request(s).
     pub fn queue_fault(&self, fault: Fault) {
         admin::queue_faults(&self.shared, vec![fault]);
@@ -149,11 +163,13 @@ impl Emulator {
         admin::reset(&self.shared);
     }
 
-    /// Injects an inbound SMS (`{"from","to","text","keyword"?,"callbackData"?,"webhookUrl"?}`);
-    /// it becomes available through `GET /sms/1/inbox/reports` and is pushed in `MO_JSON_2`
-    /// format to `webhookUrl` or the configured inbound webhook. Returns the stored message.
+    /// Injects an inbound message (`{"from","to","text","keyword"?,"callbackData"?,"webhookUrl"?,
+    /// "channel"?}`). An SMS (the default) becomes available through `GET /sms/1/inbox/reports`
+    /// and is pushed in `MO_JSON_2` format; `"channel": "WHATSAPP"` or `"VIBER"` pushes it in that
+    /// channel's inbound format. The push goes to `webhookUrl` or the configured inbound webhook.
+    /// Returns the message, or `Null` for an unknown channel.
     pub fn inject_inbound(&self, message: &serde_json::Value) -> serde_json::Value {
-        sms::inject_inbound(&self.shared, message)
+        channels::inject_inbound(&self.shared, message).unwrap_or(serde_json::Value::Null)
     }
 
     /// The PIN sent for `pin_id`, if any.
@@ -202,8 +218,14 @@ where
     use std::io::Write as _;
     let emulator = Emulator::start_with(config).await?;
     {
+        // One write: a reader that stops after the first line must not make the second fail.
+        let mut lines = format!("{}\n", emulator.listening_line());
+        if let Some(inbox) = emulator.inbox_line() {
+            lines.push_str(&inbox);
+            lines.push('\n');
+        }
         let mut out = std::io::stdout().lock();
-        writeln!(out, "{}", emulator.listening_line())?;
+        out.write_all(lines.as_bytes())?;
         out.flush()?;
     }
     shutdown.await;

@@ -17,10 +17,22 @@ use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 
-/// The response body type: a full buffer, or a body that fails (to cut a response short).
+/// The response body type: a full buffer, a body that fails (to cut a response short), or a
+/// stream of chunks (the inbox's Server-Sent Events; it ends when the sender is dropped).
 pub(crate) enum ResBody {
     Full(Option<Bytes>),
     Failing { sleep: Pin<Box<tokio::time::Sleep>>, abort: Arc<AtomicBool> },
+    Stream(tokio::sync::mpsc::Receiver<Bytes>),
+}
+
+tokio::task_local! {
+    /// The `X-Request-ID` of the request being handled (stamped on what it stores).
+    static REQUEST_ID: String;
+}
+
+/// The id of the request this task is handling, if any.
+pub(crate) fn current_request_id() -> Option<String> {
+    REQUEST_ID.try_with(Clone::clone).ok()
 }
 
 impl Body for ResBody {
@@ -40,6 +52,7 @@ impl Body for ResBody {
                 }
                 Poll::Pending => Poll::Pending,
             },
+            ResBody::Stream(rx) => rx.poll_recv(cx).map(|chunk| chunk.map(|b| Ok(Frame::data(b)))),
         }
     }
 
@@ -51,7 +64,7 @@ impl Body for ResBody {
         match self {
             ResBody::Full(Some(b)) => hyper::body::SizeHint::with_exact(b.len() as u64),
             ResBody::Full(None) => hyper::body::SizeHint::with_exact(0),
-            ResBody::Failing { .. } => hyper::body::SizeHint::default(),
+            ResBody::Failing { .. } | ResBody::Stream(_) => hyper::body::SizeHint::default(),
         }
     }
 }
@@ -165,7 +178,7 @@ pub(crate) fn raw_response(shared: &Shared, status: u16, body: Option<Bytes>, co
     {
         h.insert(http::header::CONTENT_TYPE, v);
     }
-    if let Ok(v) = HeaderValue::from_str(&shared.request_id()) {
+    if let Ok(v) = HeaderValue::from_str(&current_request_id().unwrap_or_else(|| shared.request_id())) {
         h.insert("x-request-id", v);
     }
     r
@@ -218,6 +231,15 @@ async fn handle(
     abort: Arc<AtomicBool>,
     req: hyper::Request<Incoming>,
 ) -> Result<Response<ResBody>, io::Error> {
+    let request_id = shared.request_id();
+    REQUEST_ID.scope(request_id, handle_request(shared, abort, req)).await
+}
+
+async fn handle_request(
+    shared: Arc<Shared>,
+    abort: Arc<AtomicBool>,
+    req: hyper::Request<Incoming>,
+) -> Result<Response<ResBody>, io::Error> {
     let (parts, body) = req.into_parts();
     let path = parts.uri.path().to_string();
     let query = parts.uri.query().unwrap_or("").to_string();
@@ -236,6 +258,15 @@ async fn handle(
     };
 
     if path == "/_emulator" || path.starts_with("/_emulator/") {
+        if let Some(why) = crate::guard::refusal(&method, &parts.headers) {
+            return Ok(json_response(&shared, 403, &serde_json::json!({"error": why})));
+        }
+        if path == "/_emulator/ui" || path.starts_with("/_emulator/ui/") {
+            return Ok(match body {
+                Ok(b) => crate::inbox::http::handle(&shared, &method, &path, &query, &b),
+                Err(_) => json_response(&shared, 413, &serde_json::json!({"error": "body too large"})),
+            });
+        }
         return Ok(match body {
             Ok(b) => crate::admin::handle(&shared, &method, &path, &query, &b).await,
             Err(_) => json_response(&shared, 413, &serde_json::json!({"error": "body too large"})),
@@ -275,6 +306,9 @@ async fn handle(
             })
             .inspect(|_| st.faults.retain(|f| f.count > 0))
     };
+    if fault.is_some() {
+        shared.changed();
+    }
     // A delay fault acts on the request first and answers late, like a slow server: the work is
     // done even when the client gives up waiting (what `outcome_unknown` is about).
     let mut answer_after = Duration::ZERO;

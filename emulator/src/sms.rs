@@ -29,6 +29,8 @@ pub(crate) struct NewMessage {
     pub campaign_reference_id: Option<String>,
     /// Push an intermediate (`PENDING_ENROUTE`) report before the final one.
     pub intermediate: bool,
+    /// Where click reports of its tracked links go.
+    pub tracking_url: Option<String>,
 }
 
 /// The outcome of accepting one message.
@@ -44,12 +46,14 @@ fn s(v: Option<&Value>) -> Option<String> {
 }
 
 /// Stores messages, schedules their delivery and returns the bulk id and per-message outcome.
+/// The request that sent them is kept for the inbox page.
 pub(crate) fn accept(
-    shared: &Arc<Shared>,
+    ctx: &Ctx<'_>,
     bulk_id: Option<String>,
     msgs: Vec<NewMessage>,
     api: Api,
 ) -> (String, Vec<Accepted>) {
+    let shared = ctx.shared;
     let bulk_id = bulk_id.unwrap_or_else(|| shared.uuid());
     let ids: Vec<String> = msgs.iter().map(|m| m.message_id.clone().unwrap_or_else(|| shared.uuid())).collect();
     let now = Utc::now();
@@ -57,6 +61,7 @@ pub(crate) fn accept(
     let delay = shared.config.delivery_delay();
     let mut out = Vec::with_capacity(msgs.len());
     let mut st = shared.lock();
+    let request_id = crate::inbox::keep_request(&mut st, ctx);
     let mut outbox: delivery::Outbox = Vec::new();
     for (m, message_id) in msgs.into_iter().zip(ids) {
         if st.by_id.contains_key(&message_id) {
@@ -89,8 +94,12 @@ pub(crate) fn accept(
             api,
             generation: 0,
             is_final: false,
+            history: vec![(PENDING_ACCEPTED, now)],
+            tracking_url: m.tracking_url,
+            request_id: request_id.clone(),
         });
         st.by_id.insert(message_id.clone(), idx);
+        crate::inbox::on_accept(&mut st, idx);
         let bulk = st.bulks.entry(bulk_id.clone()).or_default();
         bulk.messages.push(idx);
         if m.send_at.is_some() && bulk.send_at.is_none() {
@@ -98,15 +107,17 @@ pub(crate) fn accept(
         }
         delivery::schedule(&mut st, idx, inst + wait + delay);
         if m.intermediate
-            && let Some(msg) = st.messages.get(idx)
-            && let Some(url) = &msg.webhook_url
+            && let Some(msg) = st.messages.get_mut(idx)
+            && let Some(url) = msg.webhook_url.clone()
         {
-            outbox.push((url.clone(), crate::state::PushKind::Delivery, delivery::intermediate_report(msg)));
+            msg.history.push((crate::state::PENDING_ENROUTE, now));
+            outbox.push((url, crate::state::PushKind::Delivery, delivery::intermediate_report(msg)));
         }
         out.push(Accepted { message_id, to: m.to, status: PENDING_ACCEPTED, message_count: m.message_count });
     }
     drop(st);
     shared.wake.notify_one();
+    shared.changed();
     delivery::send_outbox(shared, outbox);
     (bulk_id, out)
 }
@@ -117,6 +128,16 @@ fn text_count(text: &str, transliteration: Option<&str>, language: Option<&str>)
         _ => text.to_string(),
     };
     crate::gsm::count(&t, language).parts
+}
+
+/// The `trackingUrl` of a URL-tracking object (`options.tracking`, `urlOptions`) unless
+/// `trackClicks` is `false`.
+pub(crate) fn tracking_url(options: Option<&Value>) -> Option<String> {
+    let o = options?;
+    if o.get("trackClicks").and_then(Value::as_bool) == Some(false) {
+        return None;
+    }
+    s(o.get("trackingUrl"))
 }
 
 fn webhook(shared: &Shared, url: Option<String>, notify: Option<bool>) -> Option<String> {
@@ -215,10 +236,11 @@ pub(crate) fn send_v3(ctx: &Ctx<'_>) -> Response<ResBody> {
                 application_id: s(mo.pointer("/platform/applicationId")),
                 campaign_reference_id: s(mo.get("campaignReferenceId")),
                 intermediate: hooks.pointer("/delivery/intermediateReport").and_then(Value::as_bool).unwrap_or(false),
+                tracking_url: tracking_url(options.get("tracking")),
             });
         }
     }
-    let (bulk_id, accepted) = accept(ctx.shared, s(schedule.get("bulkId")), msgs, Api::V3);
+    let (bulk_id, accepted) = accept(ctx, s(schedule.get("bulkId")), msgs, Api::V3);
     ctx.json(200, &v3_envelope(&bulk_id, &accepted, include_count))
 }
 
@@ -270,13 +292,14 @@ pub(crate) fn send_v2(ctx: &Ctx<'_>, binary: bool) -> Response<ResBody> {
                 application_id: s(m.get("applicationId")),
                 campaign_reference_id: s(m.get("campaignReferenceId")),
                 intermediate: m.get("intermediateReport").and_then(Value::as_bool).unwrap_or(false),
+                tracking_url: tracking_url(m.get("urlOptions")),
             });
         }
     }
     if !violations.is_empty() {
         return ctx.error(400, &violations, None);
     }
-    let (bulk_id, accepted) = accept(ctx.shared, s(body.get("bulkId")), msgs, Api::V2);
+    let (bulk_id, accepted) = accept(ctx, s(body.get("bulkId")), msgs, Api::V2);
     ctx.json(200, &v2_envelope(&bulk_id, &accepted, include_count))
 }
 
@@ -312,6 +335,7 @@ pub(crate) fn send_query(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
             webhook_url: url.clone(),
             callback_data: ctx.q("callbackData"),
             intermediate: ctx.q_bool("intermediateReport").unwrap_or(false),
+            tracking_url: ctx.q("trackingUrl"),
             ..NewMessage::default()
         })
         .collect();
@@ -320,7 +344,7 @@ pub(crate) fn send_query(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
     }
     let include = ctx.q_bool("includeSmsCountInResponse").unwrap_or(false);
     let api = if v3 { Api::V3 } else { Api::V2 };
-    let (bulk_id, accepted) = accept(ctx.shared, ctx.q("bulkId"), msgs, api);
+    let (bulk_id, accepted) = accept(ctx, ctx.q("bulkId"), msgs, api);
     if v3 {
         ctx.json(200, &v3_envelope(&bulk_id, &accepted, include))
     } else {
@@ -433,7 +457,8 @@ pub(crate) fn logs(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
     let mut more = false;
     for idx in (0..end).rev() {
         let Some(m) = st.messages.get(idx) else { continue };
-        let ok = (bulk_ids.is_empty() || bulk_ids.contains(&m.bulk_id))
+        let ok = m.api.is_sms()
+            && (bulk_ids.is_empty() || bulk_ids.contains(&m.bulk_id))
             && (message_ids.is_empty() || message_ids.contains(&m.message_id))
             && status.as_deref().is_none_or(|s| s.eq_ignore_ascii_case(m.status.group_name))
             && sender.as_deref().is_none_or(|s| m.sender.as_deref() == Some(s))
@@ -496,8 +521,9 @@ pub(crate) fn inbox(ctx: &Ctx<'_>) -> Response<ResBody> {
     ctx.json(200, &json!({"results": results, "messageCount": n, "pendingMessageCount": pending}))
 }
 
-/// Stores an inbound message and pushes it to the inbound webhook (admin API).
-pub(crate) fn inject_inbound(shared: &Arc<Shared>, req: &Value) -> Value {
+/// An inbound SMS in the `MO_JSON_2` shape, from an admin request
+/// (`{"from","to","text","keyword"?,"messageId"?,"receivedAt"?,…}`).
+pub(crate) fn inbound_message(shared: &Shared, req: &Value) -> Value {
     let text = s(req.get("text")).unwrap_or_default();
     let keyword = s(req.get("keyword")).unwrap_or_else(|| {
         text.split_whitespace()
@@ -527,13 +553,7 @@ pub(crate) fn inject_inbound(shared: &Arc<Shared>, req: &Value) -> Value {
             m.insert(k.into(), json!(v));
         }
     }
-    let msg = Value::Object(m);
-    shared.lock().inbound.push_back(msg.clone());
-    let url = s(req.get("webhookUrl")).or_else(|| shared.config.inbound_webhook_url.clone());
-    if let Some(url) = url {
-        delivery::send_outbox(shared, vec![(url, crate::state::PushKind::Inbound, msg.clone())]);
-    }
-    msg
+    Value::Object(m)
 }
 
 fn bulk_status(st: &crate::state::State, b: &Bulk) -> &'static str {

@@ -38,6 +38,13 @@ pub(crate) const PENDING_ACCEPTED: StatusRow = StatusRow {
     name: "PENDING_ACCEPTED",
     description: "Message sent to next instance",
 };
+pub(crate) const PENDING_ENROUTE: StatusRow = StatusRow {
+    group_id: 1,
+    group_name: "PENDING",
+    id: 7,
+    name: "PENDING_ENROUTE",
+    description: "Message sent to next instance",
+};
 pub(crate) const DELIVERED_TO_HANDSET: StatusRow = StatusRow {
     group_id: 3,
     group_name: "DELIVERED",
@@ -103,11 +110,26 @@ pub(crate) const EC_MESSAGE_CANCELED: ErrorRow = ErrorRow {
     permanent: true,
 };
 
-/// Which API a message was sent through (decides the report shape).
+/// Which API a message was sent through (decides the report shape and the channel).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Api {
+    /// SMS `/sms/3/*` (and the v3 query send).
     V3,
+    /// SMS `/sms/2/*` (and the deprecated v1 query send).
     V2,
+    /// WhatsApp `/whatsapp/1/message/*`.
+    WhatsApp,
+    /// Viber `/viber/2/messages` and `/viber/1/message/*`.
+    Viber,
+    /// Email `/email/3/send`, `/email/4/messages`, `/email/4/mime`.
+    Email,
+}
+
+impl Api {
+    /// Whether the message is an SMS (only those show in the SMS logs, reports and bulks).
+    pub(crate) fn is_sms(self) -> bool {
+        matches!(self, Api::V3 | Api::V2)
+    }
 }
 
 /// One stored outbound SMS (one destination).
@@ -131,6 +153,12 @@ pub(crate) struct Message {
     pub api: Api,
     pub generation: u32,
     pub is_final: bool,
+    /// Every status the message had, with when (PENDING_ACCEPTED → … → final).
+    pub history: Vec<(StatusRow, DateTime<Utc>)>,
+    /// Where click reports of its tracked links go (`trackingUrl`), when tracking is on.
+    pub tracking_url: Option<String>,
+    /// The `X-Request-ID` of the request that sent it (its raw request is kept by the inbox).
+    pub request_id: String,
 }
 
 /// A bulk of messages (scheduled or not).
@@ -277,8 +305,12 @@ pub struct RecordedRequest {
 /// Push kind: decides the envelope a webhook batch is sent in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum PushKind {
+    /// Delivery reports, `{"results":[…]}`.
     Delivery,
+    /// Inbound messages, `{"results":[…],"messageCount","pendingMessageCount"}`.
     Inbound,
+    /// One click report per POST, the object itself.
+    Tracking,
 }
 
 /// Statistics about webhook pushes.
@@ -321,6 +353,8 @@ pub(crate) struct State {
     pub throttles: HashMap<&'static str, Bucket>,
     pub webhook_stats: WebhookStats,
     pub webhook_log: VecDeque<Value>,
+    /// The inbox's indexes: threads, inbound messages, raw requests, per-message push attempts.
+    pub inbox: crate::inbox::Store,
 }
 
 /// A queued webhook item: (state epoch, JSON object).
@@ -338,6 +372,8 @@ pub(crate) struct Shared {
     pub shutdown: watch::Receiver<bool>,
     /// The runtime the emulator was started on (pushers are spawned there).
     pub runtime: tokio::runtime::Handle,
+    /// Bumped on every change the inbox page shows (its live updates wait on it).
+    pub changes: watch::Sender<u64>,
 }
 
 impl Shared {
@@ -355,7 +391,13 @@ impl Shared {
             counter: AtomicU64::new(1),
             epoch: AtomicU64::new(0),
             shutdown,
+            changes: watch::channel(0).0,
         }
+    }
+
+    /// Tells the inbox page's live-update streams that something it shows changed.
+    pub(crate) fn changed(&self) {
+        self.changes.send_modify(|v| *v = v.wrapping_add(1));
     }
 
     /// Locks the state, recovering from a poisoned lock (a panicking handler must not wedge it).

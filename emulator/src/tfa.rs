@@ -244,6 +244,7 @@ fn send_pin(ctx: &Ctx<'_>, channel: &str) -> Response<ResBody> {
         },
     );
     drop(st);
+    ctx.shared.changed();
     ctx.json(200, &channel_response(ctx, channel, &pin_id, &to))
 }
 
@@ -282,6 +283,7 @@ fn resend(ctx: &Ctx<'_>, channel: &str) -> Response<ResBody> {
     p.verified = false;
     let to = p.to.clone();
     drop(st);
+    ctx.shared.changed();
     ctx.json(200, &channel_response(ctx, channel, &pin_id, &to))
 }
 
@@ -321,6 +323,7 @@ fn verify(ctx: &Ctx<'_>) -> Response<ResBody> {
         body["pinError"] = json!(e);
     }
     drop(st);
+    ctx.shared.changed();
     ctx.json(200, &body)
 }
 

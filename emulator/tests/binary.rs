@@ -1,5 +1,5 @@
-//! The `infobip-emulator` binary: exactly one listening line, serves, exits cleanly on SIGTERM and
-//! SIGINT; flags and the TOML file configure it.
+//! The `infobip-emulator` binary: the listening line and the inbox line (none with `--no-ui`),
+//! serves, exits cleanly on SIGTERM and SIGINT; flags and the TOML file configure it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -18,7 +18,8 @@ struct Child {
     startup: Duration,
 }
 
-/// Spawns the binary with `args` and reads its listening line, asserting its exact form.
+/// Spawns the binary with `args` and reads its listening line and (unless `--no-ui`) its inbox
+/// line, asserting their exact form.
 fn spawn(args: &[&str]) -> Child {
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_infobip-emulator"))
@@ -38,6 +39,11 @@ fn spawn(args: &[&str]) -> Child {
     let port: u16 = port.parse().expect(line);
     assert!(port > 0);
     assert_eq!(line, format!("Infobip emulator listening on http://127.0.0.1:{port} (API key: {key})"));
+    if !args.contains(&"--no-ui") {
+        let mut inbox = String::new();
+        stdout.read_line(&mut inbox).unwrap();
+        assert_eq!(inbox, format!("Inbox: http://127.0.0.1:{port}/_emulator/ui/\n"));
+    }
     Child { child, stdout, port, key, startup }
 }
 
@@ -82,7 +88,7 @@ async fn binary_prints_exactly_one_line_serves_and_stops_cleanly_on_sigterm_and_
         assert_eq!(h.post("/sms/3/messages", Some("App from-toml"), &sms("41793026727", "hi")).await.status, 200);
         assert_eq!(h.post("/sms/3/messages", Some(KEY), &sms("41793026727", "hi")).await.status, 401);
         let rest = child.stop(signal);
-        assert_eq!(rest, "", "nothing but the listening line on stdout");
+        assert_eq!(rest, "", "nothing but the listening and inbox lines on stdout");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -170,6 +176,23 @@ async fn flags_configure_credentials_delay_status_mix_and_throttling() {
     }
     assert_eq!(h.get("/sms/3/logs", Some("App logs-key")).await.status, 429);
     assert_eq!(child.stop("-TERM"), "");
+}
+
+#[tokio::test]
+async fn the_inbox_page_is_served_and_no_ui_turns_it_and_its_line_off() {
+    let child = spawn(&["--port", "0"]);
+    let h = Http::new(&format!("http://127.0.0.1:{}", child.port));
+    let page = h.get("/_emulator/ui/", None).await;
+    assert_eq!(page.status, 200);
+    assert!(String::from_utf8_lossy(&page.body).contains("<title>"), "the page is in the binary");
+    assert_eq!(child.stop("-TERM"), "");
+
+    let child = spawn(&["--port", "0", "--no-ui"]);
+    let h = Http::new(&format!("http://127.0.0.1:{}", child.port));
+    assert_eq!(h.get("/_emulator/ui/", None).await.status, 404);
+    assert_eq!(h.get("/_emulator/ui/api/threads", None).await.status, 404);
+    assert_eq!(h.admin("GET", "/health", None).await.status, 200, "the admin API stays");
+    assert_eq!(child.stop("-INT"), "", "with --no-ui only the listening line");
 }
 
 #[test]
