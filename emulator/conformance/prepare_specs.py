@@ -1,0 +1,78 @@
+"""Writes the copies of Infobip's specs that the conformance run reads.
+
+The emulator answers exactly what Infobip's specs describe, with three differences the copies
+account for (each is listed in emulator/README.md, "Conformance run"):
+
+* `format: date-time` is dropped: Infobip writes `2026-01-01T10:00:00.000+0000`, which is not
+  RFC 3339, and the emulator keeps Infobip's form.
+* Operations whose spec lists no 400 answer invalid input with 400 in their API's error shape all
+  the same (as Infobip does); the copy declares that 400, with the body schema of the operation's
+  own 401 answer.
+* `application/xml` request bodies are dropped where JSON is offered: the emulator reads JSON only.
+"""
+
+import copy
+import json
+import sys
+from pathlib import Path
+
+METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def drop_date_time_format(node):
+    if isinstance(node, dict):
+        if node.get("format") == "date-time":
+            node = {k: v for k, v in node.items() if k != "format"}
+        return {k: drop_date_time_format(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [drop_date_time_format(v) for v in node]
+    return node
+
+
+def declare_missing_400(doc):
+    added = []
+    for path, item in doc.get("paths", {}).items():
+        for method in METHODS:
+            op = item.get(method)
+            if not op:
+                continue
+            responses = op.setdefault("responses", {})
+            if any(code in responses for code in ("400", "4XX", "default")):
+                continue
+            unauthorized = responses.get("401")
+            if unauthorized is None:
+                continue
+            answer = copy.deepcopy(unauthorized)
+            if "$ref" in answer:
+                name = answer["$ref"].rsplit("/", 1)[-1]
+                answer = copy.deepcopy(doc["components"]["responses"][name])
+            answer["description"] = "Bad request (declared by the conformance run: Infobip's spec omits it)"
+            responses["400"] = answer
+            added.append(f"{method.upper()} {path}")
+    return added
+
+
+def drop_xml_requests(doc):
+    for item in doc.get("paths", {}).values():
+        for method in METHODS:
+            body = (item.get(method) or {}).get("requestBody")
+            content = (body or {}).get("content", {})
+            if "application/xml" in content and len(content) > 1:
+                del content["application/xml"]
+
+
+def main():
+    spec_dir, out_dir, *products = sys.argv[1:]
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for product in products:
+        doc = json.loads((Path(spec_dir) / f"infobip-{product}-openapi.json").read_text())
+        doc = drop_date_time_format(doc)
+        added = declare_missing_400(doc)
+        drop_xml_requests(doc)
+        (out / f"{product}.json").write_text(json.dumps(doc))
+        print(f"{product}: 400 declared on {len(added)} operation(s) the spec leaves it out of")
+
+
+if __name__ == "__main__":
+    main()
