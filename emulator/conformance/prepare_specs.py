@@ -9,6 +9,8 @@ account for (each is listed in emulator/README.md, "Conformance run"):
   the same (as Infobip does); the copy declares that 400, with the body schema of the operation's
   own 401 answer.
 * `application/xml` request bodies are dropped where JSON is offered: the emulator reads JSON only.
+* A 204 answer documented with a body loses that body: a 204 has none (RFC 9110), and the
+  emulator sends none.
 """
 
 import copy
@@ -61,6 +63,14 @@ def drop_xml_requests(doc):
                 del content["application/xml"]
 
 
+def drop_204_content(doc):
+    for item in doc.get("paths", {}).values():
+        for method in METHODS:
+            no_content = ((item.get(method) or {}).get("responses") or {}).get("204")
+            if isinstance(no_content, dict):
+                no_content.pop("content", None)
+
+
 def main():
     spec_dir, out_dir, *products = sys.argv[1:]
     out = Path(out_dir)
@@ -70,6 +80,7 @@ def main():
         doc = drop_date_time_format(doc)
         added = declare_missing_400(doc)
         drop_xml_requests(doc)
+        drop_204_content(doc)
         (out / f"{product}.json").write_text(json.dumps(doc))
         print(f"{product}: 400 declared on {len(added)} operation(s) the spec leaves it out of")
 

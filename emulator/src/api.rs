@@ -74,7 +74,7 @@ impl Ctx<'_> {
 /// The error shape for a request path (used before or without a full match).
 pub(crate) fn shape_for(method: &str, path: &str) -> ErrorShape {
     match spec::find(method, path) {
-        RouteMatch::Found(op, _) | RouteMatch::MethodNotAllowed(op) => op.shape,
+        RouteMatch::Found(op, _) | RouteMatch::MethodNotAllowed(op, _) => op.shape,
         RouteMatch::NotFound => spec::shape_for_unknown(path),
     }
 }
@@ -187,9 +187,14 @@ pub(crate) async fn dispatch(
 ) -> Response<ResBody> {
     let (op, params) = match spec::find(method.as_str(), path) {
         RouteMatch::Found(op, params) => (op, params),
-        RouteMatch::MethodNotAllowed(op) => {
+        RouteMatch::MethodNotAllowed(op, allowed) => {
             let text = format!("Request method '{method}' is not supported for {path}");
-            return json_response(shared, 405, &crate::errors::body(op.shape, 405, &[], Some(&text)));
+            let mut r = json_response(shared, 405, &crate::errors::body(op.shape, 405, &[], Some(&text)));
+            // RFC 9110: a 405 lists the methods the resource supports.
+            if let Ok(v) = http::HeaderValue::from_str(&allowed.join(", ")) {
+                r.headers_mut().insert(http::header::ALLOW, v);
+            }
+            return r;
         }
         RouteMatch::NotFound => {
             let shape = spec::shape_for_unknown(path);

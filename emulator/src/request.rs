@@ -142,7 +142,9 @@ fn media_type(headers: &HeaderMap) -> Option<String> {
     Some(ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
 }
 
-/// An object of named text fields, each converted to the type its property asks for.
+/// An object of named text fields, each converted to the type its property asks for. A field
+/// whose text is `null` is a JSON `null` (the way form encoders write a null value), so a
+/// property that may not be null refuses it.
 fn fields_object(doc: &Value, schema: &Value, fields: &[(String, String)]) -> Value {
     let schema = spec::deref(doc, schema);
     let props = schema.get("properties").and_then(Value::as_object);
@@ -156,6 +158,7 @@ fn fields_object(doc: &Value, schema: &Value, fields: &[(String, String)]) -> Va
     for name in names {
         let values: Vec<&str> = fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect();
         let value = match props.and_then(|p| p.get(name)) {
+            _ if values == ["null"] => Value::Null,
             Some(s) => field_value(doc, s, &values),
             None if values.len() > 1 => Value::Array(values.iter().map(|v| json!(v)).collect()),
             None => values.first().map_or(Value::Null, |v| json!(v)),

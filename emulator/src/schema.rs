@@ -182,8 +182,9 @@ impl Validator<'_> {
         out.push(if value.is_null() {
             Violation::at(schema, "null", path, "must not be null")
         } else {
-            let message = format!("must be of type {} but was {}", names.join(" or "), type_name(value));
-            Violation::at(schema, "type", path, message)
+            let found = type_name(value);
+            let message = format!("must be of type {} but was {found}", names.join(" or "));
+            Violation::at(schema, format!("type:{found}"), path, message)
         });
         false
     }
