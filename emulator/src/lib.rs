@@ -46,7 +46,7 @@ pub use config::{
     EmulatorConfig, OAuthClientConfig, StatusWeight, UserConfig,
 };
 pub use flags::Flags;
-pub use state::{Fault, FaultKind, RecordedRequest, WebhookStats};
+pub use state::{Fault, FaultKind, RecordedPart, RecordedRequest, WebhookStats};
 
 use std::future::Future;
 use std::net::SocketAddr;

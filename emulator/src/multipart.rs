@@ -101,6 +101,27 @@ fn part(raw: &Bytes) -> Result<Part, MultipartError> {
     Ok(Part { name, filename, content_type, data: raw.slice(split.1..) })
 }
 
+/// The parts of a `multipart/form-data` request, as the request log records them (name, file
+/// name, content type, size, SHA-256); empty for any other body or a malformed one.
+pub(crate) fn record(headers: &http::HeaderMap, body: &Bytes) -> Vec<crate::state::RecordedPart> {
+    use sha2::Digest as _;
+    let Some(boundary) = headers.get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).and_then(boundary)
+    else {
+        return Vec::new();
+    };
+    parse(&boundary, body)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| crate::state::RecordedPart {
+            sha256: sha2::Sha256::digest(&p.data).iter().map(|b| format!("{b:02x}")).collect(),
+            size: p.data.len(),
+            name: p.name,
+            filename: p.filename,
+            content_type: p.content_type,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

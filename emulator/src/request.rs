@@ -197,7 +197,8 @@ pub(crate) fn check_body(op: &'static OpInfo, headers: &HeaderMap, body: &Bytes)
         .or_else(|| content.keys().next());
     let Some(media) = media else { return Body { value: None, violations } };
     let schema = content.get(media).and_then(|m| m.get("schema"));
-    let blank = body.iter().all(u8::is_ascii_whitespace);
+    // An empty form is an empty object; an empty body of another type is no body.
+    let blank = body.iter().all(u8::is_ascii_whitespace) && media != "application/x-www-form-urlencoded";
     if blank {
         if required {
             violations.push(Violation::new("body", "request body must not be empty"));

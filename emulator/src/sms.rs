@@ -251,7 +251,10 @@ pub(crate) fn send_v2(ctx: &Ctx<'_>, binary: bool) -> Response<ResBody> {
             violations.push(v);
         }
         let (content, count) = if binary {
-            let b = m.get("binary").cloned().unwrap_or(json!({}));
+            let mut b = m.get("binary").cloned().unwrap_or(json!({}));
+            if b.get("hex").is_none() {
+                b["hex"] = json!("");
+            }
             let hex = b.get("hex").and_then(Value::as_str).unwrap_or("").to_string();
             let count = crate::gsm::binary_parts(&hex);
             (b, count)
