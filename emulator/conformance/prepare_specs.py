@@ -11,6 +11,8 @@ account for (each is listed in emulator/README.md, "Conformance run"):
 * `application/xml` request bodies are dropped where JSON is offered: the emulator reads JSON only.
 * A 204 answer documented with a body loses that body: a 204 has none (RFC 9110), and the
   emulator sends none.
+* Where a request example contradicts its schema, the example wins (the emulator accepts what
+  Infobip's examples send): the copy widens the schema the same way (EXAMPLES_WIN).
 """
 
 import copy
@@ -19,6 +21,12 @@ import sys
 from pathlib import Path
 
 METHODS = ("get", "post", "put", "patch", "delete")
+
+# (product, schema name without its hash prefix, keyword path, value the examples need).
+EXAMPLES_WIN = [
+    # The Flow JSON example sends `"version": "2.1"` where every property is said to be an object.
+    ("whatsapp", "AddFlowJson", ("additionalProperties", "type"), ["object", "string"]),
+]
 
 
 def drop_date_time_format(node):
@@ -71,6 +79,18 @@ def drop_204_content(doc):
                 no_content.pop("content", None)
 
 
+def apply_examples_win(product, doc):
+    for owner, name, path, value in EXAMPLES_WIN:
+        if owner != product:
+            continue
+        schemas = doc["components"]["schemas"]
+        key = next(k for k in schemas if k.rsplit(".", 1)[-1] == name)
+        node = schemas[key]
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = value
+
+
 def main():
     spec_dir, out_dir, *products = sys.argv[1:]
     out = Path(out_dir)
@@ -81,6 +101,7 @@ def main():
         added = declare_missing_400(doc)
         drop_xml_requests(doc)
         drop_204_content(doc)
+        apply_examples_win(product, doc)
         (out / f"{product}.json").write_text(json.dumps(doc))
         print(f"{product}: 400 declared on {len(added)} operation(s) the spec leaves it out of")
 

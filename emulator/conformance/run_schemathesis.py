@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-SEED = 20260101
+SEED = int(os.environ.get("CONFORMANCE_SEED", "20260101"))
 MAX_EXAMPLES = int(os.environ.get("CONFORMANCE_MAX_EXAMPLES", "20"))
 MAX_TIME = os.environ.get("CONFORMANCE_MAX_TIME", "45")  # seconds per spec
 CHECKS = ",".join(

@@ -9,22 +9,27 @@ use bytes::Bytes;
 use http::HeaderMap;
 use serde_json::{Map, Value, json};
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 /// Per operation, the schema rules its own documented request examples break.
 static TOLERATED: LazyLock<Mutex<HashMap<usize, Arc<HashSet<schema::Rule>>>>> = LazyLock::new(Default::default);
 
-/// The rules the request examples of `op` break. Where Infobip's examples contradict their
-/// schema (a required property left out, a string where the schema says object, a `null`, two
-/// `oneOf` alternatives matched …), the examples win: a request shaped like them is accepted,
-/// and only the exact rule of the exact schema node they break is relaxed, for that operation.
-fn tolerated_rules(op: &'static OpInfo) -> Arc<HashSet<schema::Rule>> {
-    let key = std::ptr::from_ref(op) as usize;
-    if let Some(known) = TOLERATED.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
-        return known.clone();
+/// Per spec document, the rules its schemas' own `example` values break.
+static SCHEMA_EXAMPLES: LazyLock<Vec<OnceLock<HashSet<schema::Rule>>>> =
+    LazyLock::new(|| spec::SPEC_FILES.iter().map(|_| OnceLock::new()).collect());
+
+/// An example as a request would carry it: a JSON document written as a string is parsed.
+pub(crate) fn example_value(example: &Value) -> Value {
+    match example.as_str().map(serde_json::from_str::<Value>) {
+        Some(Ok(parsed)) if parsed.is_object() || parsed.is_array() => parsed,
+        _ => example.clone(),
     }
+}
+
+/// The request examples of `op` (JSON media types, `example` and every `examples` value).
+pub(crate) fn request_examples(op: &'static OpInfo) -> Vec<(&'static Value, Value)> {
     let doc = spec::document(op.spec);
-    let mut rules = HashSet::new();
+    let mut out = Vec::new();
     let media = spec::operation_object(op)
         .get("requestBody")
         .map(|rb| spec::deref(doc, rb))
@@ -42,20 +47,64 @@ fn tolerated_rules(op: &'static OpInfo) -> Arc<HashSet<schema::Rule>> {
                 .flat_map(|e| e.values())
                 .filter_map(|e| spec::deref(doc, e).get("value")),
         );
-        for example in examples {
-            rules.extend(schema::validate(doc, schema, example).into_iter().filter_map(|v| v.rule));
-        }
+        out.extend(examples.map(|e| (schema, example_value(e))));
+    }
+    out
+}
+
+/// The rules Infobip's own examples break, which a request may break too. Where the examples
+/// contradict their schema (a required property left out, a string where the schema says object,
+/// a `null`, two `oneOf` alternatives matched …), the examples win: a request shaped like them is
+/// accepted, and only the exact rule of the exact schema node they break is relaxed: for the
+/// operation's request examples, that operation; for a schema's own `example`, that schema.
+fn tolerated_rules(op: &'static OpInfo) -> Arc<HashSet<schema::Rule>> {
+    let key = std::ptr::from_ref(op) as usize;
+    if let Some(known) = TOLERATED.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
+        return known.clone();
+    }
+    let doc = spec::document(op.spec);
+    let mut rules = SCHEMA_EXAMPLES
+        .get(op.spec)
+        .map(|cell| cell.get_or_init(|| schema_example_rules(doc)).clone())
+        .unwrap_or_default();
+    for (schema, example) in request_examples(op) {
+        rules.extend(schema::validate(doc, schema, &example).into_iter().filter_map(|v| v.rule));
     }
     let rules = Arc::new(rules);
     TOLERATED.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key, rules.clone());
     rules
 }
 
+/// The rules that the `example` of any schema in `doc` breaks against that schema.
+fn schema_example_rules(doc: &Value) -> HashSet<schema::Rule> {
+    fn walk(doc: &Value, node: &Value, out: &mut HashSet<schema::Rule>) {
+        match node {
+            Value::Object(m) => {
+                if let Some(example) = m.get("example")
+                    && (m.contains_key("type") || m.contains_key("properties") || m.contains_key("$ref"))
+                {
+                    out.extend(schema::validate(doc, node, &example_value(example)).into_iter().filter_map(|v| v.rule));
+                }
+                for (k, v) in m {
+                    if k != "example" && k != "examples" {
+                        walk(doc, v, out);
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|v| walk(doc, v, out)),
+            _ => {}
+        }
+    }
+    let mut out = HashSet::new();
+    walk(doc, doc, &mut out);
+    out
+}
+
 /// A request's body as read for its operation.
 pub(crate) struct Body {
     /// The body as JSON: parsed JSON, or an object of the form fields / multipart parts.
     pub value: Option<Value>,
-    /// Every violation found in the parameters and the body.
+    /// Every violation found in the body.
     pub violations: Vec<Violation>,
 }
 
@@ -82,13 +131,14 @@ fn typed(doc: &Value, schema: &Value, text: &str) -> Value {
     converted.unwrap_or_else(|| json!(text))
 }
 
-/// The JSON value of a parameter or field that came as `values` (repeated, or comma-separated
-/// for an array of a non-exploded style).
-fn field_value(doc: &Value, schema: &Value, values: &[&str]) -> Value {
+/// The JSON value of a parameter or field that came as `values`: an array repeats the field, or
+/// (parameters only, `split`) lists its items comma-separated.
+fn field_value(doc: &Value, schema: &Value, values: &[&str], split: bool) -> Value {
     let resolved = spec::deref(doc, schema);
     if resolved.get("type").and_then(Value::as_str) == Some("array") {
         let items = resolved.get("items").cloned().unwrap_or(json!({}));
-        Value::Array(values.iter().flat_map(|v| v.split(',')).map(|v| typed(doc, &items, v)).collect())
+        let texts: Vec<&str> = if split { values.iter().flat_map(|v| v.split(',')).collect() } else { values.to_vec() };
+        Value::Array(texts.into_iter().map(|v| typed(doc, &items, v)).collect())
     } else {
         values.last().map_or(Value::Null, |v| typed(doc, schema, v))
     }
@@ -131,7 +181,7 @@ pub(crate) fn check_params(
             continue;
         }
         let Some(schema) = p.get("schema") else { continue };
-        let value = field_value(doc, schema, &values);
+        let value = field_value(doc, schema, &values, true);
         out.extend(schema::validate(doc, schema, &value).into_iter().map(|v| prefixed(name, v)));
     }
     out
@@ -159,7 +209,7 @@ fn fields_object(doc: &Value, schema: &Value, fields: &[(String, String)]) -> Va
         let values: Vec<&str> = fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect();
         let value = match props.and_then(|p| p.get(name)) {
             _ if values == ["null"] => Value::Null,
-            Some(s) => field_value(doc, s, &values),
+            Some(s) => field_value(doc, s, &values, false),
             None if values.len() > 1 => Value::Array(values.iter().map(|v| json!(v)).collect()),
             None => values.first().map_or(Value::Null, |v| json!(v)),
         };
