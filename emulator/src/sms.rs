@@ -428,10 +428,7 @@ pub(crate) fn logs(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
     // The spec documents no 400 for the logs: a cursor this emulator never issued points at no
     // position in the data set, so it is answered like the end of it (an empty page without a
     // `nextCursor`, which also ends a client's paging).
-    let start_before = match ctx.q("cursor").filter(|c| !c.is_empty()) {
-        Some(c) => Some(decode_cursor(&c).unwrap_or(0)),
-        None => None,
-    };
+    let start_before = ctx.q("cursor").filter(|c| !c.is_empty()).map(|c| decode_cursor(&c).unwrap_or(0));
     let since = ctx.q("sentSince").and_then(|t| crate::time::parse(&t));
     let until = ctx.q("sentUntil").and_then(|t| crate::time::parse(&t));
     let bulk_ids = ctx.q_list("bulkId");
