@@ -14,7 +14,7 @@ from pathlib import Path
 
 SEED = int(os.environ.get("CONFORMANCE_SEED", "20260101"))
 MAX_EXAMPLES = int(os.environ.get("CONFORMANCE_MAX_EXAMPLES", "20"))
-MAX_TIME = os.environ.get("CONFORMANCE_MAX_TIME", "45")  # seconds per spec
+MAX_TIME = os.environ.get("CONFORMANCE_MAX_TIME", "35")  # seconds per spec
 CHECKS = ",".join(
     [
         "not_a_server_error",

@@ -132,13 +132,17 @@ fn typed(doc: &Value, schema: &Value, text: &str) -> Value {
 }
 
 /// The JSON value of a parameter or field that came as `values`: an array repeats the field, or
-/// (parameters only, `split`) lists its items comma-separated.
+/// (parameters only, `split`) lists its items comma-separated. A repeated parameter that is not
+/// an array counts once (the last); a repeated form field or part is an array (and refused).
 fn field_value(doc: &Value, schema: &Value, values: &[&str], split: bool) -> Value {
     let resolved = spec::deref(doc, schema);
     if resolved.get("type").and_then(Value::as_str) == Some("array") {
         let items = resolved.get("items").cloned().unwrap_or(json!({}));
         let texts: Vec<&str> = if split { values.iter().flat_map(|v| v.split(',')).collect() } else { values.to_vec() };
         Value::Array(texts.into_iter().map(|v| typed(doc, &items, v)).collect())
+    } else if !split && values.len() > 1 {
+        // A form field or part repeated where the schema wants one value.
+        Value::Array(values.iter().map(|v| typed(doc, schema, v)).collect())
     } else {
         values.last().map_or(Value::Null, |v| typed(doc, schema, v))
     }
@@ -247,8 +251,9 @@ pub(crate) fn check_body(op: &'static OpInfo, headers: &HeaderMap, body: &Bytes)
         .or_else(|| content.keys().next());
     let Some(media) = media else { return Body { value: None, violations } };
     let schema = content.get(media).and_then(|m| m.get("schema"));
-    // An empty form is an empty object; an empty body of another type is no body.
-    let blank = body.iter().all(u8::is_ascii_whitespace) && media != "application/x-www-form-urlencoded";
+    // An empty form is an empty object; an empty body of another type is no body (whitespace is
+    // not empty: it is malformed JSON).
+    let blank = body.is_empty() && media != "application/x-www-form-urlencoded";
     if blank {
         if required {
             violations.push(Violation::new("body", "request body must not be empty"));

@@ -203,3 +203,21 @@ async fn answers_stay_inside_what_the_spec_documents() {
     assert!(r.body.is_empty());
     assert_eq!(h.get("/sms/3/logs/", Some(KEY)).await.status, 404);
 }
+
+#[tokio::test]
+async fn a_field_repeated_where_one_value_is_wanted_and_a_blank_json_body_are_refused() {
+    let emu = Emulator::start().await.unwrap();
+    let h = Http::new(&emu.base_url());
+    let (ct, body) = multipart(&[
+        ("from", None, b"Jane <jane@example.com>"),
+        ("to", None, b"john@example.com"),
+        ("subject", None, b"Hi"),
+        ("subject", None, b"Hello"),
+    ]);
+    let r = h.send("POST", "/email/3/send", Some(KEY), Some(&ct), body).await;
+    assert_eq!(r.status, 400);
+    assert_eq!(names(&r.json()), vec!["subject"]);
+    let r = h.send("POST", "/2fa/2/applications", Some(KEY), Some("application/json"), b" ".to_vec()).await;
+    assert_eq!(r.status, 400);
+    assert_eq!(names(&r.json()), vec!["body"]);
+}
