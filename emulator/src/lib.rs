@@ -34,6 +34,8 @@ mod guard;
 mod handlers;
 mod inbox;
 mod multipart;
+mod pattern;
+mod request;
 mod schema;
 mod server;
 mod sms;
@@ -47,7 +49,7 @@ pub use config::{
     EmulatorConfig, OAuthClientConfig, StatusWeight, UserConfig,
 };
 pub use flags::Flags;
-pub use state::{Fault, FaultKind, RecordedRequest, WebhookStats};
+pub use state::{Fault, FaultKind, RecordedPart, RecordedRequest, WebhookStats};
 
 use std::future::Future;
 use std::net::SocketAddr;

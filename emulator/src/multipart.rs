@@ -1,26 +1,29 @@
-//! A small `multipart/form-data` reader (RFC 7578): enough to read the fields and file names of
-//! a form the emulator stores (Email v3 `POST /email/3/send`). Parts are returned in order.
+//! `multipart/form-data` request bodies (RFC 7578): the parts of a body, each with its field
+//! name, file name, content type and bytes.
 
 use bytes::Bytes;
 
-/// One part of a form.
+/// One part of a `multipart/form-data` body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Part {
-    /// The `name` of its `Content-Disposition`.
+    /// The field name (`Content-Disposition: form-data; name="…"`).
     pub name: String,
-    /// The `filename`, for a file part.
+    /// The file name, for a file part.
     pub filename: Option<String>,
-    /// The part's `Content-Type`, when given.
+    /// The part's `Content-Type`, when it names one.
     pub content_type: Option<String>,
-    /// The part's bytes.
+    /// The part's content.
     pub data: Bytes,
 }
 
-/// Why a body is not a readable `multipart/form-data` body.
+/// Why a body could not be read as `multipart/form-data`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct MultipartError(pub String);
 
-/// The boundary of a `multipart/form-data` content type, if it is one.
+/// Most parts a body may have (a guard against pathological bodies).
+const MAX_PARTS: usize = 10_000;
+
+/// The boundary of a `multipart/form-data; boundary=…` content type, or `None` for another type.
 pub(crate) fn boundary(content_type: &str) -> Option<String> {
     let mut params = content_type.split(';');
     let media = params.next()?.trim();
@@ -37,54 +40,86 @@ fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     if needle.is_empty() || from > haystack.len() {
         return None;
     }
-    haystack[from..].windows(needle.len()).position(|w| w == needle).map(|i| i + from)
+    haystack.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|i| i + from)
 }
 
-/// A header parameter like `name="value"` (quoted or not) of a `Content-Disposition` line.
-fn param(line: &str, key: &str) -> Option<String> {
-    for piece in line.split(';').skip(1) {
-        let Some((k, v)) = piece.split_once('=') else { continue };
-        if k.trim().eq_ignore_ascii_case(key) {
-            let v = v.trim();
-            return Some(v.strip_prefix('"').and_then(|v| v.strip_suffix('"')).unwrap_or(v).replace("\\\"", "\""));
-        }
-    }
-    None
-}
-
-/// Reads the parts of `body` separated by `boundary`; a body without a delimiter, or whose last
-/// part never ends, is an error.
+/// Splits `body` into its parts. The preamble and epilogue are ignored; a body without the
+/// closing delimiter, a part without headers or without a `name` is an error.
 pub(crate) fn parse(boundary: &str, body: &Bytes) -> Result<Vec<Part>, MultipartError> {
+    if boundary.is_empty() || boundary.len() > 70 {
+        return Err(MultipartError("the boundary must be 1 to 70 characters".into()));
+    }
     let delimiter = format!("--{boundary}");
-    let closing = format!("\r\n--{boundary}");
+    let d = delimiter.as_bytes();
+    let mut pos = find(body, d, 0).ok_or_else(|| MultipartError("no boundary delimiter in the body".into()))?;
     let mut parts = Vec::new();
-    let mut at = find(body, delimiter.as_bytes(), 0)
-        .ok_or_else(|| MultipartError("no boundary delimiter in the body".into()))?;
     loop {
-        at += delimiter.len();
-        if body.get(at..at + 2) == Some(b"--") {
+        let after = pos + d.len();
+        if body.get(after..after + 2) == Some(b"--") {
             return Ok(parts);
         }
-        let headers_end = find(body, b"\r\n\r\n", at)
-            .ok_or_else(|| MultipartError("a part has no blank line after its headers".into()))?;
-        let headers = String::from_utf8_lossy(&body[at..headers_end]);
-        let content_start = headers_end + 4;
-        let end = find(body, closing.as_bytes(), content_start)
+        // The delimiter line ends with optional whitespace and CRLF.
+        let line_end =
+            find(body, b"\r\n", after).ok_or_else(|| MultipartError("a delimiter line has no CRLF".into()))?;
+        let start = line_end + 2;
+        let next = find(body, format!("\r\n{delimiter}").as_bytes(), start)
             .ok_or_else(|| MultipartError("the body has no closing boundary delimiter".into()))?;
-        let mut part = Part { name: String::new(), filename: None, content_type: None, data: Bytes::new() };
-        for line in headers.split("\r\n") {
-            let Some((name, value)) = line.split_once(':') else { continue };
-            if name.trim().eq_ignore_ascii_case("content-disposition") {
-                part.name = param(value, "name").unwrap_or_default();
-                part.filename = param(value, "filename");
-            } else if name.trim().eq_ignore_ascii_case("content-type") {
-                part.content_type = Some(value.trim().to_string());
-            }
+        parts.push(part(&body.slice(start..next))?);
+        if parts.len() > MAX_PARTS {
+            return Err(MultipartError(format!("more than {MAX_PARTS} parts")));
         }
-        part.data = body.slice(content_start..end);
-        parts.push(part);
-        at = end + 2;
+        pos = next + 2;
     }
+}
+
+fn part(raw: &Bytes) -> Result<Part, MultipartError> {
+    let split = find(raw, b"\r\n\r\n", 0)
+        .map(|i| (i, i + 4))
+        .or_else(|| raw.starts_with(b"\r\n").then_some((0, 2)))
+        .ok_or_else(|| MultipartError("a part has no blank line after its headers".into()))?;
+    let head = String::from_utf8_lossy(raw.get(..split.0).unwrap_or_default()).into_owned();
+    let mut name = None;
+    let mut filename = None;
+    let mut content_type = None;
+    for line in head.split("\r\n").filter(|l| !l.is_empty()) {
+        let Some((key, value)) = line.split_once(':') else { continue };
+        if key.trim().eq_ignore_ascii_case("content-disposition") {
+            for param in value.split(';').skip(1) {
+                let Some((k, v)) = param.split_once('=') else { continue };
+                let v = v.trim().trim_matches('"').to_string();
+                match k.trim().to_ascii_lowercase().as_str() {
+                    "name" => name = Some(v),
+                    "filename" => filename = Some(v),
+                    _ => {}
+                }
+            }
+        } else if key.trim().eq_ignore_ascii_case("content-type") {
+            content_type = Some(value.trim().to_string());
+        }
+    }
+    let name = name.ok_or_else(|| MultipartError("a part has no Content-Disposition name".into()))?;
+    Ok(Part { name, filename, content_type, data: raw.slice(split.1..) })
+}
+
+/// The parts of a `multipart/form-data` request, as the request log records them (name, file
+/// name, content type, size, SHA-256); empty for any other body or a malformed one.
+pub(crate) fn record(headers: &http::HeaderMap, body: &Bytes) -> Vec<crate::state::RecordedPart> {
+    use sha2::Digest as _;
+    let Some(boundary) = headers.get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).and_then(boundary)
+    else {
+        return Vec::new();
+    };
+    parse(&boundary, body)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| crate::state::RecordedPart {
+            sha256: sha2::Sha256::digest(&p.data).iter().map(|b| format!("{b:02x}")).collect(),
+            size: p.data.len(),
+            name: p.name,
+            filename: p.filename,
+            content_type: p.content_type,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -92,29 +127,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_fields_and_files_in_order() {
-        let body = Bytes::from_static(b"--XyZ\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\na@example.com\r\n\
---XyZ\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\nb@example.com\r\n\
---XyZ\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\"r\xc3\xa9sum\xc3\xa9.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF\r\n-1\r\n\
---XyZ--\r\n");
+    fn reads_fields_and_files() {
+        let body = Bytes::from_static(
+            b"preamble\r\n--XyZ\r\nContent-Disposition: form-data; name=\"from\"\r\n\r\nJane <jane@example.com>\r\n\
+--XyZ\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\"a.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n\x00\x01\r\n--\r\n\
+--XyZ--\r\nepilogue",
+        );
         let parts = parse("XyZ", &body).unwrap();
-        let text = |p: &Part| String::from_utf8_lossy(&p.data).into_owned();
-        assert_eq!(parts.len(), 3);
-        assert_eq!((parts[0].name.as_str(), text(&parts[0]).as_str()), ("to", "a@example.com"));
-        assert_eq!(text(&parts[1]), "b@example.com");
-        assert_eq!(parts[2].filename.as_deref(), Some("résumé.pdf"));
-        assert_eq!(parts[2].content_type.as_deref(), Some("application/pdf"));
-        assert_eq!(&parts[2].data[..], b"%PDF\r\n-1");
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].name, "from");
+        assert_eq!(&parts[0].data[..], b"Jane <jane@example.com>");
+        assert_eq!(parts[1].filename.as_deref(), Some("a.bin"));
+        assert_eq!(parts[1].content_type.as_deref(), Some("application/octet-stream"));
+        assert_eq!(&parts[1].data[..], b"\x00\x01\r\n--");
+        assert_eq!(boundary("multipart/form-data; boundary=\"XyZ\""), Some("XyZ".into()));
+        assert_eq!(boundary("application/json"), None);
     }
 
     #[test]
-    fn boundary_and_damage() {
-        assert_eq!(boundary("multipart/form-data; boundary=\"a b\""), Some("a b".into()));
-        assert_eq!(boundary("Multipart/Form-Data;charset=utf-8; boundary=q"), Some("q".into()));
-        assert_eq!(boundary("application/json"), None);
-        // A part that never ends, or no delimiter at all, is an error.
-        let body = Bytes::from_static(b"--q\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--q\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n2");
-        assert!(parse("q", &body).is_err());
-        assert!(parse("q", &Bytes::from_static(b"garbage")).is_err());
+    fn refuses_broken_bodies() {
+        assert!(parse("b", &Bytes::from_static(b"no delimiter")).is_err());
+        assert!(
+            parse("b", &Bytes::from_static(b"--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1")).is_err()
+        );
+        let nameless = Bytes::from_static(b"--b\r\nContent-Type: text/plain\r\n\r\n1\r\n--b--");
+        assert!(parse("b", &nameless).is_err());
+        assert_eq!(parse("b", &Bytes::from_static(b"--b--")).unwrap(), vec![]);
     }
 }

@@ -290,6 +290,7 @@ async fn handle_request(
                     Err(_) => "<body too large>".to_string(),
                 },
                 received_at: crate::time::format(chrono::Utc::now()),
+                parts: body.as_ref().map(|b| crate::multipart::record(&parts.headers, b)).unwrap_or_default(),
             });
         }
     }

@@ -192,6 +192,22 @@ fn v2_envelope(bulk_id: &str, accepted: &[Accepted], include_count: bool) -> Val
     json!({"bulkId": bulk_id, "messages": messages})
 }
 
+/// The content of a v2 or query-string send as the v3 logs show it: `language` and
+/// `transliteration` are kept only where v3's `SmsMessageContent` allows their values (v2 takes
+/// any language code; v3 lists them).
+fn v3_content(mut content: Value) -> Value {
+    let Some((doc, schema)) = crate::spec::component("sms", "SmsMessageContent") else { return content };
+    for key in ["language", "transliteration"] {
+        if crate::schema::validate(doc, schema, &content).is_empty() {
+            break;
+        }
+        if let Some(o) = content.as_object_mut() {
+            o.remove(key);
+        }
+    }
+    content
+}
+
 /// `POST /sms/3/messages`.
 pub(crate) fn send_v3(ctx: &Ctx<'_>) -> Response<ResBody> {
     let empty = json!({});
@@ -257,7 +273,10 @@ pub(crate) fn send_v2(ctx: &Ctx<'_>, binary: bool) -> Response<ResBody> {
             violations.push(v);
         }
         let (content, count) = if binary {
-            let b = m.get("binary").cloned().unwrap_or(json!({}));
+            let mut b = m.get("binary").cloned().unwrap_or(json!({}));
+            if b.get("hex").is_none() {
+                b["hex"] = json!("");
+            }
             let hex = b.get("hex").and_then(Value::as_str).unwrap_or("").to_string();
             let count = crate::gsm::binary_parts(&hex);
             (b, count)
@@ -276,7 +295,7 @@ pub(crate) fn send_v2(ctx: &Ctx<'_>, binary: bool) -> Response<ResBody> {
             }
             (Value::Object(c), count)
         };
-        let content = Arc::new(content);
+        let content = Arc::new(v3_content(content));
         let url = webhook(ctx.shared, s(m.get("notifyUrl")), None);
         for d in m.get("destinations").and_then(Value::as_array).into_iter().flatten() {
             msgs.push(NewMessage {
@@ -317,7 +336,7 @@ pub(crate) fn send_query(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
     if let Some(l) = &lang {
         content.insert("language".into(), json!({"languageCode": l}));
     }
-    let content = Arc::new(Value::Object(content));
+    let content = Arc::new(v3_content(Value::Object(content)));
     let send_at = ctx.q("sendAt").and_then(|t| crate::time::parse(&t));
     if let Some(v) = send_at_violation("sendAt", send_at) {
         return ctx.error(400, &[v], None);
@@ -430,13 +449,10 @@ fn decode_cursor(c: &str) -> Option<usize> {
 pub(crate) fn logs(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
     let limit = limit(ctx);
     let use_cursor = v3 && ctx.q_bool("useCursor").unwrap_or(false);
-    let start_before = match ctx.q("cursor").filter(|c| !c.is_empty()) {
-        Some(c) => match decode_cursor(&c) {
-            Some(i) => Some(i),
-            None => return ctx.error(400, &[Violation::new("cursor", "invalid cursor")], None),
-        },
-        None => None,
-    };
+    // The spec documents no 400 for the logs: a cursor this emulator never issued points at no
+    // position in the data set, so it is answered like the end of it (an empty page without a
+    // `nextCursor`, which also ends a client's paging).
+    let start_before = ctx.q("cursor").filter(|c| !c.is_empty()).map(|c| decode_cursor(&c).unwrap_or(0));
     let since = ctx.q("sentSince").and_then(|t| crate::time::parse(&t));
     let until = ctx.q("sentUntil").and_then(|t| crate::time::parse(&t));
     let bulk_ids = ctx.q_list("bulkId");
@@ -480,8 +496,10 @@ pub(crate) fn logs(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
     drop(st);
     let mut body = json!({"results": results});
     if use_cursor {
-        let next = if more { last.map(encode_cursor) } else { None };
-        body["cursor"] = json!({"limit": limit, "nextCursor": next});
+        body["cursor"] = json!({"limit": limit});
+        if let Some(next) = last.filter(|_| more) {
+            body["cursor"]["nextCursor"] = json!(encode_cursor(next));
+        }
     }
     ctx.json(200, &body)
 }

@@ -300,6 +300,25 @@ pub struct RecordedRequest {
     pub body: String,
     /// When it arrived, in Infobip's date-time format.
     pub received_at: String,
+    /// The parts of a `multipart/form-data` body, in order (empty for other bodies).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<RecordedPart>,
+}
+
+/// One part of a recorded `multipart/form-data` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordedPart {
+    /// The field name.
+    pub name: String,
+    /// The file name, for a file part.
+    pub filename: Option<String>,
+    /// The part's `Content-Type`, when it names one.
+    pub content_type: Option<String>,
+    /// The size of the part's content in bytes.
+    pub size: usize,
+    /// The SHA-256 of the part's content, in lower-case hex.
+    pub sha256: String,
 }
 
 /// Push kind: decides the envelope a webhook batch is sent in.
