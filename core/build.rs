@@ -22,6 +22,6 @@ fn main() {
     let out = std::env::var("OUT_DIR").unwrap_or_else(|e| panic!("OUT_DIR: {e}"));
     let spec = PathBuf::from(manifest).join("../spec");
     println!("cargo:rerun-if-changed={}", spec.display());
-    println!("cargo:rerun-if-changed=build_script/catalog.rs");
+    println!("cargo:rerun-if-changed=build_script");
     catalog::generate(&spec, &PathBuf::from(out));
 }

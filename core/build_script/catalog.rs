@@ -8,7 +8,8 @@
 //!   a `$ref` is the index of its target in that array.
 //!
 //! Schemas keep only the keywords the validator reads (see `core/src/catalog/schema.rs`);
-//! descriptions, examples, formats and patterns are dropped. Operation ids are unique across
+//! descriptions, examples, formats and patterns are dropped, after the request examples have
+//! loosened whatever in the schemas refuses them (`relax.rs`: the examples win). Operation ids are unique across
 //! the specs; should two products ever share one, both become `product:operationId`.
 
 use std::collections::HashMap;
@@ -16,6 +17,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
+
+#[path = "relax.rs"]
+mod relax;
 
 const METHODS: [&str; 7] = ["get", "put", "post", "delete", "patch", "head", "options"];
 
@@ -53,6 +57,15 @@ pub fn generate(spec_dir: &Path, out_dir: &Path) {
         let mut product_ops = read_product(&product, &spec, &mut schemas);
         operations.append(&mut product_ops);
         schemas.finish_product(&product, &spec);
+    }
+    for op in &mut operations {
+        let examples = op.as_object_mut().and_then(|o| o.remove("examples"));
+        for example in examples.iter().filter_map(Value::as_array).flatten() {
+            // A string where JSON was expected is an example that is not JSON (broken): skip it.
+            if let (false, Some(schema)) = (example.is_string(), op.pointer_mut("/body/schema")) {
+                relax::relax(example, schema, &mut schemas.done);
+            }
+        }
     }
     qualify_clashing_ids(&mut operations);
     write(out_dir, "operations.json.deflate", &Value::Array(operations));
@@ -136,6 +149,10 @@ fn read_operation(spec: &Spec, method: &str, path: &str, op: &Value, params: &[V
     }
     if let Some(body) = op.get("requestBody") {
         out.insert("body".into(), read_body(product, &id, body, schemas));
+        let examples = request_examples(body);
+        if !examples.is_empty() {
+            out.insert("examples".into(), Value::Array(examples));
+        }
     }
     Value::Object(out)
 }
@@ -194,6 +211,15 @@ fn read_body(product: &str, id: &str, body: &Value, schemas: &mut Schemas) -> Va
         "content_types": types,
         "schema": schemas.compact(product, &schema),
     })
+}
+
+/// The JSON request examples of a body (`example` and every `examples` value), which the
+/// catalog's schemas are loosened to accept (see `relax.rs`).
+fn request_examples(body: &Value) -> Vec<Value> {
+    let Some(media) = body.pointer("/content/application~1json") else { return Vec::new() };
+    let named =
+        media.get("examples").and_then(Value::as_object).into_iter().flatten().filter_map(|(_, e)| e.get("value"));
+    media.get("example").into_iter().chain(named).cloned().collect()
 }
 
 /// `{"type": "object"}` that says nothing about the object's properties (a `required` alone

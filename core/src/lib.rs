@@ -22,6 +22,26 @@
 //! A POST that times out or loses its connection after being written fails with
 //! `outcome_unknown` and is never repeated by the SDK.
 //!
+//! # Every product, typed
+//!
+//! [`api`] has a module per product of Infobip's specs (a cargo feature each, all on by default),
+//! generated from the specs: a handle per product whose methods are named after the operation ids,
+//! a request type per operation and every model. Results are [`typed::ApiResponse`]s.
+//!
+//! ```no_run
+//! # async fn demo(client: infobip::Client) -> Result<(), infobip::Error> {
+//! use infobip::api::whatsapp::{TextContent, TextMessage};
+//! let message = TextMessage {
+//!     from: Some("441134960000".into()),
+//!     to: Some("441134960001".into()),
+//!     content: Some(TextContent { text: Some("Hello".into()), ..Default::default() }),
+//!     ..Default::default()
+//! };
+//! let sent = client.whatsapp().send_whatsapp_text_message(message).await?;
+//! println!("{:?} {:?}", sent.message_id, sent.request_id());
+//! # Ok(()) }
+//! ```
+//!
 //! # Every operation
 //!
 //! [`catalog`] holds all 943 operations of Infobip's 46 OpenAPI specs; [`Client::call`] calls

@@ -5,6 +5,7 @@
 //! [`write_all`]; `--check` compares instead of writing. Build-time outputs (Kotlin, Swift)
 //! are written into a directory the build names ([`write_build_time`]).
 
+mod docs;
 mod rust;
 
 use std::collections::BTreeSet;
@@ -29,13 +30,17 @@ impl File {
         File { path, text, region: None }
     }
 
-    /// What the file must hold, given what it holds now.
+    /// What the file must hold, given what it holds now: for a region, the text between the
+    /// line that contains `begin <name>` and the line that contains `end <name>` (any comment
+    /// syntax: `# begin x`, `<!-- begin x -->`) is replaced.
     fn wanted(&self, current: Option<&str>) -> Result<String, String> {
         let Some(name) = self.region else { return Ok(self.text.clone()) };
         let current = current.ok_or_else(|| format!("{}: missing (it holds the region {name})", self.path))?;
-        let (begin, end) = (format!("# begin {name}\n"), format!("# end {name}"));
-        let start = current.find(&begin).ok_or_else(|| format!("{}: no line `# begin {name}`", self.path))? + begin.len();
-        let stop = current[start..].find(&end).ok_or_else(|| format!("{}: no line `# end {name}`", self.path))? + start;
+        let (begin, end) = (format!("begin {name}"), format!("end {name}"));
+        let at = current.find(&begin).ok_or_else(|| format!("{}: no line with `{begin}`", self.path))?;
+        let start = current[at..].find('\n').map(|i| at + i + 1).unwrap_or(current.len());
+        let stop = current[start..].find(&end).ok_or_else(|| format!("{}: no line with `{end}`", self.path))? + start;
+        let stop = current[..stop].rfind('\n').map_or(start, |i| (i + 1).max(start));
         Ok(format!("{}{}{}", &current[..start], self.text, &current[stop..]))
     }
 }
@@ -55,7 +60,7 @@ pub fn header(comment: &str) -> String {
 }
 
 fn committed(loaded: &Loaded) -> Vec<Output> {
-    vec![rust::emit(loaded), manifest(loaded)]
+    vec![rust::emit(loaded), manifest(loaded), Output { dirs: vec![], files: vec![docs::namespaces(loaded)] }]
 }
 
 /// Writes every committed output under `root`, or with `check` reports how the files there
