@@ -181,7 +181,8 @@ impl Checked {
             query.push_list(&param.name, texts);
         }
         if !validate {
-            for (name, value) in params.query.iter().filter(|(name, _)| op.param(ParamLocation::Query, name).is_none()) {
+            for (name, value) in params.query.iter().filter(|(name, _)| op.param(ParamLocation::Query, name).is_none())
+            {
                 query.push_list(name, unchecked_texts(value));
             }
         }
@@ -227,7 +228,8 @@ fn fill_path(op: &Operation, given: &Map<String, Value>, validate: bool, violati
     while let Some((before, after)) = rest.split_once('{') {
         let Some((name, after)) = after.split_once('}') else { break };
         path.push_str(before);
-        let value = op.param(ParamLocation::Path, name).and_then(|p| Some((p, one_value(p, given, validate, violations)?)));
+        let value =
+            op.param(ParamLocation::Path, name).and_then(|p| Some((p, one_value(p, given, validate, violations)?)));
         match value {
             Some((param, text)) if text.is_empty() => {
                 violations.push(Violation::new(label(param), "must not be empty"))
@@ -241,7 +243,12 @@ fn fill_path(op: &Operation, given: &Map<String, Value>, validate: bool, violati
     path
 }
 
-fn one_value(param: &Param, given: &Map<String, Value>, validate: bool, violations: &mut Vec<Violation>) -> Option<String> {
+fn one_value(
+    param: &Param,
+    given: &Map<String, Value>,
+    validate: bool,
+    violations: &mut Vec<Violation>,
+) -> Option<String> {
     match given.get(&param.name).filter(|v| !v.is_null()) {
         None => {
             violations.push(Violation::new(label(param), "is required"));
