@@ -77,7 +77,7 @@ pub(crate) fn after_failure(
 
 fn jittered(ceiling: Duration) -> Duration {
     let millis = u64::try_from(ceiling.as_millis()).unwrap_or(u64::MAX);
-    Duration::from_millis(rand::random_range(0..=millis))
+    Duration::from_millis(fastrand::u64(0..=millis))
 }
 
 #[cfg(test)]
