@@ -11,10 +11,10 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
+/// A body of the repository's `tests/fixtures` (sources in `tests/fixtures/SOURCES.md`).
 fn fixture(name: &str) -> Value {
-    let path = format!("{}/../../shared/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("fixture {path}: {e} (shared/ must be beside the repo)"));
+    let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"));
     serde_json::from_str(&text).unwrap()
 }
 

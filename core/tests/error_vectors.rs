@@ -98,8 +98,8 @@ async fn non_json_error_names_status_and_base_url() {
     assert!(text.contains(&server.uri()), "{text}");
 }
 
-/// Every Infobip error fixture (`shared/fixtures/error-*.json`, kept in the repository as the
-/// fuzz seeds of the error-body parser) is a case of `errors.json`, body for body.
+/// Every Infobip error fixture (`fuzz/seeds/error_body/error-*.json`, the error-body parser's
+/// fuzz seeds; sources in `tests/fixtures/SOURCES.md`) is a case of `errors.json`, body for body.
 #[test]
 fn every_error_fixture_is_a_vector() {
     let cases = vectors();

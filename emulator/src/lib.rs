@@ -17,7 +17,7 @@
 //! # Ok(()) }
 //! ```
 //!
-//! It is an independent implementation built from the spec and the API reference; it does not
+//! It is an independent implementation built from the spec and Infobip's published API documentation; it does not
 //! use the `infobip` core crate.
 
 mod admin;
