@@ -19,7 +19,7 @@ fn fixture(name: &str) -> Value {
 }
 
 async fn server_answering(status: u16, body: Value) -> MockServer {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(wiremock::matchers::any())
         .respond_with(ResponseTemplate::new(status).set_body_json(body).insert_header("X-Request-Id", "rid-7"))
         .mount(&server)
@@ -106,7 +106,7 @@ async fn api_keys_create_list_get_revoke() {
 
 #[tokio::test]
 async fn sessions_and_tokens_do_not_send_the_clients_credentials() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("POST"))
         .and(path("/auth/1/session"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"token": "TOKEN-SECRET-9"})))

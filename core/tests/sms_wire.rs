@@ -15,7 +15,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const SEND_RESPONSE: &str = r#"{"bulkId":"b-1","messages":[{"messageId":"m-1","status":{"groupId":1,"groupName":"PENDING","id":26,"name":"PENDING_ACCEPTED","description":"Message sent to next instance"},"destination":"41793026727","details":{"messageCount":1}}]}"#;
 
 async fn server(body: &str) -> MockServer {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(wiremock::matchers::any())
         .respond_with(
             ResponseTemplate::new(200)
@@ -361,7 +361,7 @@ async fn logs_page_with_every_filter() {
 
 #[tokio::test]
 async fn logs_stream_follows_the_cursor_to_the_end() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let log = |id: &str| json!({"messageId": id, "bulkId": "b", "content": {"text": "x"}});
     Mock::given(method("GET"))
         .and(path("/sms/3/logs"))
@@ -482,7 +482,7 @@ async fn conversion_report_encodes_the_message_id_into_the_path() {
 
 #[tokio::test]
 async fn api_errors_of_both_shapes_are_mapped() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(path("/sms/3/messages"))
         .respond_with(ResponseTemplate::new(400).set_body_raw(
             r#"{"errorCode":"E400","description":"Request cannot be processed.","action":"Check the syntax.","violations":[{"property":"messages[0].destinations[0].to","violation":"invalid"}],"resources":[]}"#,
