@@ -11,6 +11,7 @@ use crate::auth::{Authenticator, Credentials, Secret};
 use crate::config::{self, BaseUrl, RequestOptions, RetryPolicy};
 use crate::error::Error;
 use crate::http::{Body, Prepared, Query, RateLimit, Response, Throttle, Transport};
+use crate::network::NetworkOptions;
 
 /// A client of the Infobip API. Cheap to clone (clones share one connection pool, one
 /// session or token, and one throttle), `Send` and `Sync`.
@@ -203,6 +204,7 @@ pub struct ClientBuilder {
     user_agent_suffix: Option<String>,
     rate_limits: Vec<(String, RateLimit)>,
     pool_idle_timeout: Option<Option<Duration>>,
+    network: NetworkOptions,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -211,6 +213,7 @@ impl fmt::Debug for ClientBuilder {
             .field("base_url", &self.base_url)
             .field("credentials", &self.credentials)
             .field("retry", &self.retry)
+            .field("network", &self.network)
             .finish_non_exhaustive()
     }
 }
@@ -303,6 +306,55 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends every request through this proxy: `http://host:port` or `https://host:port`, with
+    /// credentials as `http://user:password@host:port` (percent-encoded). The URL is treated as
+    /// a secret. Without it, `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` and `NO_PROXY` from the
+    /// environment apply, except to a loopback base URL (see [`network`](crate::network)).
+    pub fn proxy(mut self, url: impl Into<Secret>) -> Self {
+        self.network.proxy(url.into());
+        self
+    }
+
+    /// Hosts the [`proxy`](ClientBuilder::proxy) is not used for, comma-separated: host or
+    /// domain names (`example.com` also matches its subdomains), IP addresses and ranges
+    /// (`10.0.0.0/8`), or `*` for all.
+    pub fn no_proxy(mut self, list: impl Into<String>) -> Self {
+        self.network.no_proxy(list.into());
+        self
+    }
+
+    /// Trusts the certificates of this PEM text (one or more) as roots, besides the platform's:
+    /// for a TLS-inspecting proxy or a private CA. Repeatable.
+    pub fn root_certificates_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.network.root_certificates_pem(pem.into());
+        self
+    }
+
+    /// Trusts the certificates of this PEM file as roots, besides the platform's. The file is
+    /// read by [`build`](ClientBuilder::build). Repeatable.
+    pub fn root_certificates_file(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+        self.network.root_certificates_file(path.into());
+        self
+    }
+
+    /// Presents this client certificate (a PEM certificate chain) with its PEM private key
+    /// (RSA, SEC1 or PKCS#8) to servers that ask for one (mutual TLS).
+    pub fn client_certificate_pem(mut self, certificate: impl Into<Vec<u8>>, key: impl Into<Secret>) -> Self {
+        self.network.client_certificate_pem(certificate.into(), key.into());
+        self
+    }
+
+    /// Like [`client_certificate_pem`](ClientBuilder::client_certificate_pem), from two files
+    /// read by [`build`](ClientBuilder::build) (they may be one file holding both).
+    pub fn client_certificate_files(
+        mut self,
+        certificate: impl Into<std::path::PathBuf>,
+        key: impl Into<std::path::PathBuf>,
+    ) -> Self {
+        self.network.client_certificate_files(certificate.into(), key.into());
+        self
+    }
+
     /// Fills what is not set yet from `INFOBIP_*` environment variables.
     pub fn env(self) -> Self {
         self.env_from(|name| std::env::var(name).ok())
@@ -348,8 +400,10 @@ impl ClientBuilder {
         let http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout.unwrap_or(config::DEFAULT_CONNECT_TIMEOUT))
             .pool_idle_timeout(self.pool_idle_timeout.unwrap_or(Some(Duration::from_secs(90))))
-            .redirect(reqwest::redirect::Policy::none())
-            .no_proxy_for_loopback(base_url.is_loopback())
+            .redirect(reqwest::redirect::Policy::none());
+        let http = self
+            .network
+            .apply(http, base_url.is_loopback())?
             .build()
             .map_err(|e| Error::config(format!("cannot build the HTTP client: {e}")))?;
         let throttle = Throttle::default();
@@ -378,17 +432,6 @@ impl ClientBuilder {
     }
 }
 
-/// Loopback traffic (the emulator) never goes through a proxy.
-trait NoProxyForLoopback {
-    fn no_proxy_for_loopback(self, loopback: bool) -> Self;
-}
-
-impl NoProxyForLoopback for reqwest::ClientBuilder {
-    fn no_proxy_for_loopback(self, loopback: bool) -> Self {
-        if loopback { self.no_proxy() } else { self }
-    }
-}
-
 /// `infobip-sdk/<version> (<runtime>/<version>; <os>)[ suffix]`.
 fn user_agent(runtime: Option<&(String, String)>, suffix: Option<&str>) -> Result<HeaderValue, Error> {
     let (name, version) =
@@ -403,7 +446,7 @@ fn user_agent(runtime: Option<&(String, String)>, suffix: Option<&str>) -> Resul
 }
 
 /// reqwest is built without a default TLS crypto provider; install ring's once per process.
-fn install_crypto_provider() {
+pub(crate) fn install_crypto_provider() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         // Another library may have installed one already; either is fine.

@@ -110,7 +110,7 @@ fn is_loopback(host: &str) -> bool {
 }
 
 /// Hides credentials someone may have put into a URL before it is quoted in an error.
-fn masked(value: &str) -> String {
+pub(crate) fn masked(value: &str) -> String {
     match (value.find("://"), value.rfind('@')) {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             format!("{}***{}", &value[..scheme_end + 3], &value[at..])

@@ -102,6 +102,13 @@ pub struct EmulatorConfig {
     pub webhook_timeout_ms: u64,
     /// How many received requests the admin API keeps (oldest dropped first).
     pub max_recorded_requests: usize,
+    /// Serve HTTPS with a CA and certificates made at start (see `tls.rs`).
+    pub tls: bool,
+    /// With `tls`: require a client certificate signed by that CA (mutual TLS).
+    pub tls_client_auth: bool,
+    /// With `tls`: where the binary writes `ca.pem`, `client.pem` and `client-key.pem`
+    /// (default: a new directory in the system's temporary directory).
+    pub tls_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for EmulatorConfig {
@@ -140,6 +147,9 @@ impl Default for EmulatorConfig {
             webhook_max_attempts: 10,
             webhook_timeout_ms: 10_000,
             max_recorded_requests: 10_000,
+            tls: false,
+            tls_client_auth: false,
+            tls_dir: None,
         }
     }
 }
@@ -185,6 +195,9 @@ impl EmulatorConfig {
         }
         if self.api_keys.is_empty() {
             return Err(ConfigError::Invalid("at least one API key is needed".into()));
+        }
+        if !self.tls && (self.tls_client_auth || self.tls_dir.is_some()) {
+            return Err(ConfigError::Invalid("tls_client_auth and tls_dir need tls".into()));
         }
         Ok(())
     }
