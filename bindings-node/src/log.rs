@@ -35,26 +35,16 @@ fn loggers() -> &'static Mutex<HashMap<u64, Arc<LoggerFn>>> {
 /// Installs the process-wide subscriber once, when `INFOBIP_LOG` is set or a logger is given.
 pub(crate) fn install(for_logger: bool) {
     static INSTALLED: OnceLock<()> = OnceLock::new();
-    let from_env = std::env::var(infobip::config::ENV_LOG).ok().filter(|v| !v.trim().is_empty());
+    let from_env = std::env::var(infobip::config::ENV_LOG).ok().and_then(|v| infobip::config::log_directive(&v));
     if from_env.is_none() && !for_logger {
         return;
     }
     INSTALLED.get_or_init(|| {
-        let stderr = from_env.and_then(|text| EnvFilter::try_new(directive(&text)).ok());
+        let stderr = from_env.and_then(|directive| EnvFilter::try_new(directive).ok());
         let subscriber = Registry::default().with(Route { stderr });
         // Another library may have installed a subscriber; then it gets the events.
         let _ = tracing::subscriber::set_global_default(subscriber);
     });
-}
-
-/// A bare level applies to the SDK's own events only.
-fn directive(text: &str) -> String {
-    let level = text.trim().to_ascii_lowercase();
-    if ["error", "warn", "info", "debug", "trace"].contains(&level.as_str()) {
-        format!("infobip={level}")
-    } else {
-        text.to_owned()
-    }
 }
 
 /// A client's registration: it holds the id its span carries and unregisters on drop.

@@ -1,87 +1,15 @@
-//! Network settings end to end: an explicit proxy (plain and TLS), the no-proxy list, extra
-//! trusted roots against the emulator's `--tls`, and a client certificate for mutual TLS.
+//! Network settings end to end: an explicit proxy (plain and TLS; the emulator crate's
+//! recording proxy, which passes traffic on to loopback only), the no-proxy list, extra trusted
+//! roots against the emulator's `--tls`, and a client certificate for mutual TLS.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
-use std::sync::{Arc, Mutex};
-
 use infobip::{Client, ClientBuilder, Method};
+use infobip_emulator::proxy::RecordingProxy;
 use infobip_emulator::{Emulator, EmulatorConfig};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
 
 const PROXY_PASSWORD: &str = "pr0xy-hunter2";
-
-/// A proxy on 127.0.0.1 that records the head of every request it gets and passes the
-/// traffic on: a `CONNECT host:port` becomes a tunnel, an absolute-form request is forwarded
-/// as it came. With an acceptor, clients talk TLS to the proxy itself (an `https://` proxy).
-struct Proxy {
-    url: String,
-    heads: Arc<Mutex<Vec<String>>>,
-}
-
-impl Proxy {
-    async fn start(tls: Option<tokio_rustls::TlsAcceptor>) -> Proxy {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let scheme = if tls.is_some() { "https" } else { "http" };
-        let url = format!("{scheme}://user:{PROXY_PASSWORD}@{}", listener.local_addr().unwrap());
-        let heads = Arc::new(Mutex::new(Vec::new()));
-        let seen = heads.clone();
-        tokio::spawn(async move {
-            // At most 50 connections: every test here makes a handful.
-            for _ in 0..50 {
-                let Ok((socket, _)) = listener.accept().await else { return };
-                let (seen, tls) = (seen.clone(), tls.clone());
-                tokio::spawn(async move {
-                    match tls {
-                        Some(acceptor) => {
-                            if let Ok(stream) = acceptor.accept(socket).await {
-                                relay(stream, seen).await;
-                            }
-                        }
-                        None => relay(socket, seen).await,
-                    }
-                });
-            }
-        });
-        Proxy { url, heads }
-    }
-
-    fn heads(&self) -> Vec<String> {
-        self.heads.lock().unwrap().clone()
-    }
-}
-
-async fn relay<S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin>(mut client: S, seen: Arc<Mutex<Vec<String>>>) {
-    let mut head = Vec::new();
-    let mut byte = [0u8; 1];
-    while !head.ends_with(b"\r\n\r\n") && head.len() < 16 * 1024 {
-        if client.read(&mut byte).await.unwrap_or(0) == 0 {
-            return;
-        }
-        head.push(byte[0]);
-    }
-    let text = String::from_utf8_lossy(&head).into_owned();
-    seen.lock().unwrap().push(text.clone());
-    let line = text.lines().next().unwrap_or_default().to_owned();
-    let mut words = line.split(' ');
-    let (method, target) = (words.next().unwrap_or_default(), words.next().unwrap_or_default());
-    let authority = if method == "CONNECT" {
-        target.to_owned()
-    } else {
-        target.trim_start_matches("http://").split('/').next().unwrap_or_default().to_owned()
-    };
-    let Ok(mut upstream) = TcpStream::connect(authority).await else { return };
-    if method == "CONNECT" {
-        if client.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n").await.is_err() {
-            return;
-        }
-    } else if upstream.write_all(&head).await.is_err() {
-        return;
-    }
-    let _ = tokio::io::copy_bidirectional(&mut client, &mut upstream).await;
-}
 
 async fn emulator(tls: bool, client_auth: bool) -> Emulator {
     Emulator::start_with(EmulatorConfig { tls, tls_client_auth: client_auth, ..EmulatorConfig::default() })
@@ -157,8 +85,12 @@ async fn a_client_certificate_is_presented_for_mutual_tls() {
 #[tokio::test]
 async fn an_explicit_proxy_carries_https_as_a_tunnel_with_its_credentials() {
     let emulator = emulator(true, false).await;
-    let proxy = Proxy::start(None).await;
-    let client = builder(&emulator).root_certificates_pem(ca(&emulator)).proxy(proxy.url.as_str()).build().unwrap();
+    let proxy = RecordingProxy::start(None).await.unwrap();
+    let client = builder(&emulator)
+        .root_certificates_pem(ca(&emulator))
+        .proxy(proxy.url_with_credentials("user", PROXY_PASSWORD))
+        .build()
+        .unwrap();
     assert_eq!(balance(&client).await.unwrap(), 200);
     let heads = proxy.heads();
     assert_eq!(heads.len(), 1, "{heads:?}");
@@ -172,15 +104,19 @@ async fn an_explicit_proxy_carries_https_as_a_tunnel_with_its_credentials() {
 #[tokio::test]
 async fn an_explicit_proxy_forwards_plain_http_and_the_no_proxy_list_bypasses_it() {
     let emulator = emulator(false, false).await;
-    let proxy = Proxy::start(None).await;
-    let client = builder(&emulator).proxy(proxy.url.as_str()).build().unwrap();
+    let proxy = RecordingProxy::start(None).await.unwrap();
+    let client = builder(&emulator).proxy(proxy.url_with_credentials("user", PROXY_PASSWORD)).build().unwrap();
     assert_eq!(balance(&client).await.unwrap(), 200);
     let heads = proxy.heads();
     assert_eq!(heads.len(), 1, "{heads:?}");
     let expected = format!("GET {}/account/1/balance HTTP/1.1\r\n", emulator.base_url());
     assert!(heads[0].starts_with(&expected), "{heads:?}");
 
-    let bypassing = builder(&emulator).proxy(proxy.url.as_str()).no_proxy("example.com, 127.0.0.1").build().unwrap();
+    let bypassing = builder(&emulator)
+        .proxy(proxy.url_with_credentials("user", PROXY_PASSWORD))
+        .no_proxy("example.com, 127.0.0.1")
+        .build()
+        .unwrap();
     assert_eq!(balance(&bypassing).await.unwrap(), 200);
     let direct = builder(&emulator).build().unwrap();
     assert_eq!(balance(&direct).await.unwrap(), 200);
@@ -192,11 +128,11 @@ async fn an_explicit_proxy_forwards_plain_http_and_the_no_proxy_list_bypasses_it
 async fn an_https_proxy_is_reached_over_tls() {
     let emulator = emulator(true, false).await;
     let (acceptor, proxy_ca) = proxy_tls();
-    let proxy = Proxy::start(Some(acceptor)).await;
+    let proxy = RecordingProxy::start(Some(acceptor)).await.unwrap();
     let client = builder(&emulator)
         .root_certificates_pem(ca(&emulator))
         .root_certificates_pem(proxy_ca)
-        .proxy(proxy.url.as_str())
+        .proxy(proxy.url_with_credentials("user", PROXY_PASSWORD))
         .build()
         .unwrap();
     assert_eq!(balance(&client).await.unwrap(), 200);

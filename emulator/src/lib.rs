@@ -30,6 +30,7 @@ mod errors;
 mod flags;
 pub mod gsm;
 mod handlers;
+pub mod proxy;
 mod schema;
 mod server;
 mod sms;
