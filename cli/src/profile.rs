@@ -16,7 +16,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use infobip::{Client, ClientBuilder, Secret};
+use infobip::{Client, ClientBuilder, Pem, Secret};
 use serde::{Deserialize, Serialize};
 
 use crate::args::Global;
@@ -202,10 +202,10 @@ fn network(mut builder: ClientBuilder, global: &Global, profile: &Profile) -> Re
         builder = builder.no_proxy(list);
     }
     if let Some(file) = pick_path(&global.ca_file, &profile.ca_file) {
-        builder = builder.root_certificates_file(file);
+        builder = builder.root_certificates(Pem::file(file));
     }
     match (pick_path(&global.client_cert, &profile.client_cert), pick_path(&global.client_key, &profile.client_key)) {
-        (Some(certificate), Some(key)) => builder = builder.client_certificate_files(certificate, key),
+        (Some(certificate), Some(key)) => builder = builder.client_certificate(Pem::file(certificate), Pem::file(key)),
         (None, None) => {}
         _ => return Err(CliError::usage("a client certificate needs both client_cert and client_key")),
     }

@@ -11,7 +11,7 @@ use crate::auth::{Authenticator, Credentials, Secret};
 use crate::config::{self, BaseUrl, RequestOptions, RetryPolicy};
 use crate::error::Error;
 use crate::http::{Body, Prepared, Query, RateLimit, Response, Throttle, Transport};
-use crate::network::NetworkOptions;
+use crate::network::{NetworkOptions, Pem};
 
 /// A client of the Infobip API. Cheap to clone (clones share one connection pool, one
 /// session or token, and one throttle), `Send` and `Sync`.
@@ -323,35 +323,17 @@ impl ClientBuilder {
         self
     }
 
-    /// Trusts the certificates of this PEM text (one or more) as roots, besides the platform's:
-    /// for a TLS-inspecting proxy or a private CA. Repeatable.
-    pub fn root_certificates_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
-        self.network.root_certificates_pem(pem.into());
-        self
-    }
-
-    /// Trusts the certificates of this PEM file as roots, besides the platform's. The file is
-    /// read by [`build`](ClientBuilder::build). Repeatable.
-    pub fn root_certificates_file(mut self, path: impl Into<std::path::PathBuf>) -> Self {
-        self.network.root_certificates_file(path.into());
+    /// Trusts the CA certificates of this PEM (text or file, one or more certificates) as
+    /// roots, besides the platform's: for a private CA or a TLS-inspecting proxy. Repeatable.
+    pub fn root_certificates(mut self, pem: Pem) -> Self {
+        self.network.root_certificates(pem);
         self
     }
 
     /// Presents this client certificate (a PEM certificate chain) with its PEM private key
-    /// (RSA, SEC1 or PKCS#8) to servers that ask for one (mutual TLS).
-    pub fn client_certificate_pem(mut self, certificate: impl Into<Vec<u8>>, key: impl Into<Secret>) -> Self {
-        self.network.client_certificate_pem(certificate.into(), key.into());
-        self
-    }
-
-    /// Like [`client_certificate_pem`](ClientBuilder::client_certificate_pem), from two files
-    /// read by [`build`](ClientBuilder::build) (they may be one file holding both).
-    pub fn client_certificate_files(
-        mut self,
-        certificate: impl Into<std::path::PathBuf>,
-        key: impl Into<std::path::PathBuf>,
-    ) -> Self {
-        self.network.client_certificate_files(certificate.into(), key.into());
+    /// (RSA, SEC1 or PKCS#8) to servers that ask for one (mutual TLS). Both may be one file.
+    pub fn client_certificate(mut self, certificate: Pem, key: Pem) -> Self {
+        self.network.client_certificate(certificate, key);
         self
     }
 

@@ -60,3 +60,4 @@ pub use client::{Client, ClientBuilder, RequestBuilder};
 pub use config::{BaseUrl, RequestOptions, RetryPolicy};
 pub use error::{ApiError, Error, OutcomeUnknown, Violation};
 pub use http::{Query, RateLimit, Response};
+pub use network::Pem;

@@ -9,8 +9,8 @@
 //! | client certificate (PEM certificate chain and private key) | none |
 //!
 //! A proxy URL is a secret like the API key (it may carry a password): `Debug` and every error
-//! show it as `scheme://***@host:port`. A client certificate's private key is held as a
-//! [`Secret`] and wiped when the client is dropped. Files are read when the client is built; a
+//! show it as `scheme://***@host:port`. PEM text given as is (a private key, perhaps) is wiped
+//! when the client is dropped and never shown, only its length. Files are read when the client is built; a
 //! missing or malformed file is a `config` error naming the file, never quoting it.
 
 use std::fmt;
@@ -22,36 +22,45 @@ use zeroize::Zeroizing;
 use crate::auth::Secret;
 use crate::error::Error;
 
-/// PEM text given as bytes or as a file to read when the client is built.
+/// PEM text (certificates, or a private key) given as is or as a file read when the client is
+/// built. Text given as is is wiped from memory when dropped (it may be a private key).
 #[derive(Clone)]
-enum Pem {
-    Bytes(Vec<u8>),
+pub enum Pem {
+    /// The PEM text itself.
+    Text(Zeroizing<Vec<u8>>),
+    /// A file holding it.
     File(PathBuf),
 }
 
 impl Pem {
+    /// PEM text given as is.
+    pub fn text(pem: impl Into<Vec<u8>>) -> Self {
+        Pem::Text(Zeroizing::new(pem.into()))
+    }
+
+    /// PEM text in a file, read when the client is built.
+    pub fn file(path: impl Into<PathBuf>) -> Self {
+        Pem::File(path.into())
+    }
+
     fn read(&self, what: &str) -> Result<Zeroizing<Vec<u8>>, Error> {
         match self {
-            Pem::Bytes(bytes) => Ok(Zeroizing::new(bytes.clone())),
+            Pem::Text(bytes) => Ok(bytes.clone()),
             Pem::File(path) => std::fs::read(path)
                 .map(Zeroizing::new)
                 .map_err(|e| Error::config(format!("cannot read the {what} file {}: {e}", path.display()))),
         }
     }
-
-    fn describe(&self) -> String {
-        match self {
-            Pem::Bytes(bytes) => format!("{} bytes of PEM", bytes.len()),
-            Pem::File(path) => path.display().to_string(),
-        }
-    }
 }
 
-/// A client certificate and its private key.
-#[derive(Clone)]
-enum ClientCertificate {
-    Pem { certificate: Vec<u8>, key: Secret },
-    Files { certificate: PathBuf, key: PathBuf },
+/// What is shown of PEM text: its length or its file, never the text.
+impl fmt::Debug for Pem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Pem::Text(bytes) => write!(f, "{} bytes of PEM", bytes.len()),
+            Pem::File(path) => write!(f, "{}", path.display()),
+        }
+    }
 }
 
 /// The network settings a [`ClientBuilder`](crate::ClientBuilder) collects (see the
@@ -61,7 +70,8 @@ pub(crate) struct NetworkOptions {
     proxy: Option<Secret>,
     no_proxy: Option<String>,
     roots: Vec<Pem>,
-    client_certificate: Option<ClientCertificate>,
+    /// The certificate chain and the private key.
+    client_certificate: Option<(Pem, Pem)>,
 }
 
 impl fmt::Debug for NetworkOptions {
@@ -69,8 +79,8 @@ impl fmt::Debug for NetworkOptions {
         f.debug_struct("NetworkOptions")
             .field("proxy", &self.proxy.as_ref().map(shown))
             .field("no_proxy", &self.no_proxy)
-            .field("roots", &self.roots.iter().map(Pem::describe).collect::<Vec<_>>())
-            .field("client_certificate", &self.client_certificate.is_some())
+            .field("roots", &self.roots)
+            .field("client_certificate", &self.client_certificate.as_ref().map(|(chain, _)| chain))
             .finish()
     }
 }
@@ -84,20 +94,12 @@ impl NetworkOptions {
         self.no_proxy = Some(list);
     }
 
-    pub(crate) fn root_certificates_pem(&mut self, pem: Vec<u8>) {
-        self.roots.push(Pem::Bytes(pem));
+    pub(crate) fn root_certificates(&mut self, pem: Pem) {
+        self.roots.push(pem);
     }
 
-    pub(crate) fn root_certificates_file(&mut self, path: PathBuf) {
-        self.roots.push(Pem::File(path));
-    }
-
-    pub(crate) fn client_certificate_pem(&mut self, certificate: Vec<u8>, key: Secret) {
-        self.client_certificate = Some(ClientCertificate::Pem { certificate, key });
-    }
-
-    pub(crate) fn client_certificate_files(&mut self, certificate: PathBuf, key: PathBuf) {
-        self.client_certificate = Some(ClientCertificate::Files { certificate, key });
+    pub(crate) fn client_certificate(&mut self, certificate: Pem, key: Pem) {
+        self.client_certificate = Some((certificate, key));
     }
 
     /// Applies the settings to reqwest's builder. `loopback`: the base URL is a loopback host,
@@ -115,7 +117,7 @@ impl NetworkOptions {
         let mut roots = Vec::new();
         for pem in &self.roots {
             let bytes = pem.read("root certificate")?;
-            let refuse = |why: &str| Error::config(format!("root certificates ({}): {why}", pem.describe()));
+            let refuse = |why: &str| Error::config(format!("root certificates ({pem:?}): {why}"));
             let certificates = reqwest::Certificate::from_pem_bundle(&bytes).map_err(|_| refuse("not valid PEM"))?;
             if certificates.is_empty() {
                 return Err(refuse("no PEM certificate in it"));
@@ -125,8 +127,8 @@ impl NetworkOptions {
         if !roots.is_empty() {
             http = http.tls_certs_merge(roots);
         }
-        if let Some(certificate) = &self.client_certificate {
-            http = http.identity(identity(certificate)?);
+        if let Some((chain, key)) = &self.client_certificate {
+            http = http.identity(identity(chain, key)?);
         }
         Ok(http)
     }
@@ -162,26 +164,15 @@ fn proxy(url: &Secret, no_proxy: Option<&str>) -> Result<reqwest::Proxy, Error> 
 
 /// The client certificate as reqwest's identity: the certificate chain and the key, in one
 /// buffer that is wiped once read.
-fn identity(certificate: &ClientCertificate) -> Result<reqwest::Identity, Error> {
-    let (chain, key, named) = match certificate {
-        ClientCertificate::Pem { certificate, key } => (
-            Zeroizing::new(certificate.clone()),
-            Zeroizing::new(key.expose().as_bytes().to_vec()),
-            "the client certificate (PEM)".to_owned(),
-        ),
-        ClientCertificate::Files { certificate, key } => (
-            Pem::File(certificate.clone()).read("client certificate")?,
-            Pem::File(key.clone()).read("client key")?,
-            format!("the client certificate {} with the key {}", certificate.display(), key.display()),
-        ),
-    };
-    let mut both = Zeroizing::new(Vec::with_capacity(chain.len() + key.len() + 1));
-    both.extend_from_slice(&chain);
+fn identity(chain: &Pem, key: &Pem) -> Result<reqwest::Identity, Error> {
+    let (chain_text, key_text) = (chain.read("client certificate")?, key.read("client key")?);
+    let mut both = Zeroizing::new(Vec::with_capacity(chain_text.len() + key_text.len() + 1));
+    both.extend_from_slice(&chain_text);
     both.push(b'\n');
-    both.extend_from_slice(&key);
+    both.extend_from_slice(&key_text);
     reqwest::Identity::from_pem(&both).map_err(|_| {
         Error::config(format!(
-            "{named}: not a PEM certificate chain and private key (RSA, SEC1 or PKCS#8) that belong together"
+            "the client certificate ({chain:?}) with the key ({key:?}): not a PEM certificate chain and a private key (RSA, SEC1 or PKCS#8)"
         ))
     })
 }
@@ -223,17 +214,17 @@ mod tests {
     #[test]
     fn certificates_that_are_not_pem_are_config_errors_naming_what() {
         let mut options = NetworkOptions::default();
-        options.root_certificates_pem(b"not a certificate".to_vec());
+        options.root_certificates(Pem::text("not a certificate"));
         let err = build(&options).unwrap_err();
         assert!(err.to_string().contains("root certificates (17 bytes of PEM)"), "{err}");
 
         let mut options = NetworkOptions::default();
-        options.root_certificates_file("/nonexistent/ca.pem".into());
+        options.root_certificates(Pem::file("/nonexistent/ca.pem"));
         let err = build(&options).unwrap_err();
         assert!(err.to_string().contains("/nonexistent/ca.pem"), "{err}");
 
         let mut options = NetworkOptions::default();
-        options.client_certificate_pem(b"-----BEGIN CERTIFICATE-----\n".to_vec(), Secret::new("key-hunter2"));
+        options.client_certificate(Pem::text("-----BEGIN CERTIFICATE-----\n"), Pem::text("key-hunter2"));
         let err = build(&options).unwrap_err();
         assert_eq!(err.code(), "config");
         assert!(err.to_string().contains("client certificate") && !err.to_string().contains("hunter2"), "{err}");

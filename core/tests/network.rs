@@ -5,7 +5,7 @@
 
 mod common;
 
-use infobip::{Client, ClientBuilder, Method};
+use infobip::{Client, ClientBuilder, Method, Pem};
 use infobip_emulator::proxy::RecordingProxy;
 use infobip_emulator::{Emulator, EmulatorConfig};
 
@@ -33,7 +33,7 @@ async fn balance(client: &Client) -> Result<u16, infobip::Error> {
 async fn https_emulator_is_trusted_with_its_ca_and_refused_without_it_naming_the_certificate() {
     let emulator = emulator(true, false).await;
     assert!(emulator.base_url().starts_with("https://127.0.0.1:"));
-    let trusted = builder(&emulator).root_certificates_pem(ca(&emulator)).build().unwrap();
+    let trusted = builder(&emulator).root_certificates(Pem::text(ca(&emulator))).build().unwrap();
     assert_eq!(balance(&trusted).await.unwrap(), 200);
 
     let untrusted = Client::builder().base_url(emulator.base_url()).api_key(emulator.api_key()).build().unwrap();
@@ -46,7 +46,7 @@ async fn https_emulator_is_trusted_with_its_ca_and_refused_without_it_naming_the
     // The same CA from a file.
     let dir = tempfile::tempdir().unwrap();
     let path = emulator.tls().unwrap().write_to(dir.path()).unwrap();
-    let from_file = builder(&emulator).root_certificates_file(&path).build().unwrap();
+    let from_file = builder(&emulator).root_certificates(Pem::file(&path)).build().unwrap();
     assert_eq!(balance(&from_file).await.unwrap(), 200);
 }
 
@@ -54,7 +54,7 @@ async fn https_emulator_is_trusted_with_its_ca_and_refused_without_it_naming_the
 async fn a_client_certificate_is_presented_for_mutual_tls() {
     let emulator = emulator(true, true).await;
     let material = emulator.tls().unwrap();
-    let without = builder(&emulator).root_certificates_pem(ca(&emulator)).build().unwrap();
+    let without = builder(&emulator).root_certificates(Pem::text(ca(&emulator))).build().unwrap();
     let err = balance(&without).await.unwrap_err();
     assert_eq!(err.code(), "connection", "{err}");
     assert!(err.to_string().contains("client certificate"), "{err}");
@@ -65,8 +65,8 @@ async fn a_client_certificate_is_presented_for_mutual_tls() {
     assert!(emulator.requests().is_empty());
 
     let with = builder(&emulator)
-        .root_certificates_pem(ca(&emulator))
-        .client_certificate_pem(material.client_certificate_pem(), material.client_key_pem())
+        .root_certificates(Pem::text(ca(&emulator)))
+        .client_certificate(Pem::text(material.client_certificate_pem()), Pem::text(material.client_key_pem()))
         .build()
         .unwrap();
     assert_eq!(balance(&with).await.unwrap(), 200);
@@ -74,8 +74,8 @@ async fn a_client_certificate_is_presented_for_mutual_tls() {
     let dir = tempfile::tempdir().unwrap();
     material.write_to(dir.path()).unwrap();
     let from_files = builder(&emulator)
-        .root_certificates_file(dir.path().join("ca.pem"))
-        .client_certificate_files(dir.path().join("client.pem"), dir.path().join("client-key.pem"))
+        .root_certificates(Pem::file(dir.path().join("ca.pem")))
+        .client_certificate(Pem::file(dir.path().join("client.pem")), Pem::file(dir.path().join("client-key.pem")))
         .build()
         .unwrap();
     assert_eq!(balance(&from_files).await.unwrap(), 200);
@@ -87,7 +87,7 @@ async fn an_explicit_proxy_carries_https_as_a_tunnel_with_its_credentials() {
     let emulator = emulator(true, false).await;
     let proxy = RecordingProxy::start(None).await.unwrap();
     let client = builder(&emulator)
-        .root_certificates_pem(ca(&emulator))
+        .root_certificates(Pem::text(ca(&emulator)))
         .proxy(proxy.url_with_credentials("user", PROXY_PASSWORD))
         .build()
         .unwrap();
@@ -130,8 +130,8 @@ async fn an_https_proxy_is_reached_over_tls() {
     let (acceptor, proxy_ca) = proxy_tls();
     let proxy = RecordingProxy::start(Some(acceptor)).await.unwrap();
     let client = builder(&emulator)
-        .root_certificates_pem(ca(&emulator))
-        .root_certificates_pem(proxy_ca)
+        .root_certificates(Pem::text(ca(&emulator)))
+        .root_certificates(Pem::text(proxy_ca))
         .proxy(proxy.url_with_credentials("user", PROXY_PASSWORD))
         .build()
         .unwrap();
