@@ -44,6 +44,7 @@ pub mod config;
 pub mod error;
 pub mod http;
 pub mod input;
+pub mod logging;
 pub mod network;
 pub mod paging;
 mod reply;
