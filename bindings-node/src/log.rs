@@ -6,7 +6,6 @@
 //! puts secrets into its events, so nothing here needs to hide any.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -124,34 +123,10 @@ fn level_name(level: Level) -> &'static str {
     }
 }
 
-/// `message key=value …`, the event's target first.
+/// `target: message key=value …`.
 fn format_event(event: &Event<'_>) -> String {
-    let mut visitor = LineVisitor { message: String::new(), fields: String::new() };
-    event.record(&mut visitor);
-    format!("{}: {}{}", event.metadata().target(), visitor.message, visitor.fields)
-}
-
-struct LineVisitor {
-    message: String,
-    fields: String,
-}
-
-impl Visit for LineVisitor {
-    fn record_str(&mut self, field: &Field, value: &str) {
-        if field.name() == "message" {
-            self.message.push_str(value);
-        } else {
-            let _ = write!(self.fields, " {}={value:?}", field.name());
-        }
-    }
-
-    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-        if field.name() == "message" {
-            let _ = write!(self.message, "{value:?}");
-        } else {
-            let _ = write!(self.fields, " {}={value:?}", field.name());
-        }
-    }
+    let text = infobip::logging::EventText::of(event);
+    format!("{}: {}{}", event.metadata().target(), text.message, text.fields)
 }
 
 struct IdVisitor(Option<u64>);
