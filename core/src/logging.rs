@@ -13,6 +13,16 @@ pub fn is_sdk_target(target: &str) -> bool {
     target.starts_with("infobip")
 }
 
+/// A forwarding layer's interest in a callsite: the SDK's own events are asked about every time
+/// (the host's level can change at any time), every other library's never.
+pub fn callsite_interest(metadata: &tracing::Metadata<'_>) -> tracing::subscriber::Interest {
+    if is_sdk_target(metadata.target()) {
+        tracing::subscriber::Interest::sometimes()
+    } else {
+        tracing::subscriber::Interest::never()
+    }
+}
+
 /// An event's message and its other fields (` key=value`, strings quoted).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EventText {

@@ -38,6 +38,11 @@ impl Pem {
         Pem::Text(Zeroizing::new(pem.into()))
     }
 
+    /// PEM text held as a [`Secret`] (a private key a binding received as one).
+    pub fn secret(text: &Secret) -> Self {
+        Pem::text(text.expose().as_bytes())
+    }
+
     /// PEM text in a file, read when the client is built.
     pub fn file(path: impl Into<PathBuf>) -> Self {
         Pem::File(path.into())
