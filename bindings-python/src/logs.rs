@@ -51,12 +51,7 @@ struct Forward;
 
 impl<S: Subscriber> Layer<S> for Forward {
     fn register_callsite(&self, metadata: &'static Metadata<'static>) -> tracing::subscriber::Interest {
-        // The level can change at any time, so ask `enabled` every time for the SDK's own events.
-        if infobip::logging::is_sdk_target(metadata.target()) {
-            tracing::subscriber::Interest::sometimes()
-        } else {
-            tracing::subscriber::Interest::never()
-        }
+        infobip::logging::callsite_interest(metadata)
     }
 
     fn enabled(&self, metadata: &Metadata<'_>, _: Context<'_, S>) -> bool {
