@@ -143,6 +143,10 @@ async fn fifty_concurrent_calls_with_an_expired_token_make_one_token_request() {
             tokio::spawn(async move { client.request(Method::GET, "/x").send().await })
         })
         .collect();
+    // The 50 calls open up to 49 new connections. Keep the runtime busy until they are done so
+    // the paused clock cannot jump to a connect timeout while a socket is being opened: time
+    // moves here only by `advance`.
+    common::busy_until_finished(&calls).await;
     for call in calls {
         call.await.unwrap().unwrap();
     }

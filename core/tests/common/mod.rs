@@ -52,6 +52,16 @@ pub async fn wait_until_received(server: &MockServer, n: usize) {
     }
 }
 
+/// Waits, on the real clock (at most 30 s), until every task of `tasks` has finished, keeping
+/// the runtime busy meanwhile so that a paused clock does not move.
+pub async fn busy_until_finished<T>(tasks: &[tokio::task::JoinHandle<T>]) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !tasks.iter().all(tokio::task::JoinHandle::is_finished) {
+        assert!(std::time::Instant::now() < deadline, "the tasks did not finish in 30 s");
+        tokio::task::yield_now().await;
+    }
+}
+
 /// Captures what the SDK logs through `tracing` while the guard lives.
 #[derive(Clone, Default)]
 pub struct Logs(Arc<Mutex<Vec<u8>>>);
