@@ -10,7 +10,8 @@
 # and it prints the path of the library the sources were generated from.
 #
 # uniffi reads the bindings' metadata from the library itself, so generation must use the
-# UNSTRIPPED library and run inside this cargo workspace (toolchain.md pitfalls 19-20).
+# UNSTRIPPED library (a stripped one fails with "No UniFFI metadata found") and run inside this
+# cargo workspace (it runs `cargo metadata`; from elsewhere it cannot find Cargo.toml).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"

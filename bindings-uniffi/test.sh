@@ -34,7 +34,7 @@ if ! "$venv/bin/python" -c 'import tree_sitter, tree_sitter_swift' 2>/dev/null; 
 fi
 check() { "$venv/bin/python" "$here/swift/check_swift.py" "$@"; }
 check "$here/generated/swift/InfobipSDK.swift" "$here/swift/Tests/InfobipSDKTests/InfobipSDKTests.swift" \
-  "$here/swift/Package.swift"
+  "$here/swift/Package.swift" "$here/swift/Sources/InfobipSDK/InfobipLogging.swift"
 # The check must be able to fail: the generated file with one closing brace removed in the
 # middle, and with a statement cut in half, must both be refused.
 broken="$here/generated/swift/broken"

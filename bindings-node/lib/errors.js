@@ -1,6 +1,7 @@
 'use strict';
 // Error classes. The native side rejects with a JSON payload carrying the core's stable `code`;
-// `fromNative` picks the class for that code from one table (DESIGN.md rule 3).
+// `fromNative` picks the class for that code from one table, the same in every language
+// (`tests/vectors/errors.json`).
 
 /** The base of every error the SDK raises. */
 class InfobipError extends Error {

@@ -2,7 +2,8 @@
 
 use std::time::Duration;
 
-use infobip::{ClientBuilder, Error, RequestOptions};
+use infobip::{ClientBuilder, Error, Pem, RequestOptions};
+use napi::bindgen_prelude::{Buffer, Either};
 use napi_derive::napi;
 
 /// Username and password, for Basic authentication or an IBSSO session.
@@ -45,6 +46,25 @@ pub struct ClientOptions {
     pub max_retries: Option<u32>,
     /// Text appended to the `User-Agent` header.
     pub user_agent_suffix: Option<String>,
+    /// A proxy for every request, `http://[user:password@]host:port` or `https://…`; a secret
+    /// like the API key. Without it, `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` and `NO_PROXY` apply.
+    pub proxy: Option<String>,
+    /// Hosts, domains and IP ranges `proxy` is not used for, comma-separated.
+    pub no_proxy: Option<String>,
+    /// CA certificates to trust besides the system's: a PEM file's path, or the PEM itself.
+    pub ca_cert: Option<Either<String, Buffer>>,
+    /// A client certificate chain (mutual TLS), with `clientKey`: a PEM file's path or the PEM.
+    pub client_cert: Option<Either<String, Buffer>>,
+    /// The client certificate's private key: a PEM file's path or the PEM.
+    pub client_key: Option<Either<String, Buffer>>,
+}
+
+/// A path (a string) or the PEM itself (a Buffer).
+fn pem(value: Either<String, Buffer>) -> Pem {
+    match value {
+        Either::A(path) => Pem::file(path),
+        Either::B(bytes) => Pem::text(bytes.to_vec()),
+    }
 }
 
 /// Options of one call.
@@ -98,6 +118,20 @@ impl ClientOptions {
         }
         if let Some(suffix) = self.user_agent_suffix {
             builder = builder.user_agent_suffix(suffix);
+        }
+        if let Some(url) = self.proxy {
+            builder = builder.proxy(url);
+        }
+        if let Some(list) = self.no_proxy {
+            builder = builder.no_proxy(list);
+        }
+        if let Some(ca) = self.ca_cert {
+            builder = builder.root_certificates(pem(ca));
+        }
+        match (self.client_cert, self.client_key) {
+            (Some(certificate), Some(key)) => builder = builder.client_certificate(pem(certificate), pem(key)),
+            (None, None) => {}
+            _ => return Err(Error::config("clientCert and clientKey go together")),
         }
         Ok(builder)
     }

@@ -10,6 +10,7 @@ use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::convert::{query_text, to_json};
 use crate::errors::{Outcome, invalid, to_py};
+use crate::network::Network;
 use crate::response::Response;
 use crate::sms::{AsyncSms, Sms};
 use crate::tfa::{AsyncTfa, Tfa};
@@ -26,6 +27,7 @@ struct Settings {
     max_retries: Option<u32>,
     user_agent_suffix: Option<String>,
     python_version: String,
+    network: Network,
 }
 
 impl Settings {
@@ -49,7 +51,7 @@ impl Settings {
         if let Some(suffix) = &self.user_agent_suffix {
             builder = builder.user_agent_suffix(suffix);
         }
-        builder.env().build()
+        self.network.apply(builder).env().build()
     }
 }
 
@@ -108,6 +110,7 @@ struct Args<'py> {
     connect_timeout: Option<f64>,
     max_retries: Option<u32>,
     user_agent_suffix: Option<String>,
+    network: Network,
     py: Python<'py>,
 }
 
@@ -124,6 +127,7 @@ impl Handle {
             max_retries: args.max_retries,
             user_agent_suffix: args.user_agent_suffix,
             python_version: python_version(py),
+            network: args.network,
         };
         let native = Native::new(settings).map_err(|e| to_py(py, e))?;
         Ok(Handle { native: Arc::new(native), options: RequestOptions::new() })
@@ -299,7 +303,7 @@ impl Client {
     #[new]
     #[pyo3(signature = (base_url=None, *, api_key=None, username=None, password=None, ibsso=false,
         client_id=None, client_secret=None, timeout=None, connect_timeout=None, max_retries=None,
-        user_agent_suffix=None))]
+        user_agent_suffix=None, proxy=None, no_proxy=None, ca_cert=None, client_cert=None, client_key=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -314,7 +318,13 @@ impl Client {
         connect_timeout: Option<f64>,
         max_retries: Option<u32>,
         user_agent_suffix: Option<String>,
+        proxy: Option<String>,
+        no_proxy: Option<String>,
+        ca_cert: Option<Bound<'_, PyAny>>,
+        client_cert: Option<Bound<'_, PyAny>>,
+        client_key: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        let network = Network::new(py, proxy, no_proxy, ca_cert.as_ref(), client_cert.as_ref(), client_key.as_ref())?;
         let args = Args {
             base_url,
             api_key,
@@ -327,6 +337,7 @@ impl Client {
             connect_timeout,
             max_retries,
             user_agent_suffix,
+            network,
             py,
         };
         Ok(Self { handle: Handle::new(args)? })
@@ -406,7 +417,7 @@ impl AsyncClient {
     #[new]
     #[pyo3(signature = (base_url=None, *, api_key=None, username=None, password=None, ibsso=false,
         client_id=None, client_secret=None, timeout=None, connect_timeout=None, max_retries=None,
-        user_agent_suffix=None))]
+        user_agent_suffix=None, proxy=None, no_proxy=None, ca_cert=None, client_cert=None, client_key=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -421,7 +432,13 @@ impl AsyncClient {
         connect_timeout: Option<f64>,
         max_retries: Option<u32>,
         user_agent_suffix: Option<String>,
+        proxy: Option<String>,
+        no_proxy: Option<String>,
+        ca_cert: Option<Bound<'_, PyAny>>,
+        client_cert: Option<Bound<'_, PyAny>>,
+        client_key: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        let network = Network::new(py, proxy, no_proxy, ca_cert.as_ref(), client_cert.as_ref(), client_key.as_ref())?;
         let args = Args {
             base_url,
             api_key,
@@ -434,6 +451,7 @@ impl AsyncClient {
             connect_timeout,
             max_retries,
             user_agent_suffix,
+            network,
             py,
         };
         Ok(Self { handle: Handle::new(args)? })

@@ -11,6 +11,7 @@ mod convert;
 mod errors;
 mod logs;
 mod model;
+mod network;
 mod response;
 mod runtime;
 mod sms;

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import pathlib
 import pickle
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Dict, List, Optional
@@ -40,6 +42,14 @@ def use_sync(base_url: str, api_key: str, pin_of: Callable[[str], str]) -> List[
                      str(retry_after), error.body[:1]]
         seen += use_sms_and_tfa(client, pin_of)
         client.close()
+    # Network settings (a proxy that loopback bypasses; certificates as paths or PEM bytes).
+    pem_path: "os.PathLike[str]" = pathlib.Path("ca.pem")
+    for ca_cert in (None, pem_path):
+        try:
+            infobip.Client(base_url, api_key=api_key, proxy="http://user:pw@127.0.0.1:9", no_proxy="127.0.0.1",
+                           ca_cert=ca_cert, client_cert=b"", client_key="key.pem").close()
+        except infobip.ConfigurationError as error:
+            seen.append(error.code)
     return seen
 
 

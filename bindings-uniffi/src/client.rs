@@ -21,6 +21,7 @@ impl InfobipClient {
     /// A client from a configuration; what it leaves out comes from `INFOBIP_*` environment variables.
     #[uniffi::constructor]
     pub fn new(config: ClientConfig) -> Result<Arc<Self>, InfobipError> {
+        crate::logging::from_env();
         Ok(Arc::new(InfobipClient { inner: config.builder().build()? }))
     }
 
@@ -34,6 +35,10 @@ impl InfobipClient {
             connect_timeout_ms: None,
             max_retries: None,
             user_agent_suffix: None,
+            proxy: None,
+            no_proxy: None,
+            ca_certificates: None,
+            client_certificate: None,
         })
     }
 

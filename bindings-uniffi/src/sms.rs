@@ -123,6 +123,15 @@ impl SmsApi {
         Ok(SmsLogsPage { results: from_core(&page.results)?, next_cursor: page.next_cursor().map(str::to_owned) })
     }
 
+    /// Every log matching `filter` (`GET /sms/3/logs`), fetched page by page by cursor as
+    /// `next()` is called; `next()` returns `null` after the last one. A server that gives a
+    /// cursor it gave before ends it with a `Decode` error naming the cursor.
+    #[uniffi::method(default(filter = None))]
+    pub fn logs(&self, filter: Option<SmsLogsFilter>) -> Result<Arc<SmsLogIterator>, InfobipError> {
+        let filter = logs_filter(filter.unwrap_or_default())?;
+        Ok(Arc::new(SmsLogIterator { stream: tokio::sync::Mutex::new(Box::pin(self.inner.logs(filter))) }))
+    }
+
     /// Pulls inbound messages (`GET /sms/1/inbox/reports`), at most `limit`. Consume-once.
     #[uniffi::method(default(limit = None))]
     pub async fn inbound(&self, limit: Option<u32>) -> Result<SmsInboundMessages, InfobipError> {
@@ -185,4 +194,25 @@ fn logs_filter(filter: SmsLogsFilter) -> Result<infobip::sms::LogsFilter, Infobi
     core.application_id = filter.application_id;
     core.campaign_reference_ids = filter.campaign_reference_ids;
     Ok(core)
+}
+
+/// The logs of `SmsApi.logs(...)`, one at a time.
+#[derive(uniffi::Object)]
+pub struct SmsLogIterator {
+    stream: tokio::sync::Mutex<LogStream>,
+}
+
+type LogStream =
+    std::pin::Pin<Box<dyn futures_util::Stream<Item = Result<infobip::sms::SmsLog, infobip::Error>> + Send>>;
+
+#[uniffi::export(async_runtime = "tokio")]
+impl SmsLogIterator {
+    /// The next log, or `null` after the last one.
+    pub async fn next(&self) -> Result<Option<SmsLog>, InfobipError> {
+        use futures_util::StreamExt as _;
+        match self.stream.lock().await.next().await {
+            None => Ok(None),
+            Some(log) => Ok(Some(from_core(&log?)?)),
+        }
+    }
 }

@@ -112,10 +112,14 @@ fn api_error_exits_1_connection_refused_exits_3_outcome_unknown_exits_4() {
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(stderr(&output).contains("unauthorized"), "{}", stderr(&output));
 
-    // 3: a closed loopback port.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    // 3: a loopback port that refuses connections: bound, not listening, and held meanwhile
+    // (a port bound and closed again could be taken by another server).
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let port = socket.local_addr().unwrap().port();
     let output = env.cmd().args(["--base-url", &format!("http://127.0.0.1:{port}"), "balance"]).output().unwrap();
     assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    drop(socket);
 
     // 4: the connection is cut after the send was written.
     env.emulator.queue_fault(Fault {

@@ -11,6 +11,7 @@ use crate::auth::{Authenticator, Credentials, Secret};
 use crate::config::{self, BaseUrl, RequestOptions, RetryPolicy};
 use crate::error::Error;
 use crate::http::{Body, Prepared, Query, RateLimit, Response, Throttle, Transport};
+use crate::network::{NetworkOptions, Pem};
 
 /// A client of the Infobip API. Cheap to clone (clones share one connection pool, one
 /// session or token, and one throttle), `Send` and `Sync`.
@@ -208,6 +209,7 @@ pub struct ClientBuilder {
     user_agent_suffix: Option<String>,
     rate_limits: Vec<(String, RateLimit)>,
     pool_idle_timeout: Option<Option<Duration>>,
+    network: NetworkOptions,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -216,6 +218,7 @@ impl fmt::Debug for ClientBuilder {
             .field("base_url", &self.base_url)
             .field("credentials", &self.credentials)
             .field("retry", &self.retry)
+            .field("network", &self.network)
             .finish_non_exhaustive()
     }
 }
@@ -308,6 +311,37 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends every request through this proxy: `http://host:port` or `https://host:port`, with
+    /// credentials as `http://user:password@host:port` (percent-encoded). The URL is treated as
+    /// a secret. Without it, `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` and `NO_PROXY` from the
+    /// environment apply, except to a loopback base URL (see [`network`](crate::network)).
+    pub fn proxy(mut self, url: impl Into<Secret>) -> Self {
+        self.network.proxy(url.into());
+        self
+    }
+
+    /// Hosts the [`proxy`](ClientBuilder::proxy) is not used for, comma-separated: host or
+    /// domain names (`example.com` also matches its subdomains), IP addresses and ranges
+    /// (`10.0.0.0/8`), or `*` for all.
+    pub fn no_proxy(mut self, list: impl Into<String>) -> Self {
+        self.network.no_proxy(list.into());
+        self
+    }
+
+    /// Trusts the CA certificates of this PEM (text or file, one or more certificates) as
+    /// roots, besides the platform's: for a private CA or a TLS-inspecting proxy. Repeatable.
+    pub fn root_certificates(mut self, pem: Pem) -> Self {
+        self.network.root_certificates(pem);
+        self
+    }
+
+    /// Presents this client certificate (a PEM certificate chain) with its PEM private key
+    /// (RSA, SEC1 or PKCS#8) to servers that ask for one (mutual TLS). Both may be one file.
+    pub fn client_certificate(mut self, certificate: Pem, key: Pem) -> Self {
+        self.network.client_certificate(certificate, key);
+        self
+    }
+
     /// Fills what is not set yet from `INFOBIP_*` environment variables.
     pub fn env(self) -> Self {
         self.env_from(|name| std::env::var(name).ok())
@@ -353,8 +387,10 @@ impl ClientBuilder {
         let http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout.unwrap_or(config::DEFAULT_CONNECT_TIMEOUT))
             .pool_idle_timeout(self.pool_idle_timeout.unwrap_or(Some(Duration::from_secs(90))))
-            .redirect(reqwest::redirect::Policy::none())
-            .no_proxy_for_loopback(base_url.is_loopback())
+            .redirect(reqwest::redirect::Policy::none());
+        let http = self
+            .network
+            .apply(http, base_url.is_loopback())?
             .build()
             .map_err(|e| Error::config(format!("cannot build the HTTP client: {e}")))?;
         let throttle = Throttle::default();
@@ -383,17 +419,6 @@ impl ClientBuilder {
     }
 }
 
-/// Loopback traffic (the emulator) never goes through a proxy.
-trait NoProxyForLoopback {
-    fn no_proxy_for_loopback(self, loopback: bool) -> Self;
-}
-
-impl NoProxyForLoopback for reqwest::ClientBuilder {
-    fn no_proxy_for_loopback(self, loopback: bool) -> Self {
-        if loopback { self.no_proxy() } else { self }
-    }
-}
-
 /// `infobip-sdk/<version> (<runtime>/<version>; <os>)[ suffix]`.
 fn user_agent(runtime: Option<&(String, String)>, suffix: Option<&str>) -> Result<HeaderValue, Error> {
     let (name, version) =
@@ -408,7 +433,7 @@ fn user_agent(runtime: Option<&(String, String)>, suffix: Option<&str>) -> Resul
 }
 
 /// reqwest is built without a default TLS crypto provider; install ring's once per process.
-fn install_crypto_provider() {
+pub(crate) fn install_crypto_provider() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         // Another library may have installed one already; either is fine.

@@ -34,6 +34,22 @@ pub const ENV_CLIENT_SECRET: &str = "INFOBIP_CLIENT_SECRET";
 /// Environment variable with the log filter the bindings and the CLI read (e.g. `debug`).
 pub const ENV_LOG: &str = "INFOBIP_LOG";
 
+/// The `tracing` filter directive for a log setting such as [`ENV_LOG`]'s: a bare level
+/// (`error`, `warn`, `info`, `debug`, `trace`, any case) applies to the SDK's own events only
+/// (`infobip=debug`), which never carry a credential; anything else is taken as a directive
+/// as written (`infobip=debug,h2=trace`). `None` for an empty setting.
+pub fn log_directive(setting: &str) -> Option<String> {
+    let text = setting.trim();
+    let level = text.to_ascii_lowercase();
+    if text.is_empty() {
+        None
+    } else if ["error", "warn", "info", "debug", "trace"].contains(&level.as_str()) {
+        Some(format!("infobip={level}"))
+    } else {
+        Some(text.to_owned())
+    }
+}
+
 /// The base URL used when none is configured.
 pub const DEFAULT_BASE_URL: &str = "https://api.infobip.com";
 /// Default connect timeout.
@@ -110,7 +126,7 @@ fn is_loopback(host: &str) -> bool {
 }
 
 /// Hides credentials someone may have put into a URL before it is quoted in an error.
-fn masked(value: &str) -> String {
+pub(crate) fn masked(value: &str) -> String {
     match (value.find("://"), value.rfind('@')) {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             format!("{}***{}", &value[..scheme_end + 3], &value[at..])
@@ -272,6 +288,14 @@ mod tests {
         let err = BaseUrl::parse("https://user:pw@x.api.infobip.com").expect_err("credentials");
         assert!(err.to_string().contains("\"https://***@x.api.infobip.com\""), "{err}");
         assert!(ok.len() + refused.len() >= 12);
+    }
+
+    #[test]
+    fn log_settings_become_directives_for_the_sdk_unless_they_are_directives() {
+        assert_eq!(log_directive(" DEBUG ").as_deref(), Some("infobip=debug"));
+        assert_eq!(log_directive("warn").as_deref(), Some("infobip=warn"));
+        assert_eq!(log_directive("infobip=trace,h2=info").as_deref(), Some("infobip=trace,h2=info"));
+        assert_eq!(log_directive("  "), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! Python's dicts through `json.dumps`, …). [`from_json`] reads it into a model; a value of the
 //! wrong type or shape is a `validation` error naming the field by its path
 //! (`messages[0].destinations[1].to`), and a key the model does not know is one too (a typo must
-//! not be dropped silently), so bad input is refused before anything is sent (DESIGN.md rule 7).
+//! not be dropped silently), so bad input is refused before anything is sent (docs/ARCHITECTURE.md, rules of the house).
 
 use serde::Deserializer;
 use serde::de::DeserializeOwned;

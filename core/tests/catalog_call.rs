@@ -13,12 +13,17 @@ use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 async fn server_answering(status: u16, body: serde_json::Value) -> MockServer {
-    let server = MockServer::start().await;
+    let server = common::server().await;
+    answer(&server, status, body).await;
+    server
+}
+
+/// Makes `server` answer every request with `status` and `body`.
+async fn answer(server: &MockServer, status: u16, body: serde_json::Value) {
     Mock::given(any())
         .respond_with(ResponseTemplate::new(status).set_body_json(body).insert_header("X-Request-Id", "rid-7"))
-        .mount(&server)
+        .mount(server)
         .await;
-    server
 }
 
 async fn ok_server() -> MockServer {
@@ -231,8 +236,9 @@ async fn a_deprecated_operation_warns_once() {
 
 #[tokio::test(start_paused = true)]
 async fn an_operation_limited_to_120_a_minute_never_exceeds_it() {
-    let server = ok_server().await;
-    let client = common::builder(&server).build().unwrap();
+    let server = common::server().await;
+    let client = common::connected(common::builder(&server), &server).await;
+    answer(&server, 200, json!({"ok": true})).await;
     let op = infobip::catalog::operation("get-outbound-sms-message-logs-v3").unwrap();
     assert_eq!(op.rate_limit(), Some(infobip::RateLimit::per_minute(120)));
     let started = Instant::now();

@@ -5,7 +5,7 @@ mod common;
 
 use serde_json::Value;
 use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
 fn vectors() -> Vec<Value> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/errors.json");
@@ -23,7 +23,7 @@ fn check_opt(name: &str, field: &str, expected: &Value, actual: Option<&str>) {
 async fn every_vector_maps_as_expected() {
     let cases = vectors();
     assert!(cases.len() >= 20, "at least 20 cases");
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let client = common::builder(&server).max_retries(0).build().unwrap();
     for case in &cases {
         let name = case["name"].as_str().unwrap();
@@ -84,7 +84,7 @@ async fn every_vector_maps_as_expected() {
 
 #[tokio::test]
 async fn non_json_error_names_status_and_base_url() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(any())
         .respond_with(ResponseTemplate::new(404).set_body_raw("<html><body>Not Found</body></html>", "text/html"))
         .mount(&server)
@@ -98,8 +98,8 @@ async fn non_json_error_names_status_and_base_url() {
     assert!(text.contains(&server.uri()), "{text}");
 }
 
-/// Every Infobip error fixture (`shared/fixtures/error-*.json`, kept in the repository as the
-/// fuzz seeds of the error-body parser) is a case of `errors.json`, body for body.
+/// Every Infobip error fixture (`fuzz/seeds/error_body/error-*.json`, the error-body parser's
+/// fuzz seeds; sources in `tests/fixtures/SOURCES.md`) is a case of `errors.json`, body for body.
 #[test]
 fn every_error_fixture_is_a_vector() {
     let cases = vectors();

@@ -8,7 +8,7 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 async fn ok_server() -> MockServer {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(wiremock::matchers::any())
         .respond_with(
             ResponseTemplate::new(200)
@@ -149,7 +149,7 @@ async fn a_path_without_slash_is_refused_before_sending() {
 async fn deprecation_headers_warn_once_per_operation() {
     let logs = common::Logs::default();
     let _guard = logs.install();
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .and(path("/sms/1/logs"))
         .respond_with(
@@ -195,7 +195,7 @@ async fn deprecation_headers_warn_once_per_operation() {
 
 #[tokio::test]
 async fn decode_errors_are_typed() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(wiremock::matchers::any())
         .respond_with(ResponseTemplate::new(200).set_body_raw("{\"bulkId\": 12", "application/json"))
         .mount(&server)
@@ -230,7 +230,7 @@ async fn from_env_reads_infobip_names() {
 
 #[tokio::test]
 async fn from_env_prefers_api_key_then_oauth2_then_basic() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let uri = server.uri();
     let all = [
         ("INFOBIP_BASE_URL", uri.as_str()),

@@ -123,15 +123,16 @@ impl AsyncWrite for AbortableIo {
     }
 }
 
-/// Serves connections from `listener` until the shared shutdown signal fires.
-pub(crate) async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
+/// Serves connections from `listener` until the shared shutdown signal fires; over TLS when an
+/// acceptor is given.
+pub(crate) async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, tls: Option<tokio_rustls::TlsAcceptor>) {
     let mut shutdown = shared.shutdown.clone();
     loop {
         tokio::select! {
             accepted = listener.accept() => {
                 let Ok((stream, _)) = accepted else { continue };
                 let _ = stream.set_nodelay(true);
-                tokio::spawn(serve_connection(stream, shared.clone()));
+                tokio::spawn(serve_connection(stream, shared.clone(), tls.clone()));
             }
             _ = shutdown.changed() => return,
         }
@@ -141,9 +142,25 @@ pub(crate) async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
     }
 }
 
-async fn serve_connection(stream: TcpStream, shared: Arc<Shared>) {
+async fn serve_connection(stream: TcpStream, shared: Arc<Shared>, tls: Option<tokio_rustls::TlsAcceptor>) {
     let abort = Arc::new(AtomicBool::new(false));
-    let io = TokioIo::new(AbortableIo { inner: stream, abort: abort.clone() });
+    let io = AbortableIo { inner: stream, abort: abort.clone() };
+    match tls {
+        None => serve_http(TokioIo::new(io), shared, abort).await,
+        // A handshake that fails (an untrusted certificate, a missing client certificate) or
+        // stalls just ends the connection.
+        Some(acceptor) => {
+            if let Ok(Ok(stream)) = tokio::time::timeout(Duration::from_secs(10), acceptor.accept(io)).await {
+                serve_http(TokioIo::new(stream), shared, abort).await;
+            }
+        }
+    }
+}
+
+async fn serve_http<I>(io: TokioIo<I>, shared: Arc<Shared>, abort: Arc<AtomicBool>)
+where
+    I: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
     let svc_shared = shared.clone();
     let service = hyper::service::service_fn(move |req| {
         let shared = svc_shared.clone();

@@ -1,6 +1,7 @@
 """Type stubs of the native module ``infobip._native`` (checked by stubtest in test.sh)."""
 
 import asyncio
+import os
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Type, Union, final
@@ -57,6 +58,8 @@ def verify_hmac(body: bytes, signature: Optional[str], *, secret: str, algorithm
 
 _QueryScalar = Union[str, int, float, bool, datetime]
 _QueryValue = Union[_QueryScalar, Sequence[_QueryScalar], None]
+# A certificate or key: a path to a PEM file, or the PEM bytes themselves.
+_Pem = Union[str, "os.PathLike[str]", bytes]
 _Json = Any
 _Strings = Union[str, Sequence[str]]
 _PinType = Literal["NUMERIC", "ALPHA", "HEX", "ALPHANUMERIC"]
@@ -310,6 +313,11 @@ class Client:
         connect_timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         user_agent_suffix: Optional[str] = None,
+        proxy: Optional[str] = None,
+        no_proxy: Optional[str] = None,
+        ca_cert: Optional[_Pem] = None,
+        client_cert: Optional[_Pem] = None,
+        client_key: Optional[_Pem] = None,
     ) -> Self: ...
     def with_options(self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None) -> Client: ...
     def request(
@@ -361,6 +369,11 @@ class AsyncClient:
         connect_timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         user_agent_suffix: Optional[str] = None,
+        proxy: Optional[str] = None,
+        no_proxy: Optional[str] = None,
+        ca_cert: Optional[_Pem] = None,
+        client_cert: Optional[_Pem] = None,
+        client_key: Optional[_Pem] = None,
     ) -> Self: ...
     def with_options(self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None) -> AsyncClient: ...
     def request(

@@ -1,12 +1,18 @@
-//! A string that never shows itself in `Debug` output, logs or errors.
+//! A string that never shows itself in `Debug` output, logs or errors, is wiped from memory
+//! when dropped, and compares in constant time.
 
 use std::fmt;
+
+use subtle::ConstantTimeEq;
+use zeroize::{Zeroize, ZeroizeOnDrop};
 
 /// A secret value: an API key, a password, a client secret or a token.
 ///
 /// `Debug` prints `Secret(***)`; there is deliberately no `Display`. The value is
-/// only read inside the crate, where a request header is built from it.
-#[derive(Clone, PartialEq, Eq)]
+/// only read inside the crate, where a request header is built from it. Its memory is
+/// overwritten with zeros when it is dropped, and `==` takes the same time whatever bytes
+/// differ (only the length shows).
+#[derive(Clone)]
 pub struct Secret(String);
 
 impl Secret {
@@ -38,6 +44,31 @@ impl Secret {
         format!("{head}…{tail}")
     }
 }
+
+impl Drop for Secret {
+    fn drop(&mut self) {
+        self.0.zeroize();
+    }
+}
+
+impl Zeroize for Secret {
+    /// Overwrites the value (its whole buffer) with zeros and leaves it empty.
+    fn zeroize(&mut self) {
+        self.0.zeroize();
+    }
+}
+
+impl ZeroizeOnDrop for Secret {}
+
+impl PartialEq for Secret {
+    /// Constant-time in the bytes compared: a mismatch early in the value takes as long to
+    /// find as one at the end.
+    fn eq(&self, other: &Self) -> bool {
+        self.0.as_bytes().ct_eq(other.0.as_bytes()).into()
+    }
+}
+
+impl Eq for Secret {}
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -81,6 +112,26 @@ mod tests {
         assert_eq!(Secret::new("short-key").masked(), "****");
         assert_eq!(Secret::new("").masked(), "****");
         assert_eq!(Secret::new("ééééxxxxéééé").masked(), "éééé…éééé");
+    }
+
+    #[test]
+    fn wiped_on_drop_and_on_request() {
+        fn wiped_on_drop<T: ZeroizeOnDrop>() {}
+        wiped_on_drop::<Secret>();
+        let mut secret = Secret::new("hunter2-very-secret");
+        secret.zeroize();
+        assert!(secret.is_empty());
+    }
+
+    #[test]
+    fn equality_compares_every_byte() {
+        let key = Secret::new("abcdefghijklmnop");
+        assert_eq!(key, Secret::new("abcdefghijklmnop"));
+        assert_ne!(key, Secret::new("abcdefghijklmnoq"), "last byte differs");
+        assert_ne!(key, Secret::new("bbcdefghijklmnop"), "first byte differs");
+        assert_ne!(key, Secret::new("abcdefghijklmno"), "shorter");
+        assert_ne!(key, Secret::new(""));
+        assert_eq!(Secret::new(""), Secret::new(""));
     }
 
     #[test]

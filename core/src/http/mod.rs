@@ -4,6 +4,7 @@
 mod query;
 mod retry;
 mod throttle;
+mod tls;
 
 use std::collections::HashSet;
 use std::sync::{Mutex, PoisonError};
@@ -184,6 +185,10 @@ impl Transport {
             Attempt::Failed(Failure::Connect, message) => {
                 Err(Error::Connection { message: format!("{operation}: {message}"), attempts })
             }
+            Attempt::Failed(Failure::Tls, message) => Err(Error::Connection {
+                message: format!("{operation}: {message} ({})", tls::advice(&message)),
+                attempts,
+            }),
             Attempt::Failed(Failure::Timeout, message) if idempotent => {
                 Err(Error::Timeout { message: format!("{operation}: {message}"), attempts })
             }
@@ -278,7 +283,9 @@ impl Transport {
 }
 
 fn classify(error: &reqwest::Error) -> Failure {
-    if error.is_connect() {
+    if tls::refused(error) {
+        Failure::Tls
+    } else if error.is_connect() {
         Failure::Connect
     } else if error.is_timeout() {
         Failure::Timeout

@@ -154,8 +154,11 @@ impl Sms {
     }
 
     /// Every log matching `filter` (`GET /sms/3/logs` with `useCursor=true`), as a stream that
-    /// fetches page after page by `nextCursor` until the last page or `filter.max_results`.
-    /// An error ends the stream. Logs cover the last 48 hours; the API allows 120 calls a minute.
+    /// fetches page after page by `nextCursor` until the last page, an empty page or
+    /// `filter.max_results`. An error ends the stream; a server that gives a cursor it gave
+    /// before ends it with a `decode` error naming that cursor, after the logs fetched so far
+    /// ([`PageGuard`](crate::paging::PageGuard)). Logs cover the last 48 hours; the API allows
+    /// 120 calls a minute.
     ///
     /// ```no_run
     /// # async fn demo(client: infobip::Client) -> Result<(), infobip::Error> {

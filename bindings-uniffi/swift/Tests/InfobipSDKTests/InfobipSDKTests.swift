@@ -281,6 +281,23 @@ final class SmsTests: XCTestCase {
         XCTAssertEqual(seen.count, 5)
     }
 
+    func testLogsIteratorAndTheLogHandler() async throws {
+        let events = LockedEvents()
+        InfobipLogging.install(level: .debug) { level, _, message in events.add("\(level) \(message)") }
+        defer { InfobipLogging.uninstall() }
+        let sms = try emulator.client().sms()
+        let destinations = (1...3).map { SmsDestination(to: "4179302671\($0)") }
+        let sent = try await sms.send(request: SmsRequest(messages: [SmsMessage(destinations: destinations, content: .text(text: "iterated"))]))
+        let logs = try sms.logs(filter: SmsLogsFilter(bulkIds: [sent.bulkId ?? ""], limit: 2))
+        var count = 0
+        while try await logs.next() != nil, count < 100 {
+            count += 1
+        }
+        XCTAssertEqual(count, 3)
+        XCTAssertTrue(events.all().contains { $0.contains("path=/sms/3/logs status=200") })
+        XCTAssertFalse(events.all().contains { $0.contains(emulator.apiKey) })
+    }
+
     func testV2SendsAndV1Reports() async throws {
         let sms = try emulator.client().sms()
         let text = try await sms.sendV2Text(request: SmsLegacySendRequest(messages: [
@@ -466,5 +483,23 @@ final class WebhooksTests: XCTestCase {
             XCTAssertThrowsError(try verifyHmac(body: body, signature: hex, secret: Secret(value: "other"), algorithm: algorithm))
             XCTAssertThrowsError(try verifyHmac(body: body, signature: nil, secret: Secret(value: "k3y"), algorithm: algorithm))
         }
+    }
+}
+
+/// Log lines kept by a handler called on the SDK's threads.
+final class LockedEvents: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    func add(_ line: String) {
+        lock.lock()
+        lines.append(line)
+        lock.unlock()
+    }
+
+    func all() -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return lines
     }
 }
