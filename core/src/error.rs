@@ -62,13 +62,24 @@ pub enum Error {
         /// What failed (never the secret).
         message: String,
     },
+    /// An OAuth2 token or an IBSSO session could not be had, so the call that needed it was
+    /// not sent at all (sending it again is safe).
+    #[error("{}", .0)]
+    AuthFailed(Box<AuthFailure>),
+    /// A bug of the SDK (a panic caught at a language boundary). Nothing about the input made it
+    /// legitimate; please report it.
+    #[error("internal error of the Infobip SDK: {message}")]
+    Internal {
+        /// What went wrong.
+        message: String,
+    },
 }
 
 impl Error {
     /// The stable error code: `config`, `validation`, `connection`, `timeout`,
-    /// `outcome_unknown`, `bad_request`, `unauthorized`, `forbidden`, `not_found`,
-    /// `conflict`, `rate_limited`, `server_error`, `api_error`, `decode` or
-    /// `webhook_verification`.
+    /// `outcome_unknown`, `auth_failed`, `bad_request`, `unauthorized`, `forbidden`,
+    /// `not_found`, `conflict`, `rate_limited`, `server_error`, `api_error`, `decode`,
+    /// `webhook_verification` or `internal`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::Config { .. } => "config",
@@ -76,11 +87,34 @@ impl Error {
             Error::Connection { .. } => "connection",
             Error::Timeout { .. } => "timeout",
             Error::OutcomeUnknown(_) => "outcome_unknown",
+            Error::AuthFailed(_) => "auth_failed",
             Error::Api(api) => api.code(),
             Error::Decode { .. } => "decode",
             Error::WebhookVerification { .. } => "webhook_verification",
+            Error::Internal { .. } => "internal",
         }
     }
+
+    /// Every code [`code`](Error::code) can return, in the order of its docs.
+    pub const CODES: [&'static str; 17] = [
+        "config",
+        "validation",
+        "connection",
+        "timeout",
+        "outcome_unknown",
+        "auth_failed",
+        "bad_request",
+        "unauthorized",
+        "forbidden",
+        "not_found",
+        "conflict",
+        "rate_limited",
+        "server_error",
+        "api_error",
+        "decode",
+        "webhook_verification",
+        "internal",
+    ];
 
     /// The API error, when the API answered with an error status.
     pub fn api(&self) -> Option<&ApiError> {
@@ -95,6 +129,7 @@ impl Error {
         match self {
             Error::Connection { attempts, .. } | Error::Timeout { attempts, .. } => Some(*attempts),
             Error::OutcomeUnknown(o) => Some(o.attempts),
+            Error::AuthFailed(auth) => Some(auth.attempts),
             Error::Api(api) => Some(api.attempts),
             _ => None,
         }
@@ -126,6 +161,23 @@ impl Error {
     /// A webhook verification error.
     pub fn webhook_verification(message: impl Into<String>) -> Self {
         Error::WebhookVerification { message: message.into() }
+    }
+
+    /// An internal error (a caught panic), from the panic's payload.
+    pub fn internal(message: impl Into<String>) -> Self {
+        Error::Internal { message: message.into() }
+    }
+
+    /// The internal error for a panic caught at a language boundary: its message when the
+    /// payload is text, and the SDK logs it once as an error.
+    pub fn from_panic(payload: &(dyn std::any::Any + Send)) -> Self {
+        let text = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".to_owned());
+        tracing::error!(target: "infobip", panic = %text, "internal error of the SDK (a bug): please report it");
+        Error::internal(text)
     }
 }
 
@@ -187,6 +239,50 @@ impl fmt::Display for OutcomeUnknown {
             write!(f, "; look it up with the logs of bulk id {bulk}")?;
         }
         Ok(())
+    }
+}
+
+/// Why a call could not authenticate: fetching its OAuth2 token or IBSSO session failed (the
+/// endpoint answered an error, timed out or could not be reached, or no token came within the
+/// call's timeout). The call itself was not sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuthFailure {
+    /// `OAuth2` or `IBSSO`.
+    pub scheme: String,
+    /// What failed, e.g. `POST /auth/1/oauth2/token: timed out`.
+    pub reason: String,
+    /// The code of the underlying failure: `unauthorized` (the credentials were refused),
+    /// `timeout`, `connection`, `server_error`, `rate_limited`, `decode`, …
+    pub cause: String,
+    /// The HTTP status of the token or session endpoint, when it answered.
+    pub status: Option<u16>,
+    /// Attempts made at the token or session endpoint.
+    pub attempts: u32,
+}
+
+impl AuthFailure {
+    /// The failure of a token or session fetch of `scheme` that ended with `error`.
+    pub(crate) fn from_error(scheme: &str, error: &Error) -> Self {
+        AuthFailure {
+            scheme: scheme.to_owned(),
+            reason: error.to_string(),
+            cause: error.code().to_owned(),
+            status: error.api().map(|api| api.status),
+            attempts: error.attempts().unwrap_or(0),
+        }
+    }
+}
+
+impl fmt::Display for AuthFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "authentication failed: could not get an {} {} ({}): {}; the call was not sent, so sending it again is safe",
+            self.scheme,
+            if self.scheme == "IBSSO" { "session" } else { "token" },
+            self.cause,
+            self.reason
+        )
     }
 }
 

@@ -22,6 +22,10 @@
 //! A POST that times out or loses its connection after being written fails with
 //! `outcome_unknown` and is never repeated by the SDK.
 //!
+//! Operations that send messages (every channel's sends, the GET query sends included) follow
+//! one [`send`] rule however they are called: ids assigned before sending, never repeated once
+//! they may have been written, `outcome_unknown` with their ids when in doubt.
+//!
 //! # Every operation
 //!
 //! [`catalog`] holds all 943 operations of Infobip's 46 OpenAPI specs; [`Client::call`] calls
@@ -45,6 +49,7 @@ pub mod error;
 pub mod http;
 pub mod input;
 mod reply;
+pub mod send;
 pub mod sms;
 pub mod subscriptions;
 pub mod tfa;
@@ -56,5 +61,6 @@ pub use auth::{Credentials, Secret};
 pub use catalog::{CallParams, CallResponse, Operation};
 pub use client::{Client, ClientBuilder, RequestBuilder};
 pub use config::{BaseUrl, RequestOptions, RetryPolicy};
-pub use error::{ApiError, Error, OutcomeUnknown, Violation};
+pub use error::{ApiError, AuthFailure, Error, OutcomeUnknown, Violation};
 pub use http::{Query, RateLimit, Response};
+pub use send::{SendIds, SendTracker};

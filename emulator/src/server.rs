@@ -313,6 +313,14 @@ async fn handle(
                 add_headers(&mut r, &f.headers);
                 return Ok(r);
             }
+            FaultKind::GzipBomb => {
+                let inflated = f.inflated_bytes.unwrap_or(64 << 20).min(4 << 30);
+                let mut r =
+                    raw_response(&shared, f.status.unwrap_or(200), Some(gzip_bomb(inflated)), "application/json");
+                r.headers_mut().insert(http::header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                add_headers(&mut r, &f.headers);
+                return Ok(r);
+            }
             FaultKind::Status => {
                 let status = f.status.unwrap_or(500);
                 let mut r = match &f.body {
@@ -343,6 +351,30 @@ async fn handle(
         tokio::time::sleep(answer_after).await;
     }
     Ok(response)
+}
+
+/// A gzip stream of `inflated` spaces, made once per size and kept.
+fn gzip_bomb(inflated: u64) -> Bytes {
+    use std::io::Write as _;
+    static MADE: std::sync::Mutex<Option<(u64, Bytes)>> = std::sync::Mutex::new(None);
+    let mut made = MADE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((size, bytes)) = made.as_ref()
+        && *size == inflated
+    {
+        return bytes.clone();
+    }
+    let chunk = vec![b' '; 1 << 20];
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut left = inflated;
+    while left > 0 {
+        let n = usize::try_from(left.min(chunk.len() as u64)).unwrap_or(chunk.len());
+        // Writing into a Vec cannot fail.
+        let _ = encoder.write_all(&chunk[..n]);
+        left -= n as u64;
+    }
+    let bytes = Bytes::from(encoder.finish().unwrap_or_default());
+    *made = Some((inflated, bytes.clone()));
+    bytes
 }
 
 fn add_headers(r: &mut Response<ResBody>, headers: &std::collections::HashMap<String, String>) {

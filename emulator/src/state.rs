@@ -185,6 +185,10 @@ pub enum FaultKind {
     ResetAfterStatusLine,
     /// Answer with a truncated, unparsable JSON body.
     MalformedBody,
+    /// Answer `status` (default 200) with a gzip body (`Content-Encoding: gzip`) that inflates
+    /// to `inflatedBytes` (default 64 MiB) of JSON whitespace: about a thousandth of that on the
+    /// wire. For testing that a client caps what it reads.
+    GzipBomb,
 }
 
 /// A fault queued through the admin API or [`crate::Emulator::queue_fault`].
@@ -215,6 +219,9 @@ pub struct Fault {
     /// Delay before acting, in milliseconds.
     #[serde(default)]
     pub delay_ms: u64,
+    /// For `gzip_bomb`: the size of the body once inflated, in bytes (at most 4 GiB).
+    #[serde(default)]
+    pub inflated_bytes: Option<u64>,
 }
 
 fn one() -> u32 {
@@ -233,6 +240,7 @@ impl Fault {
             body: None,
             headers: HashMap::new(),
             delay_ms: 0,
+            inflated_bytes: None,
         }
     }
 
