@@ -171,6 +171,9 @@ struct Checked {
 
 impl Checked {
     fn new(op: &Operation, params: &CallParams) -> Result<Self, Error> {
+        if let Some(body) = &params.body {
+            crate::input::check_depth(body, "body")?;
+        }
         let mut violations = Vec::new();
         for (location, given) in [
             (ParamLocation::Path, &params.path),
