@@ -238,6 +238,14 @@ impl fmt::Display for OutcomeUnknown {
         if let Some(bulk) = &self.bulk_id {
             write!(f, "; look it up with the logs of bulk id {bulk}")?;
         }
+        if !self.message_ids.is_empty() {
+            const SHOWN: usize = 5;
+            let shown: Vec<&str> = self.message_ids.iter().take(SHOWN).map(String::as_str).collect();
+            write!(f, "; message ids {}", shown.join(", "))?;
+            if self.message_ids.len() > SHOWN {
+                write!(f, " and {} more", self.message_ids.len() - SHOWN)?;
+            }
+        }
         Ok(())
     }
 }

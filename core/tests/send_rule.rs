@@ -307,7 +307,7 @@ async fn an_answer_past_the_cap_is_decode_naming_the_cap_and_outcome_unknown_for
         .build()
         .unwrap();
     let mut bomb = Fault::of_kind(FaultKind::GzipBomb, 1, Some("/account/1/balance"));
-    bomb.inflated_bytes = Some(8 << 20);
+    bomb.body = Some(json!(8 << 20));
     emulator.queue_fault(bomb.clone());
     let error = client.request(Method::GET, "/account/1/balance").send().await.unwrap_err();
     assert_eq!(error.code(), "decode", "{error}");
@@ -321,7 +321,7 @@ async fn an_answer_past_the_cap_is_decode_naming_the_cap_and_outcome_unknown_for
     assert_eq!(error.message_ids.len(), 1);
     // Under the cap, a gzip answer reads as usual.
     let mut small = Fault::of_kind(FaultKind::GzipBomb, 1, Some("/account/1/balance"));
-    small.inflated_bytes = Some(1000);
+    small.body = Some(json!(1000));
     emulator.queue_fault(small);
     let response = client.request(Method::GET, "/account/1/balance").send().await.unwrap();
     assert_eq!(response.body.len(), 1000);

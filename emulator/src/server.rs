@@ -314,7 +314,7 @@ async fn handle(
                 return Ok(r);
             }
             FaultKind::GzipBomb => {
-                let inflated = f.inflated_bytes.unwrap_or(64 << 20).min(4 << 30);
+                let inflated = f.body.as_ref().and_then(Value::as_u64).unwrap_or(64 << 20).min(4 << 30);
                 let mut r =
                     raw_response(&shared, f.status.unwrap_or(200), Some(gzip_bomb(inflated)), "application/json");
                 r.headers_mut().insert(http::header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));

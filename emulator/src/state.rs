@@ -186,8 +186,8 @@ pub enum FaultKind {
     /// Answer with a truncated, unparsable JSON body.
     MalformedBody,
     /// Answer `status` (default 200) with a gzip body (`Content-Encoding: gzip`) that inflates
-    /// to `inflatedBytes` (default 64 MiB) of JSON whitespace: about a thousandth of that on the
-    /// wire. For testing that a client caps what it reads.
+    /// to `body` bytes (a number; default 64 MiB, at most 4 GiB) of JSON whitespace: about a
+    /// thousandth of that on the wire. For testing that a client caps what it reads.
     GzipBomb,
 }
 
@@ -219,9 +219,6 @@ pub struct Fault {
     /// Delay before acting, in milliseconds.
     #[serde(default)]
     pub delay_ms: u64,
-    /// For `gzip_bomb`: the size of the body once inflated, in bytes (at most 4 GiB).
-    #[serde(default)]
-    pub inflated_bytes: Option<u64>,
 }
 
 fn one() -> u32 {
@@ -240,7 +237,6 @@ impl Fault {
             body: None,
             headers: HashMap::new(),
             delay_ms: 0,
-            inflated_bytes: None,
         }
     }
 
