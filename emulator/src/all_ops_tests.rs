@@ -9,7 +9,7 @@ use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use serde_json::Value;
 
-fn example_request(op: &spec::OpInfo) -> Option<(String, Value)> {
+pub(crate) fn example_request(op: &spec::OpInfo) -> Option<(String, Value)> {
     let doc = spec::document(op.spec);
     let rb = spec::deref(doc, spec::operation_object(op).get("requestBody")?);
     let content = rb.get("content")?.as_object()?;
@@ -29,7 +29,7 @@ fn example_request(op: &spec::OpInfo) -> Option<(String, Value)> {
     Some((ct.clone(), v))
 }
 
-fn param_value(doc: &Value, p: &Value) -> String {
+pub(crate) fn param_value(doc: &Value, p: &Value) -> String {
     let v = p
         .get("example")
         .filter(|e| !e.is_object())

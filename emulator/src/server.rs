@@ -110,16 +110,33 @@ impl AsyncWrite for AbortableIo {
     }
 }
 
+/// The first pause after a failed `accept` (out of file descriptors, say); it doubles up to
+/// [`ACCEPT_BACKOFF_MAX`] while accepting keeps failing, so the loop never spins.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(5);
+/// The longest pause between failed `accept`s.
+const ACCEPT_BACKOFF_MAX: Duration = Duration::from_secs(1);
+
 /// Serves connections from `listener` until the shared shutdown signal fires.
 pub(crate) async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
     let mut shutdown = shared.shutdown.clone();
+    let mut backoff = ACCEPT_BACKOFF;
     loop {
         tokio::select! {
-            accepted = listener.accept() => {
-                let Ok((stream, _)) = accepted else { continue };
-                let _ = stream.set_nodelay(true);
-                tokio::spawn(serve_connection(stream, shared.clone()));
-            }
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    backoff = ACCEPT_BACKOFF;
+                    let _ = stream.set_nodelay(true);
+                    tokio::spawn(serve_connection(stream, shared.clone()));
+                }
+                Err(e) => {
+                    eprintln!("infobip-emulator: accept failed ({e}); pausing {backoff:?}");
+                    tokio::select! {
+                        _ = tokio::time::sleep(backoff) => {}
+                        _ = shutdown.changed() => return,
+                    }
+                    backoff = (backoff * 2).min(ACCEPT_BACKOFF_MAX);
+                }
+            },
             _ = shutdown.changed() => return,
         }
         if *shutdown.borrow() {
@@ -135,7 +152,7 @@ async fn serve_connection(stream: TcpStream, shared: Arc<Shared>) {
     let service = hyper::service::service_fn(move |req| {
         let shared = svc_shared.clone();
         let abort = abort.clone();
-        async move { handle(shared, abort, req).await }
+        async move { guarded(shared, abort, req).await }
     });
     let conn = hyper::server::conn::http1::Builder::new().keep_alive(true).serve_connection(io, service);
     let mut conn = std::pin::pin!(conn);
@@ -147,6 +164,27 @@ async fn serve_connection(stream: TcpStream, shared: Arc<Shared>) {
             let _ = tokio::time::timeout(Duration::from_secs(1), conn).await;
         }
     }
+}
+
+/// Handles a request; a handler that panics is answered 500 (and counted) instead of taking the
+/// connection down.
+async fn guarded(
+    shared: Arc<Shared>,
+    abort: Arc<AtomicBool>,
+    req: hyper::Request<Incoming>,
+) -> Result<Response<ResBody>, io::Error> {
+    use futures_util::FutureExt as _;
+    let handled = std::panic::AssertUnwindSafe(handle(shared.clone(), abort, req)).catch_unwind().await;
+    handled.unwrap_or_else(|panic| {
+        shared.panics.fetch_add(1, Ordering::SeqCst);
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("infobip-emulator: a handler panicked (a bug of the emulator): {what}");
+        Ok(json_response(&shared, 500, &serde_json::json!({"error": "the emulator failed to handle this request"})))
+    })
 }
 
 /// Builds a JSON response.
