@@ -112,8 +112,11 @@ fn api_error_exits_1_connection_refused_exits_3_outcome_unknown_exits_4() {
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(stderr(&output).contains("unauthorized"), "{}", stderr(&output));
 
-    // 3: a closed loopback port.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    // 3: a loopback port that refuses connections (bound, never listening: no other process can
+    // take it meanwhile).
+    let closed = tokio::net::TcpSocket::new_v4().unwrap();
+    closed.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let port = closed.local_addr().unwrap().port();
     let output = env.cmd().args(["--base-url", &format!("http://127.0.0.1:{port}"), "balance"]).output().unwrap();
     assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
 
