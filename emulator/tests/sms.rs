@@ -23,7 +23,7 @@ async fn pull_all(h: &Http, path: &str) -> Vec<Value> {
 async fn wait_final(h: &Http, filter: &str) {
     let path = format!("/sms/3/logs?limit=1000&generalStatus=PENDING&{filter}");
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while !pull_all(&h, &path).await.is_empty() {
+    while !pull_all(h, &path).await.is_empty() {
         assert!(std::time::Instant::now() < deadline, "still pending after 10 s: {filter}");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
