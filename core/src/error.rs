@@ -181,6 +181,25 @@ impl Error {
     }
 }
 
+/// Runs `f`, turning a panic (a bug of the SDK) into [`Error::Internal`]: for the bindings'
+/// synchronous entry points, so that no panic crosses into another language.
+pub fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| Error::from_panic(&*panic))
+}
+
+/// Runs `future`, turning a panic while it is polled (a bug of the SDK) into
+/// [`Error::Internal`]: for the bindings' asynchronous entry points.
+pub async fn catch_panic_async<F, T>(future: F) -> Result<T, Error>
+where
+    F: std::future::Future<Output = Result<T, Error>>,
+{
+    let mut future = std::pin::pin!(future);
+    std::future::poll_fn(move |cx| {
+        catch_panic(|| future.as_mut().poll(cx)).unwrap_or_else(|error| std::task::Poll::Ready(Err(error)))
+    })
+    .await
+}
+
 fn format_violations(violations: &[Violation]) -> String {
     let parts: Vec<String> = violations.iter().map(|v| format!("{}: {}", v.property, v.message)).collect();
     format!("invalid request: {}", parts.join("; "))
@@ -519,6 +538,25 @@ mod tests {
             assert!(error.to_string().contains("(request id rid-1)"), "{error}");
         }
         assert_eq!(request_id(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn panics_become_internal_errors() {
+        let error = catch_panic(|| -> u8 { panic!("boom {}", 7) }).expect_err("caught");
+        assert_eq!(error.code(), "internal");
+        assert!(error.to_string().contains("boom 7"), "{error}");
+        assert_eq!(catch_panic(|| 5).ok(), Some(5));
+        let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a runtime");
+        let error = runtime
+            .block_on(catch_panic_async(async {
+                tokio::task::yield_now().await;
+                if Error::CODES.len() > 1 {
+                    panic!("async boom");
+                }
+                Ok::<u8, Error>(1)
+            }))
+            .expect_err("caught");
+        assert_eq!((error.code(), error.to_string().contains("async boom")), ("internal", true));
     }
 
     #[test]
