@@ -44,7 +44,7 @@ impl Mode for Blocking {
         F: Future<Output = Result<T, Error>> + Send + 'static,
         T: for<'a> IntoPyObject<'a> + Send + 'static,
     {
-        Outcome(runtime::block_on(py, catch_panic_async(future))?).into_pyobject(py)
+        Outcome(runtime::block_on(py, caught(future))?).into_pyobject(py)
     }
 
     fn finish_send<'py, F, T>(py: Python<'py>, tracker: SendTracker, future: F) -> PyResult<Bound<'py, PyAny>>
@@ -62,7 +62,7 @@ impl Mode for Awaiting {
         F: Future<Output = Result<T, Error>> + Send + 'static,
         T: for<'a> IntoPyObject<'a> + Send + 'static,
     {
-        runtime::awaitable(py, async move { Ok(Outcome(catch_panic_async(future).await)) })
+        runtime::awaitable(py, async move { Ok(Outcome(caught(future).await)) })
     }
 
     fn finish_send<'py, F, T>(py: Python<'py>, tracker: SendTracker, future: F) -> PyResult<Bound<'py, PyAny>>
@@ -74,6 +74,11 @@ impl Mode for Awaiting {
     }
 }
 
+/// A core call whose panic (a bug) becomes the `internal` error.
+async fn caught<T>(future: impl Future<Output = Result<T, Error>>) -> Result<T, Error> {
+    catch_panic_async(future).await.and_then(|result| result)
+}
+
 /// Blocks on a call that may send; an exception a signal handler raises meanwhile (Ctrl-C's
 /// `KeyboardInterrupt`) carries the send's ids when its request may have been written.
 pub(crate) fn block_on_send<F, T>(py: Python<'_>, tracker: &SendTracker, future: F) -> PyResult<Result<T, Error>>
@@ -81,7 +86,7 @@ where
     F: Future<Output = Result<T, Error>> + Send,
     T: Send,
 {
-    runtime::block_on(py, catch_panic_async(future)).map_err(|interrupted| with_ids(py, interrupted, tracker))
+    runtime::block_on(py, caught(future)).map_err(|interrupted| with_ids(py, interrupted, tracker))
 }
 
 /// An awaitable of a call that may send: a coroutine (`infobip._cancel.tracked`) that starts the
@@ -92,9 +97,8 @@ where
     F: Future<Output = Result<T, Error>> + Send + 'static,
     T: for<'a> IntoPyObject<'a> + Send + 'static,
 {
-    let start: StartFn = Box::new(move |py| {
-        runtime::awaitable(py, async move { Ok(Outcome(catch_panic_async(future).await)) }).map(Bound::unbind)
-    });
+    let start: StartFn =
+        Box::new(move |py| runtime::awaitable(py, async move { Ok(Outcome(caught(future).await)) }).map(Bound::unbind));
     let tracked = py.import("infobip._cancel")?.getattr("tracked")?;
     tracked.call1((Start(std::sync::Mutex::new(Some(start))), Tracker(tracker)))
 }

@@ -189,13 +189,11 @@ pub fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, Error> {
 
 /// Runs `future`, turning a panic while it is polled (a bug of the SDK) into
 /// [`Error::Internal`]: for the bindings' asynchronous entry points.
-pub async fn catch_panic_async<F, T>(future: F) -> Result<T, Error>
-where
-    F: std::future::Future<Output = Result<T, Error>>,
-{
+pub async fn catch_panic_async<F: std::future::Future>(future: F) -> Result<F::Output, Error> {
     let mut future = std::pin::pin!(future);
-    std::future::poll_fn(move |cx| {
-        catch_panic(|| future.as_mut().poll(cx)).unwrap_or_else(|error| std::task::Poll::Ready(Err(error)))
+    std::future::poll_fn(move |cx| match catch_panic(|| future.as_mut().poll(cx)) {
+        Ok(poll) => poll.map(Ok),
+        Err(error) => std::task::Poll::Ready(Err(error)),
     })
     .await
 }
@@ -553,7 +551,7 @@ mod tests {
                 if Error::CODES.len() > 1 {
                     panic!("async boom");
                 }
-                Ok::<u8, Error>(1)
+                1
             }))
             .expect_err("caught");
         assert_eq!((error.code(), error.to_string().contains("async boom")), ("internal", true));
