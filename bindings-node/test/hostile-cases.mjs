@@ -39,7 +39,11 @@ function nested(n) {
 async function abortedSend(url) {
   const controller = new AbortController();
   const sending = client(url).sms.send(sendBody(), { signal: controller.signal });
-  await sleep(500);
+  // Until the emulator has the request (at most 30 s), then abort.
+  const deadline = Date.now() + 30_000;
+  while ((await admin(url, 'GET', '/requests?path=/sms/3/messages')).requests.length === 0 && Date.now() < deadline) {
+    await sleep(20);
+  }
   controller.abort();
   try {
     await sending;

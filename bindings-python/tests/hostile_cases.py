@@ -71,10 +71,23 @@ def _send_body(**extra: Any) -> Dict[str, Any]:
     return {"messages": [{"destinations": [{"to": TO}], "content": {"text": "Hi"}, **extra}]}
 
 
+def _wait_for_a_request(url: str, path: str) -> None:
+    """Polls the emulator (at most 30 s) until it has received a request under ``path``."""
+    import time
+
+    deadline = time.monotonic() + 30
+    while not _admin(url, "GET", "/requests?path=" + path)["requests"] and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
 def _interrupted_send(url: str) -> str:
     """Ctrl-C while a blocking send waits: KeyboardInterrupt, with the send's ids."""
-    timer = threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT))
-    timer.start()
+
+    def interrupt() -> None:
+        _wait_for_a_request(url, "/sms/3/messages")
+        os.kill(os.getpid(), signal.SIGINT)
+
+    threading.Thread(target=interrupt, daemon=True).start()
     try:
         _client(url).sms.send(to=TO, text="Hi")
     except KeyboardInterrupt as interrupt:
@@ -89,7 +102,7 @@ def _cancelled_async_send(url: str) -> str:
     async def main() -> str:
         client = infobip.AsyncClient(url, api_key=KEY)
         task = asyncio.ensure_future(client.sms.send(to=TO, text="Hi"))
-        await asyncio.sleep(0.5)
+        await asyncio.get_running_loop().run_in_executor(None, _wait_for_a_request, url, "/sms/3/messages")
         task.cancel()
         try:
             await task

@@ -108,6 +108,10 @@ pub struct ClientConfig {
     /// Text appended to the `User-Agent` (e.g. your application's name and version).
     #[uniffi(default)]
     pub user_agent_suffix: Option<String>,
+    /// The most bytes of an answer read, after decompression (default 33554432, 32 MiB); a larger
+    /// answer fails the call with `Decode` naming the cap.
+    #[uniffi(default)]
+    pub max_response_bytes: Option<u64>,
 }
 
 /// The language named in the `User-Agent`: Swift on Apple platforms, Kotlin elsewhere.
@@ -134,6 +138,10 @@ impl ClientConfig {
         }
         if let Some(suffix) = self.user_agent_suffix {
             builder = builder.user_agent_suffix(suffix);
+        }
+        if let Some(bytes) = self.max_response_bytes {
+            // More than the address space holds is refused by the builder as it is: zero.
+            builder = builder.max_response_bytes(usize::try_from(bytes).unwrap_or(0));
         }
         builder.env()
     }
