@@ -311,7 +311,7 @@ impl Throttling {
                 let requests = (burst_capacity / per_request).max(1);
                 let rate = replenish_rate.is_finite().then_some(*replenish_rate).filter(|r| *r > 0.0)?;
                 let window = f64::from(requests * per_request) / rate;
-                Some(RateLimit::new(requests, Duration::from_secs_f64(window)))
+                Duration::try_from_secs_f64(window).ok().map(|per| RateLimit::new(requests, per))
             }
             Throttling::Other => None,
         }
