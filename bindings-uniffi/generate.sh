@@ -5,7 +5,8 @@
 #   PROFILE=release bindings-uniffi/generate.sh
 #
 # Output (gitignored, never committed): bindings-uniffi/generated/
-#   kotlin/com/infobip/sdk/infobip_uniffi.kt
+#   kotlin/com/infobip/sdk/infobip_uniffi.kt (patched by kotlin/patch_cancellation.py) and
+#   kotlin/com/infobip/sdk/SendCancellation.kt
 #   swift/InfobipSDK.swift, swift/InfobipFFI.h, swift/InfobipFFI.modulemap
 # and it prints the path of the library the sources were generated from.
 #
@@ -38,6 +39,8 @@ rm -rf "$out"
 mkdir -p "$out"
 "$target_dir/debug/uniffi-bindgen" generate "$lib" --config "$root/uniffi.toml" \
   --language kotlin --out-dir "$out/kotlin" --no-format >&2
+# A cancelled send's CancellationException carries its ids (see the script).
+python3 "$here/kotlin/patch_cancellation.py" "$out/kotlin" >&2
 "$target_dir/debug/uniffi-bindgen" generate "$lib" --config "$root/uniffi.toml" \
   --language swift --out-dir "$out/swift" --no-format >&2
 echo "$lib"

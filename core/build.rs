@@ -5,6 +5,8 @@ use std::process::Command;
 
 #[path = "build_script/catalog.rs"]
 mod catalog;
+#[path = "build_script/sends.rs"]
+mod sends;
 
 fn main() {
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());

@@ -17,6 +17,7 @@ mod sms;
 mod tfa;
 mod webhooks;
 
+pub use calls::test_panic;
 pub use cancel::CancelToken;
 pub use catalog::{catalog_operations, catalog_required_scopes};
 pub use client::{NativeClient, RawResponse};

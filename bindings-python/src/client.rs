@@ -4,12 +4,13 @@ use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use infobip::{Credentials, Error, Method, RequestOptions};
+use infobip::{Credentials, Error, Method, RequestOptions, SendTracker};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
+use crate::call::{Awaiting, Blocking, Mode, awaitable_send, block_on_send};
 use crate::convert::{query_text, to_json};
-use crate::errors::{Outcome, invalid, to_py};
+use crate::errors::{guard, invalid, to_py};
 use crate::network::Network;
 use crate::response::Response;
 use crate::sms::{AsyncSms, Sms};
@@ -26,6 +27,7 @@ struct Settings {
     connect_timeout: Option<Duration>,
     max_retries: Option<u32>,
     user_agent_suffix: Option<String>,
+    max_response_bytes: Option<usize>,
     python_version: String,
     network: Network,
 }
@@ -50,6 +52,9 @@ impl Settings {
         }
         if let Some(suffix) = &self.user_agent_suffix {
             builder = builder.user_agent_suffix(suffix);
+        }
+        if let Some(bytes) = self.max_response_bytes {
+            builder = builder.max_response_bytes(bytes);
         }
         self.network.apply(builder).env().build()
     }
@@ -111,6 +116,7 @@ struct Args<'py> {
     max_retries: Option<u32>,
     user_agent_suffix: Option<String>,
     network: Network,
+    max_response_bytes: Option<usize>,
     py: Python<'py>,
 }
 
@@ -126,6 +132,7 @@ impl Handle {
             connect_timeout: seconds(py, "connect_timeout", args.connect_timeout)?,
             max_retries: args.max_retries,
             user_agent_suffix: args.user_agent_suffix,
+            max_response_bytes: args.max_response_bytes,
             python_version: python_version(py),
             network: args.network,
         };
@@ -133,7 +140,13 @@ impl Handle {
         Ok(Handle { native: Arc::new(native), options: RequestOptions::new() })
     }
 
-    fn with_options(&self, py: Python<'_>, timeout: Option<f64>, max_retries: Option<u32>) -> PyResult<Self> {
+    fn with_options(
+        &self,
+        py: Python<'_>,
+        timeout: Option<f64>,
+        max_retries: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let max_retries = count::<u32>(py, "max_retries", max_retries, u64::from(u32::MAX))?;
         let mut options = self.options.clone();
         if let Some(timeout) = seconds(py, "timeout", timeout)? {
             options = options.timeout(timeout);
@@ -151,6 +164,13 @@ impl Handle {
         Ok(client.with_options(self.options.clone()))
     }
 
+    /// [`core`](Handle::core) for a call that may send messages, with the tracker that follows it.
+    pub(crate) fn core_tracked(&self, py: Python<'_>) -> PyResult<(infobip::Client, SendTracker)> {
+        let tracker = SendTracker::new();
+        let client = self.core(py)?.with_options(RequestOptions::new().tracker(tracker.clone()));
+        Ok((client, tracker))
+    }
+
     /// Converts the arguments of a raw request (with the GIL) into a future that sends it.
     fn request(
         &self,
@@ -159,7 +179,7 @@ impl Handle {
         path: String,
         query: Option<&Bound<'_, PyDict>>,
         json: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<impl Future<Output = Result<infobip::Response, Error>> + Send + 'static> {
+    ) -> PyResult<(impl Future<Output = Result<infobip::Response, Error>> + Send + 'static, SendTracker)> {
         let method = Method::from_bytes(method.to_ascii_uppercase().as_bytes())
             .map_err(|_| invalid(py, "method", format!("{method:?} is not an HTTP method")))?;
         let mut pairs: Vec<(String, Vec<String>)> = Vec::new();
@@ -178,8 +198,8 @@ impl Handle {
             }
         }
         let body = json.map(|json| to_json(json, "json")).transpose()?;
-        let client = self.core(py)?;
-        Ok(async move {
+        let (client, tracker) = self.core_tracked(py)?;
+        let future = async move {
             let mut request = client.request(method, path);
             for (name, values) in &pairs {
                 request = request.query_list(name, values);
@@ -188,7 +208,8 @@ impl Handle {
                 request = request.json(body);
             }
             request.send().await
-        })
+        };
+        Ok((future, tracker))
     }
 
     /// Converts the arguments of `call` (with the GIL) into a future that calls the operation.
@@ -200,10 +221,10 @@ impl Handle {
         query: Option<&Bound<'_, PyDict>>,
         headers: Option<&Bound<'_, PyDict>>,
         body: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<impl Future<Output = Result<infobip::Response, Error>> + Send + 'static> {
+    ) -> PyResult<(impl Future<Output = Result<infobip::Response, Error>> + Send + 'static, SendTracker)> {
         let params = crate::catalog::params(py, path, query, headers, body)?;
-        let client = self.core(py)?;
-        Ok(async move {
+        let (client, tracker) = self.core_tracked(py)?;
+        let future = async move {
             let answer = client.call(&operation_id, params).await?;
             Ok(infobip::Response {
                 status: answer.status,
@@ -211,8 +232,10 @@ impl Handle {
                 body: answer.raw,
                 request_id: answer.request_id,
                 attempts: answer.attempts,
+                sent: None,
             })
-        })
+        };
+        Ok((future, tracker))
     }
 
     fn close(&self) -> impl Future<Output = Result<(), Error>> + Send + 'static {
@@ -272,13 +295,30 @@ fn credentials(args: &Args<'_>) -> Result<Option<Credentials>, Error> {
     })
 }
 
-/// Seconds as a duration; negative, infinite or NaN values are refused naming `name`.
+/// A whole number from 0 to `max` for option `name`; anything else (a bool, a float, a negative
+/// or larger number) is a `ConfigurationError` naming the option.
+fn count<T: TryFrom<u64>>(
+    py: Python<'_>,
+    name: &str,
+    value: Option<&Bound<'_, PyAny>>,
+    max: u64,
+) -> PyResult<Option<T>> {
+    let Some(value) = value.filter(|v| !v.is_none()) else { return Ok(None) };
+    let refuse = || to_py(py, Error::config(format!("{name} must be a whole number from 0 to {max}")));
+    if value.cast::<pyo3::types::PyBool>().is_ok() || value.cast::<pyo3::types::PyInt>().is_err() {
+        return Err(refuse());
+    }
+    let n: u64 = value.extract().map_err(|_| refuse())?;
+    if n > max {
+        return Err(refuse());
+    }
+    T::try_from(n).map(Some).map_err(|_| refuse())
+}
+
+/// Seconds as a duration; negative, NaN, infinite or huge values are a `ConfigurationError`
+/// naming `name`.
 fn seconds(py: Python<'_>, name: &str, value: Option<f64>) -> PyResult<Option<Duration>> {
-    value
-        .map(|s| {
-            Duration::try_from_secs_f64(s).map_err(|_| invalid(py, name, "must be a non-negative number of seconds"))
-        })
-        .transpose()
+    value.map(|s| infobip::config::seconds(name, s).map_err(|e| to_py(py, e))).transpose()
 }
 
 fn python_version(py: Python<'_>) -> String {
@@ -303,7 +343,7 @@ impl Client {
     #[new]
     #[pyo3(signature = (base_url=None, *, api_key=None, username=None, password=None, ibsso=false,
         client_id=None, client_secret=None, timeout=None, connect_timeout=None, max_retries=None,
-        user_agent_suffix=None, proxy=None, no_proxy=None, ca_cert=None, client_cert=None, client_key=None))]
+        user_agent_suffix=None, proxy=None, no_proxy=None, ca_cert=None, client_cert=None, client_key=None, max_response_bytes=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -316,15 +356,18 @@ impl Client {
         client_secret: Option<String>,
         timeout: Option<f64>,
         connect_timeout: Option<f64>,
-        max_retries: Option<u32>,
+        max_retries: Option<&Bound<'_, PyAny>>,
         user_agent_suffix: Option<String>,
         proxy: Option<String>,
         no_proxy: Option<String>,
         ca_cert: Option<Bound<'_, PyAny>>,
         client_cert: Option<Bound<'_, PyAny>>,
         client_key: Option<Bound<'_, PyAny>>,
+        max_response_bytes: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let network = Network::new(py, proxy, no_proxy, ca_cert.as_ref(), client_cert.as_ref(), client_key.as_ref())?;
+        let max_retries = count::<u32>(py, "max_retries", max_retries, u64::from(u32::MAX))?;
+        let max_response_bytes = count::<usize>(py, "max_response_bytes", max_response_bytes, u64::from(u32::MAX))?;
         let args = Args {
             base_url,
             api_key,
@@ -338,14 +381,20 @@ impl Client {
             max_retries,
             user_agent_suffix,
             network,
+            max_response_bytes,
             py,
         };
-        Ok(Self { handle: Handle::new(args)? })
+        Ok(Self { handle: guard(py, || Handle::new(args))? })
     }
 
     /// A client sharing this one's connections, with other per-call options.
     #[pyo3(signature = (*, timeout=None, max_retries=None))]
-    fn with_options(&self, py: Python<'_>, timeout: Option<f64>, max_retries: Option<u32>) -> PyResult<Self> {
+    fn with_options(
+        &self,
+        py: Python<'_>,
+        timeout: Option<f64>,
+        max_retries: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
         Ok(Client { handle: self.handle.with_options(py, timeout, max_retries)? })
     }
 
@@ -359,8 +408,8 @@ impl Client {
         query: Option<&Bound<'_, PyDict>>,
         json: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Response> {
-        let call = self.handle.request(py, method, path, query, json)?;
-        runtime::block_on(py, call)?.map(Response::from).map_err(|e| to_py(py, e))
+        let (call, tracker) = self.handle.request(py, method, path, query, json)?;
+        block_on_send(py, &tracker, call)?.map(Response::from).map_err(|e| to_py(py, e))
     }
 
     /// Calls any operation of the spec by its id (`infobip.operations()` lists them), with path,
@@ -376,14 +425,14 @@ impl Client {
         headers: Option<&Bound<'_, PyDict>>,
         body: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Response> {
-        let call = self.handle.call(py, operation_id, path, query, headers, body)?;
-        runtime::block_on(py, call)?.map(Response::from).map_err(|e| to_py(py, e))
+        let (call, tracker) = self.handle.call(py, operation_id, path, query, headers, body)?;
+        block_on_send(py, &tracker, call)?.map(Response::from).map_err(|e| to_py(py, e))
     }
 
     /// Ends an IBSSO session and releases the connections. Using the client afterwards opens
     /// new ones.
     fn close(&self, py: Python<'_>) -> PyResult<()> {
-        runtime::block_on(py, self.handle.close())?.map_err(|e| to_py(py, e))
+        Blocking::finish(py, self.handle.close()).map(drop)
     }
 
     fn __enter__(slf: Py<Self>) -> Py<Self> {
@@ -417,7 +466,7 @@ impl AsyncClient {
     #[new]
     #[pyo3(signature = (base_url=None, *, api_key=None, username=None, password=None, ibsso=false,
         client_id=None, client_secret=None, timeout=None, connect_timeout=None, max_retries=None,
-        user_agent_suffix=None, proxy=None, no_proxy=None, ca_cert=None, client_cert=None, client_key=None))]
+        user_agent_suffix=None, proxy=None, no_proxy=None, ca_cert=None, client_cert=None, client_key=None, max_response_bytes=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -430,15 +479,18 @@ impl AsyncClient {
         client_secret: Option<String>,
         timeout: Option<f64>,
         connect_timeout: Option<f64>,
-        max_retries: Option<u32>,
+        max_retries: Option<&Bound<'_, PyAny>>,
         user_agent_suffix: Option<String>,
         proxy: Option<String>,
         no_proxy: Option<String>,
         ca_cert: Option<Bound<'_, PyAny>>,
         client_cert: Option<Bound<'_, PyAny>>,
         client_key: Option<Bound<'_, PyAny>>,
+        max_response_bytes: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let network = Network::new(py, proxy, no_proxy, ca_cert.as_ref(), client_cert.as_ref(), client_key.as_ref())?;
+        let max_retries = count::<u32>(py, "max_retries", max_retries, u64::from(u32::MAX))?;
+        let max_response_bytes = count::<usize>(py, "max_response_bytes", max_response_bytes, u64::from(u32::MAX))?;
         let args = Args {
             base_url,
             api_key,
@@ -452,14 +504,20 @@ impl AsyncClient {
             max_retries,
             user_agent_suffix,
             network,
+            max_response_bytes,
             py,
         };
-        Ok(Self { handle: Handle::new(args)? })
+        Ok(Self { handle: guard(py, || Handle::new(args))? })
     }
 
     /// A client sharing this one's connections, with other per-call options.
     #[pyo3(signature = (*, timeout=None, max_retries=None))]
-    fn with_options(&self, py: Python<'_>, timeout: Option<f64>, max_retries: Option<u32>) -> PyResult<Self> {
+    fn with_options(
+        &self,
+        py: Python<'_>,
+        timeout: Option<f64>,
+        max_retries: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
         Ok(AsyncClient { handle: self.handle.with_options(py, timeout, max_retries)? })
     }
 
@@ -473,8 +531,8 @@ impl AsyncClient {
         query: Option<&Bound<'_, PyDict>>,
         json: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let call = self.handle.request(py, method, path, query, json)?;
-        runtime::awaitable(py, async move { Ok(Outcome(call.await.map(Response::from))) })
+        let (call, tracker) = self.handle.request(py, method, path, query, json)?;
+        awaitable_send(py, tracker, async move { call.await.map(Response::from) })
     }
 
     /// Calls any operation of the spec by its id (see `Client.call`).
@@ -488,15 +546,15 @@ impl AsyncClient {
         headers: Option<&Bound<'_, PyDict>>,
         body: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let call = self.handle.call(py, operation_id, path, query, headers, body)?;
-        runtime::awaitable(py, async move { Ok(Outcome(call.await.map(Response::from))) })
+        let (call, tracker) = self.handle.call(py, operation_id, path, query, headers, body)?;
+        awaitable_send(py, tracker, async move { call.await.map(Response::from) })
     }
 
     /// Ends an IBSSO session and releases the connections. Using the client afterwards opens
     /// new ones.
     fn close<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let close = self.handle.close();
-        runtime::awaitable(py, async move { Ok(Outcome(close.await)) })
+        Awaiting::finish(py, close)
     }
 
     fn __aenter__<'py>(slf: Py<Self>, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

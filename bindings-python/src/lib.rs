@@ -20,6 +20,8 @@ mod webhooks;
 
 use pyo3::prelude::*;
 
+use crate::call::{Awaiting, Blocking, Mode};
+
 /// The native module.
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -33,10 +35,38 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<sms::SmsLogs>()?;
     module.add_class::<tfa::Tfa>()?;
     module.add_class::<tfa::AsyncTfa>()?;
+    module.add_class::<call::Tracker>()?;
+    module.add_class::<call::Start>()?;
     module.add_function(wrap_pyfunction!(convert::_parse_time, module)?)?;
+    module.add_function(wrap_pyfunction!(_test_panic, module)?)?;
     catalog::register(module)?;
     webhooks::register(module)?;
     let drain = wrap_pyfunction!(runtime::drain, module)?;
     module.py().import("atexit")?.call_method1("register", (drain,))?;
     Ok(())
+}
+
+/// A test hook, not an API: panics inside the SDK on purpose (`"sync"`, `"blocking"` or
+/// `"async"`), to show that a panic becomes `InternalError` (code `internal`) and never crosses
+/// into Python.
+#[pyfunction]
+fn _test_panic<'py>(py: Python<'py>, mode: &str) -> PyResult<Bound<'py, PyAny>> {
+    async fn boom() -> Result<(), infobip::Error> {
+        tokio::task::yield_now().await;
+        if std::hint::black_box(true) {
+            panic!("a panic on purpose (test hook)");
+        }
+        Ok(())
+    }
+    match mode {
+        "sync" => errors::guard(py, || {
+            if std::hint::black_box(true) {
+                panic!("a panic on purpose (test hook)");
+            }
+            Ok(py.None().into_bound(py))
+        }),
+        "blocking" => Blocking::finish(py, boom()),
+        "async" => Awaiting::finish(py, boom()),
+        other => Err(errors::invalid(py, "mode", format!("{other:?} is not sync, blocking or async"))),
+    }
 }

@@ -154,8 +154,8 @@ macro_rules! sms_namespace {
                 options: Option<&Bound<'_, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let request = send_request(py, to, text, sender, messages, options)?;
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
+                let (client, tracker) = self.handle.core_tracked(py)?;
+                <$mode>::finish_send(py, tracker, async move {
                     let sent = client.sms().send(request).await?;
                     let request_id = sent.request_id.clone();
                     Ok(Typed::new(sent, "SendResponse").with_request_id(request_id))
@@ -179,8 +179,8 @@ macro_rules! sms_namespace {
                 };
                 query.to = strings(Some(to), "to")?;
                 query.text = text;
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
+                let (client, tracker) = self.handle.core_tracked(py)?;
+                <$mode>::finish_send(py, tracker, async move {
                     let sent = client.sms().send_query(query).await?;
                     let request_id = sent.request_id.clone();
                     Ok(Typed::new(sent, "SendResponse").with_request_id(request_id))

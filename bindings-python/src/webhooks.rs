@@ -3,28 +3,34 @@
 use infobip::webhooks::{self, HmacAlgorithm};
 use pyo3::prelude::*;
 
-use crate::errors::to_py;
+use crate::errors::{guard, to_py};
 use crate::model::Typed;
 
 /// Delivery reports pushed to your endpoint (v3 and legacy shapes, JSON or XML).
 #[pyfunction]
 fn parse_delivery_reports<'py>(py: Python<'py>, body: &[u8]) -> PyResult<Bound<'py, PyAny>> {
-    let reports = webhooks::parse_delivery_reports(body).map_err(|e| to_py(py, e))?;
-    Typed::new(reports, "DeliveryReport").into_pyobject(py)
+    guard(py, || {
+        let reports = webhooks::parse_delivery_reports(body).map_err(|e| to_py(py, e))?;
+        Typed::new(reports, "DeliveryReport").into_pyobject(py)
+    })
 }
 
 /// Inbound messages pushed to your endpoint.
 #[pyfunction]
 fn parse_inbound<'py>(py: Python<'py>, body: &[u8]) -> PyResult<Bound<'py, PyAny>> {
-    let inbound = webhooks::parse_inbound(body).map_err(|e| to_py(py, e))?;
-    Typed::new(inbound, "InboundMessages").into_pyobject(py)
+    guard(py, || {
+        let inbound = webhooks::parse_inbound(body).map_err(|e| to_py(py, e))?;
+        Typed::new(inbound, "InboundMessages").into_pyobject(py)
+    })
 }
 
 /// A URL click pushed to your endpoint.
 #[pyfunction]
 fn parse_click<'py>(py: Python<'py>, body: &[u8]) -> PyResult<Bound<'py, PyAny>> {
-    let click = webhooks::parse_click(body).map_err(|e| to_py(py, e))?;
-    Typed::new(click, "UrlClick").into_pyobject(py)
+    guard(py, || {
+        let click = webhooks::parse_click(body).map_err(|e| to_py(py, e))?;
+        Typed::new(click, "UrlClick").into_pyobject(py)
+    })
 }
 
 /// Checks an `Authorization: Basic ...` header (constant time); raises
@@ -32,7 +38,7 @@ fn parse_click<'py>(py: Python<'py>, body: &[u8]) -> PyResult<Bound<'py, PyAny>>
 #[pyfunction]
 #[pyo3(signature = (authorization, *, username, password))]
 fn verify_basic(py: Python<'_>, authorization: Option<&str>, username: &str, password: String) -> PyResult<()> {
-    webhooks::verify_basic(authorization, username, &password.into()).map_err(|e| to_py(py, e))
+    guard(py, || webhooks::verify_basic(authorization, username, &password.into()).map_err(|e| to_py(py, e)))
 }
 
 /// Checks an HMAC signature of `body` (hex or base64, optionally `sha256=`-prefixed; constant
@@ -40,8 +46,10 @@ fn verify_basic(py: Python<'_>, authorization: Option<&str>, username: &str, pas
 #[pyfunction]
 #[pyo3(signature = (body, signature, *, secret, algorithm="sha256"))]
 fn verify_hmac(py: Python<'_>, body: &[u8], signature: Option<&str>, secret: String, algorithm: &str) -> PyResult<()> {
-    let algorithm = HmacAlgorithm::from_name(algorithm).map_err(|e| to_py(py, e))?;
-    webhooks::verify_hmac(body, signature, &secret.into(), algorithm).map_err(|e| to_py(py, e))
+    guard(py, || {
+        let algorithm = HmacAlgorithm::from_name(algorithm).map_err(|e| to_py(py, e))?;
+        webhooks::verify_hmac(body, signature, &secret.into(), algorithm).map_err(|e| to_py(py, e))
+    })
 }
 
 /// Adds the webhook functions to the native module (`infobip.webhooks` re-exports them).

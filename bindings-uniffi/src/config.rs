@@ -121,6 +121,10 @@ pub struct ClientConfig {
     /// A client certificate for servers that ask for one (mutual TLS).
     #[uniffi(default)]
     pub client_certificate: Option<ClientCertificate>,
+    /// The most bytes of an answer read, after decompression (default 33554432, 32 MiB); a larger
+    /// answer fails the call with `Decode` naming the cap.
+    #[uniffi(default)]
+    pub max_response_bytes: Option<u64>,
 }
 
 /// PEM certificates: a file's path, or the PEM text.
@@ -216,6 +220,10 @@ impl ClientConfig {
         }
         if let Some(ClientCertificate { certificate, key }) = self.client_certificate {
             builder = builder.client_certificate(certificate.into(), key.into());
+        }
+        if let Some(bytes) = self.max_response_bytes {
+            // More than the address space holds is refused by the builder as it is: zero.
+            builder = builder.max_response_bytes(usize::try_from(bytes).unwrap_or(0));
         }
         builder.env()
     }

@@ -11,6 +11,7 @@
 
 uniffi::setup_scaffolding!();
 
+mod cancel;
 mod catalog;
 mod client;
 mod config;
@@ -22,6 +23,7 @@ mod sms_models;
 mod tfa;
 mod webhooks;
 
+pub use cancel::{CancelledSend, take_cancelled_send, test_panic};
 pub use catalog::{OperationInfo, operations, required_scopes};
 pub use client::{HttpRequest, HttpResponse, InfobipClient, QueryParam};
 pub use config::{Auth, ClientCertificate, ClientConfig, KeySource, PemSource, RequestOptions, Secret};

@@ -14,7 +14,6 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use infobip::{Client, ClientBuilder, Pem, Secret};
 use serde::{Deserialize, Serialize};
@@ -180,10 +179,10 @@ pub fn client(global: &Global) -> Result<Client, CliError> {
         builder = builder.api_key(Secret::new(key.as_str()));
     }
     if let Some(seconds) = global.timeout {
-        let timeout = Duration::try_from_secs_f64(seconds)
-            .ok()
-            .filter(|t| !t.is_zero())
-            .ok_or_else(|| CliError::usage(format!("--timeout: {seconds} is not a positive number of seconds")))?;
+        let timeout = infobip::config::seconds("--timeout", seconds)?;
+        if timeout.is_zero() {
+            return Err(CliError::usage(format!("--timeout: {seconds} is not a positive number of seconds")));
+        }
         builder = builder.timeout(Some(timeout));
     }
     let builder = network(builder, global, &profile)?.env_from(|name| env(name).or_else(|| profile.lookup(name)));

@@ -3,7 +3,8 @@
 //! Two deflated JSON files are written to `OUT_DIR`:
 //!
 //! - `operations.json.deflate`: one entry per operation (id, product, method, path, summary,
-//!   scopes, throttling, deprecation, parameters with their schemas, request body);
+//!   scopes, throttling, deprecation, parameters with their schemas, request body, and for
+//!   operations that send messages where their ids go: see `sends.rs`);
 //! - `schemas.json.deflate`: the component schemas the request side reaches, as one array;
 //!   a `$ref` is the index of its target in that array.
 //!
@@ -67,6 +68,8 @@ pub fn generate(spec_dir: &Path, out_dir: &Path) {
             }
         }
     }
+    let ids: Vec<&str> = operations.iter().filter_map(|op| op["id"].as_str()).collect();
+    crate::sends::check_lists(&ids);
     qualify_clashing_ids(&mut operations);
     write(out_dir, "operations.json.deflate", &Value::Array(operations));
     write(out_dir, "schemas.json.deflate", &Value::Array(schemas.done));
@@ -142,6 +145,13 @@ fn read_operation(spec: &Spec, method: &str, path: &str, op: &Value, params: &[V
     for name in path.split('{').skip(1).filter_map(|s| s.split_once('}')).map(|(name, _)| name) {
         let declared = params.iter().any(|p| p["in"] == "path" && p["name"] == name);
         assert!(declared, "{product}: {id}: the path parameter {{{name}}} of {path} is not declared");
+    }
+    let body_schema =
+        op.get("requestBody").and_then(|b| b.get("content")).and_then(Value::as_object).and_then(|c| {
+            c.get("application/json").or_else(|| c.values().next()).and_then(|media| media.get("schema"))
+        });
+    if let Some(send) = crate::sends::send_spec(&id, method, params, body_schema, spec.components) {
+        out.insert("send".into(), send);
     }
     let params: Vec<Value> = params.iter().map(|p| read_param(spec, &id, p, schemas)).collect();
     if !params.is_empty() {

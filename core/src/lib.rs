@@ -41,6 +41,9 @@
 //! println!("{:?} {:?}", sent.message_id, sent.request_id());
 //! # Ok(()) }
 //! ```
+//! Operations that send messages (every channel's sends, the GET query sends included) follow
+//! one [`send`] rule however they are called: ids assigned before sending, never repeated once
+//! they may have been written, `outcome_unknown` with their ids when in doubt.
 //!
 //! # Every operation
 //!
@@ -71,6 +74,7 @@ pub mod logging;
 pub mod network;
 pub mod paging;
 mod reply;
+pub mod send;
 pub mod sms;
 pub mod subscriptions;
 pub mod tfa;
@@ -83,6 +87,7 @@ pub use auth::{Credentials, Secret};
 pub use catalog::{CallParams, CallResponse, Operation};
 pub use client::{Client, ClientBuilder, RequestBuilder};
 pub use config::{BaseUrl, RequestOptions, RetryPolicy};
-pub use error::{ApiError, Error, OutcomeUnknown, Violation};
+pub use error::{ApiError, AuthFailure, Error, OutcomeUnknown, Violation};
 pub use http::{Query, RateLimit, Response};
 pub use network::Pem;
+pub use send::{SendIds, SendTracker};

@@ -178,7 +178,7 @@ async fn a_refused_token_is_fetched_again_once() {
 }
 
 #[tokio::test]
-async fn a_failing_token_endpoint_is_an_api_error() {
+async fn a_refused_token_request_is_auth_failed_and_the_call_is_not_sent() {
     let server = common::server().await;
     Mock::given(path("/auth/1/oauth2/token"))
         .respond_with(ResponseTemplate::new(401).set_body_json(serde_json::json!({
@@ -189,7 +189,14 @@ async fn a_failing_token_endpoint_is_an_api_error() {
         .await;
     let client = infobip::Client::builder().base_url(server.uri()).oauth2("id", "wrong-secret-xyz").build().unwrap();
     let err = client.request(Method::GET, "/x").send().await.unwrap_err();
-    assert_eq!(err.code(), "unauthorized");
-    assert_eq!(err.api().unwrap().text.as_deref(), Some("Invalid login details"));
+    assert_eq!(err.code(), "auth_failed");
+    let infobip::Error::AuthFailed(failure) = &err else { panic!("{err:?}") };
+    assert_eq!(
+        (failure.scheme.as_str(), failure.cause.as_str(), failure.status),
+        ("OAuth2", "unauthorized", Some(401))
+    );
+    assert!(err.to_string().contains("Invalid login details"), "{err}");
     assert!(!format!("{err} {err:?}").contains("wrong-secret-xyz"));
+    let sent: Vec<String> = server.received_requests().await.unwrap().iter().map(|r| r.url.path().to_owned()).collect();
+    assert_eq!(sent, ["/auth/1/oauth2/token"], "the call itself was not sent");
 }

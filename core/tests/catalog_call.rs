@@ -139,13 +139,17 @@ async fn every_body_violation_is_listed_by_json_pointer() {
     assert!(err.to_string().contains("/messages/0/destinations/1/to: must be a string, not a number"), "{err}");
     assert!(requests(&server).await.is_empty());
 
-    // The same body, fixed, is sent as JSON.
+    // The same body, fixed, is sent as JSON, with the ids the send rule adds.
     let body = json!({"messages": [{"destinations": [{"to": "41793026727"}], "content": {"text": "Hi"}}]});
     client.call("send-sms-messages", CallParams::new().body(body.clone())).await.unwrap();
     let req = &requests(&server).await[0];
     assert_eq!((req.method.as_str(), req.url.path()), ("POST", "/sms/3/messages"));
     assert_eq!(req.headers["content-type"], "application/json");
-    assert_eq!(serde_json::from_slice::<serde_json::Value>(&req.body).unwrap(), body);
+    let mut sent: serde_json::Value = serde_json::from_slice(&req.body).unwrap();
+    let message_id = sent["messages"][0]["destinations"][0].as_object_mut().unwrap().remove("messageId").unwrap();
+    let bulk_id = sent.as_object_mut().unwrap().remove("options").unwrap()["schedule"]["bulkId"].clone();
+    assert!(message_id.is_string() && bulk_id.is_string(), "{message_id} {bulk_id}");
+    assert_eq!(sent, body);
 }
 
 #[tokio::test]

@@ -25,7 +25,7 @@ async fn every_vector_maps_as_expected() {
     assert!(cases.len() >= 20, "at least 20 cases");
     let server = common::server().await;
     let client = common::builder(&server).max_retries(0).build().unwrap();
-    for case in &cases {
+    for case in cases.iter().filter(|c| c.get("at").is_none()) {
         let name = case["name"].as_str().unwrap();
         server.reset().await;
         let mut response = ResponseTemplate::new(case["status"].as_u64().unwrap() as u16)
@@ -79,6 +79,45 @@ async fn every_vector_maps_as_expected() {
         let text = err.to_string();
         assert!(text.contains(&case["status"].to_string()) && text.contains("GET /vector"), "{name}: {text}");
         assert_eq!(err.attempts(), Some(1), "{name}");
+    }
+}
+
+/// The cases answered by the OAuth2 token endpoint: the call is not sent, the error is
+/// `auth_failed` with the failure's code and the endpoint's status.
+#[tokio::test]
+async fn token_endpoint_vectors_are_auth_failed() {
+    let cases: Vec<Value> = vectors().into_iter().filter(|c| c.get("at").is_some()).collect();
+    assert!(cases.len() >= 2);
+    let server = MockServer::start().await;
+    for case in &cases {
+        let name = case["name"].as_str().unwrap();
+        assert_eq!(case["at"], "oauth2_token", "{name}");
+        server.reset().await;
+        let mut response = ResponseTemplate::new(case["status"].as_u64().unwrap() as u16)
+            .set_body_raw(case["body"].as_str().unwrap().as_bytes().to_vec(), "application/json");
+        for (header, value) in case["headers"].as_object().unwrap() {
+            response = response.insert_header(header.as_str(), value.as_str().unwrap());
+        }
+        Mock::given(wiremock::matchers::path("/auth/1/oauth2/token")).respond_with(response).mount(&server).await;
+        let client = infobip::Client::builder()
+            .base_url(server.uri())
+            .oauth2("id", "secret")
+            .max_retries(0)
+            .timeout(None)
+            .build()
+            .unwrap();
+        let err = client.request(infobip::Method::GET, "/vector").send().await.expect_err(name);
+        let expected = &case["expected"];
+        assert_eq!(err.code(), expected["code"].as_str().unwrap(), "{name}");
+        let infobip::Error::AuthFailed(failure) = &err else { panic!("{name}: {err:?}") };
+        assert_eq!(failure.cause, expected["cause"].as_str().unwrap(), "{name}");
+        assert_eq!(failure.status.map(u64::from), expected["auth_status"].as_u64(), "{name}");
+        if let Some(fragment) = expected.get("message_contains") {
+            assert!(err.to_string().contains(fragment.as_str().unwrap()), "{name}: {err}");
+        }
+        let paths: Vec<String> =
+            server.received_requests().await.unwrap().iter().map(|r| r.url.path().into()).collect();
+        assert_eq!(paths, ["/auth/1/oauth2/token"], "{name}: the call itself was not sent");
     }
 }
 

@@ -76,8 +76,8 @@ async fn content_type_is_sent_only_with_a_body() {
 async fn post_sends_json_body_and_content_type() {
     let server = ok_server().await;
     let client = common::builder(&server).build().unwrap();
-    let body = serde_json::json!({"messages": [{"destinations": [{"to": "41793026727"}], "content": {"text": "Hi"}}]});
-    client.request(Method::POST, "/sms/3/messages").json(&body).send().await.unwrap();
+    let body = serde_json::json!({"text": "Hi", "languageCode": "TR", "transliteration": {"nested": [1, 2.5, null]}});
+    client.request(Method::POST, "/sms/1/preview").json(&body).send().await.unwrap();
     let req = only_request(&server).await;
     assert_eq!(req.headers["content-type"], "application/json");
     assert_eq!(req.body, serde_json::to_vec(&body).unwrap());

@@ -269,9 +269,9 @@ async fn send_query_minimal_sends_only_to_text_and_the_assigned_bulk_id() {
     client.sms().send_query(SendQuery::new(["41793026727"], "Hi")).await.unwrap();
     let req = only_request(&server).await;
     let query = req.url.query().unwrap();
-    let bulk = query.strip_prefix("bulkId=").unwrap().split('&').next().unwrap();
+    let bulk = query.rsplit_once("&bulkId=").unwrap().1;
     assert!(is_uuid_v4(bulk), "{query}");
-    assert_wire(&req, "GET", "/sms/3/text/query", Some(&format!("bulkId={bulk}&to=41793026727&text=Hi")), false);
+    assert_wire(&req, "GET", "/sms/3/text/query", Some(&format!("to=41793026727&text=Hi&bulkId={bulk}")), false);
 }
 
 #[tokio::test]

@@ -100,6 +100,10 @@ pub struct EmulatorConfig {
     pub webhook_max_attempts: u32,
     /// Timeout of one webhook POST, in milliseconds.
     pub webhook_timeout_ms: u64,
+    /// How long a webhook URL's pusher waits for work before it ends and the URL is forgotten,
+    /// in milliseconds.
+    pub webhook_idle_ms: u64,
+    /// How many received requests the admin API keeps (oldest dropped first).
     /// How many received requests the admin API keeps (oldest dropped first); the inbox keeps
     /// as many raw send requests.
     pub max_recorded_requests: usize,
@@ -149,6 +153,7 @@ impl Default for EmulatorConfig {
             webhook_retry_max_ms: 30_000,
             webhook_max_attempts: 10,
             webhook_timeout_ms: 10_000,
+            webhook_idle_ms: 60_000,
             max_recorded_requests: 10_000,
             ui: true,
             tls: false,

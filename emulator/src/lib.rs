@@ -37,6 +37,8 @@ mod multipart;
 mod pattern;
 mod request;
 pub mod proxy;
+#[cfg(test)]
+mod robustness_tests;
 mod schema;
 mod server;
 mod sms;
@@ -203,6 +205,17 @@ impl Emulator {
     /// Number of stored outbound messages.
     pub fn message_count(&self) -> usize {
         self.shared.lock().messages.len()
+    }
+
+    /// How many requests made a handler panic (each was answered 500); 0 unless the emulator
+    /// has a bug.
+    pub fn handler_panics(&self) -> u64 {
+        self.shared.panics.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// How many webhook URLs have a queue (and a task pushing to them) right now.
+    pub fn webhook_queues(&self) -> usize {
+        self.shared.pushers.lock().unwrap_or_else(std::sync::PoisonError::into_inner).len()
     }
 
     /// Number of operations the emulator knows from `spec/`.

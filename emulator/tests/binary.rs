@@ -110,12 +110,38 @@ fn a_signal_right_after_the_listening_line_still_stops_cleanly() {
     assert!(startups[0] < Duration::from_millis(200), "{startups:?}");
 }
 
+/// Spawns the binary on a chosen port without reserving one first: a port another process holds
+/// makes the binary exit, and the next candidate is tried (bounded).
+fn spawn_on_a_chosen_port() -> (Child, u16) {
+    let seed = u64::from(std::process::id());
+    for attempt in 0..20u64 {
+        let port = 20_000 + ((seed * 7919 + attempt * 104_729) % 30_000) as u16;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_infobip-emulator"))
+            .args(["--port", &port.to_string()])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        if line.is_empty() {
+            // It exited: the port was taken.
+            let _ = child.wait();
+            continue;
+        }
+        let rest = line.trim_end().strip_prefix("Infobip emulator listening on http://127.0.0.1:").expect(&line);
+        let (printed, key) = rest.split_once(" (API key: ").expect(&line);
+        let key = key.strip_suffix(')').expect(&line).to_owned();
+        let printed: u16 = printed.parse().expect(&line);
+        return (Child { child, stdout, port: printed, key, startup: Duration::ZERO }, port);
+    }
+    panic!("20 candidate ports were all taken");
+}
+
 #[tokio::test]
 async fn a_chosen_port_is_used_and_the_default_key_printed() {
-    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = probe.local_addr().unwrap().port();
-    drop(probe);
-    let child = spawn(&["--port", &port.to_string()]);
+    let (child, port) = spawn_on_a_chosen_port();
     assert_eq!(child.port, port);
     assert_eq!(child.key, "emulator-api-key");
     let h = Http::new(&format!("http://127.0.0.1:{port}"));

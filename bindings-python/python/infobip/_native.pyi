@@ -4,7 +4,7 @@ import asyncio
 import os
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Type, Union, final
+from typing import Any, Coroutine, Dict, List, Literal, Mapping, Optional, Sequence, Tuple, Type, Union, final
 
 from ._models import (
     Application,
@@ -36,6 +36,9 @@ __all__ = [
     "Tfa",
     "AsyncTfa",
     "_parse_time",
+    "_test_panic",
+    "_SendTracker",
+    "_Start",
     "parse_delivery_reports",
     "parse_inbound",
     "parse_click",
@@ -48,6 +51,20 @@ __all__ = [
 __version__: str
 
 def _parse_time(text: str) -> datetime: ...
+def _test_panic(mode: Literal["sync", "blocking", "async"]) -> Any:
+    """A test hook, not an API: panics inside the SDK on purpose (it raises ``InternalError``)."""
+
+@final
+class _SendTracker:
+    """What a cancelled async send reads its ids from (internal)."""
+
+    def written(self) -> Optional[Tuple[Optional[str], List[str]]]: ...
+
+@final
+class _Start:
+    """Starts an async call once (internal)."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> "asyncio.Future[Any]": ...
 def parse_delivery_reports(body: bytes) -> List[DeliveryReport]: ...
 def parse_inbound(body: bytes) -> InboundMessages: ...
 def parse_click(body: bytes) -> UrlClick: ...
@@ -164,7 +181,7 @@ class AsyncSms:
         sender: Optional[str] = None,
         messages: Optional[Sequence[Mapping[str, _Json]]] = None,
         options: Optional[Mapping[str, _Json]] = None,
-    ) -> asyncio.Future[SendResponse]: ...
+    ) -> Coroutine[Any, Any, SendResponse]: ...
     def send_query(
         self,
         *,
@@ -191,7 +208,7 @@ class AsyncSms:
         turkey_iys_recipient_type: Optional[str] = None,
         south_korea_reseller_code: Optional[int] = None,
         south_korea_title: Optional[str] = None,
-    ) -> asyncio.Future[SendResponse]: ...
+    ) -> Coroutine[Any, Any, SendResponse]: ...
     def preview(
         self, text: str, *, language_code: Optional[str] = None, transliteration: Optional[str] = None
     ) -> asyncio.Future[PreviewResponse]: ...
@@ -318,6 +335,7 @@ class Client:
         ca_cert: Optional[_Pem] = None,
         client_cert: Optional[_Pem] = None,
         client_key: Optional[_Pem] = None,
+        max_response_bytes: Optional[int] = None,
     ) -> Self: ...
     def with_options(self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None) -> Client: ...
     def request(
@@ -374,6 +392,7 @@ class AsyncClient:
         ca_cert: Optional[_Pem] = None,
         client_cert: Optional[_Pem] = None,
         client_key: Optional[_Pem] = None,
+        max_response_bytes: Optional[int] = None,
     ) -> Self: ...
     def with_options(self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None) -> AsyncClient: ...
     def request(
@@ -383,7 +402,7 @@ class AsyncClient:
         *,
         query: Optional[Mapping[str, _QueryValue]] = None,
         json: Optional[Any] = None,
-    ) -> asyncio.Future[Response]: ...
+    ) -> Coroutine[Any, Any, Response]: ...
     def close(self) -> asyncio.Future[None]: ...
     def call(
         self,
@@ -393,7 +412,7 @@ class AsyncClient:
         query: Optional[Mapping[str, _Json]] = None,
         headers: Optional[Mapping[str, _Json]] = None,
         body: Optional[_Json] = None,
-    ) -> asyncio.Future[Response]: ...
+    ) -> Coroutine[Any, Any, Response]: ...
     @property
     def sms(self) -> AsyncSms: ...
     @property

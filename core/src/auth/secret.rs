@@ -32,11 +32,11 @@ impl Secret {
     }
 
     /// The value masked for showing to its owner: the first and last four characters around
-    /// `…` (`abcd…wxyz`), or `****` when the value has fewer than 12 characters, so that at
-    /// most a third of it is ever shown.
+    /// `…` (`abcd…wxyz`), or `****` when the value has fewer than 24 characters, so that at
+    /// most a third of it is ever shown and nothing of a short one.
     pub fn masked(&self) -> String {
         let count = self.0.chars().count();
-        if count < 12 {
+        if count < 24 {
             return "****".to_owned();
         }
         let head: String = self.0.chars().take(4).collect();
@@ -111,7 +111,16 @@ mod tests {
         assert_eq!(Secret::new("abcdefghijklmnopqrstuvwxyz").masked(), "abcd…wxyz");
         assert_eq!(Secret::new("short-key").masked(), "****");
         assert_eq!(Secret::new("").masked(), "****");
-        assert_eq!(Secret::new("ééééxxxxéééé").masked(), "éééé…éééé");
+        // Under 24 characters nothing shows; from 24 on, 4 at each end (at most a third).
+        assert_eq!(Secret::new("abcdefghijkl").masked(), "****");
+        assert_eq!(Secret::new("abcdefghijklmnopqrstuvw").masked(), "****");
+        assert_eq!(Secret::new("abcdefghijklmnopqrstuvwx").masked(), "abcd…uvwx");
+        assert_eq!(Secret::new("ééééxxxxxxxxxxxxxxxxéééé").masked(), "éééé…éééé");
+        for len in 0..64 {
+            let value: String = (0..len).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+            let shown = Secret::new(value).masked().chars().filter(|c| *c != '…' && *c != '*').count();
+            assert!(shown == 0 || (len >= 24 && shown == 8 && shown * 3 <= len), "{len}: {shown}");
+        }
     }
 
     #[test]

@@ -223,13 +223,22 @@ final class ErrorTests: XCTestCase {
         let client = try emulator.client()
         for vector in cases {
             try emulator.reset()
-            let fault: [String: Any] = ["path": "/account/1/balance", "status": vector["status"] ?? 500,
+            // A case "at" the OAuth2 token endpoint: the client uses OAuth2, the call is not sent.
+            let atToken = (vector["at"] as? String) == "oauth2_token"
+            let path = atToken ? "/auth/1/oauth2/token" : "/account/1/balance"
+            let fault: [String: Any] = ["path": path, "status": vector["status"] ?? 500,
                                         "headers": vector["headers"] ?? [:], "body": vector["body"] ?? ""]
             let json = String(decoding: try JSONSerialization.data(withJSONObject: fault), as: UTF8.self)
             try emulator.fault(json)
-            let error = await infobipError { _ = try await client.request(request: self.balance) }
+            let caller = atToken
+                ? try InfobipClient(config: ClientConfig(baseUrl: emulator.baseUrl, auth: .oauth2(clientId: "emulator", clientSecret: Secret(value: "emulator-password")), maxRetries: 0))
+                : client
+            let error = await infobipError { _ = try await caller.request(request: self.balance) }
             let expected = vector["expected"] as? [String: Any] ?? [:]
             let details = error?.details()
+            if let cause = expected["cause"] as? String {
+                XCTAssertEqual(details?.cause, cause)
+            }
             XCTAssertEqual(details?.code, expected["code"] as? String, "\(vector["name"] ?? "")")
             if let errorCode = expected["error_code"] as? String {
                 XCTAssertEqual(details?.errorCode, errorCode)
