@@ -71,7 +71,7 @@ path_without_rust() {
   for dir in $PATH; do
     if [ -n "$dir" ] && [ ! -x "$dir/cargo" ] && [ ! -x "$dir/rustc" ] && [ ! -x "$dir/cargo.exe" ]; then kept+=("$dir"); fi
   done
-  printf '%s' "${kept[*]}"
+  printf "%s" "${kept[*]-}"
 }
 
 # start_emulator: starts the emulator (INFOBIP_EMULATOR_BIN, else target/debug/infobip-emulator)

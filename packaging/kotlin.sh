@@ -50,11 +50,11 @@ case "$target" in
   *) die "no JNA folder for $target" ;;
 esac
 
-step "library for $target (cargo build ${release[*]})"
+step "library for $target (cargo build ${release[*]-})"
 rust_target "$target"
 (
   native_env "$target"
-  cd "$root" && cargo build --locked "${release[@]}" --target "$target" -p infobip-uniffi --lib >&2
+  cd "$root" && cargo build --locked ${release[@]+"${release[@]}"} --target "$target" -p infobip-uniffi --lib >&2
 )
 lib="$target_dir/$target/$profile/$file"
 natives="$target_dir/kotlin-natives"

@@ -49,8 +49,8 @@ esac
 rust_target "$target"
 native_env "$target"
 
-step "addon for $target (napi build ${release[*]})"
-npx napi build --platform --target "$target" "${release[@]}" --output-dir native --no-js --dts binding.d.ts >&2
+step "addon for $target (napi build ${release[*]-})"
+npx napi build --platform --target "$target" ${release[@]+"${release[@]}"} --output-dir native --no-js --dts binding.d.ts >&2
 addon="native/infobip-sdk.$platform.node"
 [ -f "$addon" ] || die "napi build made no $addon"
 

@@ -50,7 +50,7 @@ step "wheel for $target (maturin build ${profile[*]})"
 cd "$root/bindings-python"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-"$maturin" build --locked --target "$target" "${compat[@]}" "${profile[@]}" --out "$out" 2>&1 | tee "$log" >&2
+"$maturin" build --locked --target "$target" ${compat[@]+"${compat[@]}"} "${profile[@]}" --out "$out" 2>&1 | tee "$log" >&2
 wheel="$(sed -n 's/^.*Built wheel.* to \(.*\.whl\)$/\1/p' "$log" | tail -n 1)"
 [ -f "$wheel" ] || die "maturin did not report the wheel it built"
 
