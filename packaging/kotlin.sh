@@ -71,8 +71,11 @@ UNIFFI_LIB="$lib" "$root/bindings-uniffi/generate.sh" >/dev/null
 kotlin="$root/bindings-uniffi/kotlin"
 jar="$HOME/.m2/repository/com/infobip/infobip-sdk-kotlin/$version/infobip-sdk-kotlin-$version.jar"
 stamp="$target_dir/kotlin-installed"
-digest="$(cd "$root" && find "$natives" bindings-uniffi/generated/kotlin "$kotlin/src" "$kotlin/pom.xml" LICENSE-MIT LICENSE-APACHE \
-  -type f -print0 | sort -z | xargs -0 cksum | cksum)"
+emulator="${INFOBIP_EMULATOR_BIN:-$target_dir/debug/infobip-emulator}"
+# What the jar and its suite are made from (the suite also reads the emulator and tests/vectors).
+inputs=("$natives" bindings-uniffi/generated/kotlin "$kotlin/src" "$kotlin/pom.xml" LICENSE-MIT LICENSE-APACHE tests/vectors)
+if [ -f "$emulator" ]; then inputs+=("$emulator"); fi
+digest="$(cd "$root" && find "${inputs[@]}" -type f -print0 | sort -z | xargs -0 cksum | cksum)"
 # The installed jar is part of the digest: another checkout may have installed the same version since.
 installed() { if [ -f "$jar" ]; then echo "$digest $(cksum <"$jar")"; fi; }
 last="$(cat "$stamp" 2>/dev/null || true)"
@@ -82,7 +85,7 @@ else
   rm -f "$stamp"
   if $tests; then
     step "mvn install (the JUnit suite against the emulator, then the jar into ~/.m2)"
-    mvn_tests=(-Dinfobip.emulator="${INFOBIP_EMULATOR_BIN:-$target_dir/debug/infobip-emulator}" -Dinfobip.vectors="$root/tests/vectors")
+    mvn_tests=(-Dinfobip.emulator="$emulator" -Dinfobip.vectors="$root/tests/vectors")
   else
     step "mvn install -DskipTests"
     mvn_tests=(-DskipTests)
