@@ -3,6 +3,8 @@
 #
 #   bindings-uniffi/generate.sh            # debug library
 #   PROFILE=release bindings-uniffi/generate.sh
+#   UNIFFI_LIB=path/to/libinfobip_uniffi.so bindings-uniffi/generate.sh   # a library built already
+#                                          # (packaging/kotlin.sh: the one the jar carries)
 #
 # Output (gitignored, never committed): bindings-uniffi/generated/
 #   kotlin/com/infobip/sdk/infobip_uniffi.kt (patched by kotlin/patch_cancellation.py) and
@@ -25,7 +27,9 @@ case "$(uname -s)" in
   *) lib_file=libinfobip_uniffi.so ;;
 esac
 
-if [ "$profile" = release ]; then
+if [ -n "${UNIFFI_LIB:-}" ]; then
+  : # built by the caller
+elif [ "$profile" = release ]; then
   cargo build --locked --release -p infobip-uniffi >&2
 else
   cargo build --locked -p infobip-uniffi >&2
@@ -33,7 +37,7 @@ fi
 # The generator is slow to compile and its output does not depend on its own profile: debug only.
 cargo build --locked -p uniffi-bindgen >&2
 
-lib="$target_dir/$profile/$lib_file"
+lib="${UNIFFI_LIB:-$target_dir/$profile/$lib_file}"
 out="$here/generated"
 rm -rf "$out"
 mkdir -p "$out"

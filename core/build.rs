@@ -1,5 +1,5 @@
 //! Records the compiler version for the `User-Agent` header, and builds the operation catalog
-//! from `spec/` (see `build_script/catalog.rs`).
+//! from the specs of the `infobip-spec` crate (see `build_script/catalog.rs`).
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -20,10 +20,9 @@ fn main() {
     println!("cargo:rustc-env=INFOBIP_RUSTC_VERSION={version}");
     println!("cargo:rerun-if-env-changed=RUSTC");
 
-    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|e| panic!("CARGO_MANIFEST_DIR: {e}"));
     let out = std::env::var("OUT_DIR").unwrap_or_else(|e| panic!("OUT_DIR: {e}"));
-    let spec = PathBuf::from(manifest).join("../spec");
-    println!("cargo:rerun-if-changed={}", spec.display());
+    let specs = infobip_spec::files().unwrap_or_else(|e| panic!("cannot list {}: {e}", infobip_spec::dir().display()));
+    println!("cargo:rerun-if-changed={}", infobip_spec::dir().display());
     println!("cargo:rerun-if-changed=build_script");
-    catalog::generate(&spec, &PathBuf::from(out));
+    catalog::generate(&specs, &PathBuf::from(out));
 }

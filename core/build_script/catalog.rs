@@ -1,4 +1,4 @@
-//! Turns `spec/*.json` (Infobip's OpenAPI 3.1 specs) into the compact catalog embedded in the crate.
+//! Turns the `infobip-spec` crate's files (Infobip's OpenAPI 3.1 specs) into the compact catalog embedded in the crate.
 //!
 //! Two deflated JSON files are written to `OUT_DIR`:
 //!
@@ -15,8 +15,9 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use infobip_spec::SpecFile;
 use serde_json::{Map, Value, json};
 
 #[path = "relax.rs"]
@@ -41,23 +42,18 @@ const KEPT: [&str; 13] = [
     "maxProperties",
 ];
 
-/// Writes the catalog for the specs in `spec_dir` to `out_dir`.
-pub fn generate(spec_dir: &Path, out_dir: &Path) {
-    let mut files: Vec<PathBuf> = fs::read_dir(spec_dir)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", spec_dir.display()))
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
+/// Writes the catalog for `specs` (in product order) to `out_dir`.
+pub fn generate(specs: &[SpecFile], out_dir: &Path) {
     let mut schemas = Schemas::default();
     let mut operations = Vec::new();
-    for file in &files {
-        let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
-        let spec: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", file.display()));
-        let product = product_name(file);
-        let mut product_ops = read_product(&product, &spec, &mut schemas);
+    for file in specs {
+        let path = &file.path;
+        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let spec: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
+        let product = &file.product;
+        let mut product_ops = read_product(product, &spec, &mut schemas);
         operations.append(&mut product_ops);
-        schemas.finish_product(&product, &spec);
+        schemas.finish_product(product, &spec);
     }
     for op in &mut operations {
         let examples = op.as_object_mut().and_then(|o| o.remove("examples"));
@@ -73,12 +69,6 @@ pub fn generate(spec_dir: &Path, out_dir: &Path) {
     qualify_clashing_ids(&mut operations);
     write(out_dir, "operations.json.deflate", &Value::Array(operations));
     write(out_dir, "schemas.json.deflate", &Value::Array(schemas.done));
-}
-
-/// `infobip-sms-openapi.json` → `sms`.
-fn product_name(file: &Path) -> String {
-    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-    stem.trim_start_matches("infobip-").trim_end_matches("-openapi").to_owned()
 }
 
 fn write(out_dir: &Path, name: &str, value: &Value) {

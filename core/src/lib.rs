@@ -57,6 +57,14 @@
 //! println!("{}", logs.body);
 //! # Ok(()) }
 //! ```
+//!
+//! # Cargo features
+//!
+//! - `receiver` (off by default): the module `webhooks::receiver`, a ready-made axum router that verifies
+//!   and parses Infobip's webhook pushes and hands them to a callback.
+
+// docs.rs builds with `--cfg docsrs` (Cargo.toml) and marks the `receiver` module as needing its feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod account;
 #[rustfmt::skip]
