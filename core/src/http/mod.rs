@@ -87,10 +87,13 @@ impl Response {
 
 /// Reads JSON into `T`; a failure is a `decode` error with the byte offset of the problem.
 pub fn decode_json<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T, Error> {
-    serde_json::from_slice(bytes).map_err(|e| {
-        let offset = byte_offset(bytes, e.line(), e.column());
-        Error::decode(format!("{what}: {e}"), Some(offset))
-    })
+    serde_json::from_slice(bytes).map_err(|e| json_error(bytes, what, &e))
+}
+
+/// The `decode` error for JSON `bytes` (named `what`) that serde could not read: the message,
+/// and the byte offset of the problem.
+pub fn json_error(bytes: &[u8], what: &str, error: &serde_json::Error) -> Error {
+    Error::decode(format!("{what}: {error}"), Some(byte_offset(bytes, error.line(), error.column())))
 }
 
 fn byte_offset(bytes: &[u8], line: usize, column: usize) -> usize {
