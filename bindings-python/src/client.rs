@@ -11,8 +11,6 @@ use pyo3::types::{PyDict, PyList, PyTuple};
 use crate::convert::{query_text, to_json};
 use crate::errors::{Outcome, invalid, to_py};
 use crate::response::Response;
-use crate::sms::{AsyncSms, Sms};
-use crate::tfa::{AsyncTfa, Tfa};
 use crate::{logs, runtime};
 
 /// What a client is built from, kept so that a forked child (or a use after `close()`) can
@@ -108,6 +106,7 @@ struct Args<'py> {
     connect_timeout: Option<f64>,
     max_retries: Option<u32>,
     user_agent_suffix: Option<String>,
+    validate: Option<bool>,
     py: Python<'py>,
 }
 
@@ -126,11 +125,24 @@ impl Handle {
             python_version: python_version(py),
         };
         let native = Native::new(settings).map_err(|e| to_py(py, e))?;
-        Ok(Handle { native: Arc::new(native), options: RequestOptions::new() })
+        let mut options = RequestOptions::new();
+        if let Some(validate) = args.validate {
+            options = options.validate(validate);
+        }
+        Ok(Handle { native: Arc::new(native), options })
     }
 
-    fn with_options(&self, py: Python<'_>, timeout: Option<f64>, max_retries: Option<u32>) -> PyResult<Self> {
+    fn with_options(
+        &self,
+        py: Python<'_>,
+        timeout: Option<f64>,
+        max_retries: Option<u32>,
+        validate: Option<bool>,
+    ) -> PyResult<Self> {
         let mut options = self.options.clone();
+        if let Some(validate) = validate {
+            options = options.validate(validate);
+        }
         if let Some(timeout) = seconds(py, "timeout", timeout)? {
             options = options.timeout(timeout);
         }
@@ -138,6 +150,12 @@ impl Handle {
             options = options.max_retries(retries);
         }
         Ok(Handle { native: self.native.clone(), options })
+    }
+
+    /// Whether a call checks its arguments against the spec: the call's own choice, else this
+    /// handle's (on unless `validate=False`).
+    pub(crate) fn validates(&self, call: Option<bool>) -> bool {
+        call.unwrap_or(self.options.validate != Some(false))
     }
 
     /// The core client of this process, with this handle's call options.
@@ -282,24 +300,88 @@ fn python_version(py: Python<'_>) -> String {
     format!("{}.{}.{}", v.major, v.minor, v.patch)
 }
 
-/// The blocking client. Calls release the GIL while they wait.
-#[pyclass(module = "infobip", frozen)]
+/// The native part of `infobip.Client` (which adds the namespaces). Calls release the GIL
+/// while they wait.
+#[pyclass(module = "infobip", subclass, frozen)]
 pub(crate) struct Client {
+    pub(crate) handle: Handle,
+}
+
+/// The native part of `infobip.AsyncClient`. Calls return awaitables; cancelling one aborts its
+/// request.
+#[pyclass(module = "infobip", subclass, frozen)]
+pub(crate) struct AsyncClient {
+    pub(crate) handle: Handle,
+}
+
+/// A handle passed from `with_options` to the constructor of the caller's own class (the
+/// Python `Client` is a subclass), so the copy shares the connections.
+#[pyclass(module = "infobip._native", name = "_Shared", frozen)]
+pub(crate) struct Shared {
     handle: Handle,
 }
 
-/// The asyncio client. Calls return awaitables; cancelling one aborts its request.
-#[pyclass(module = "infobip", frozen)]
-pub(crate) struct AsyncClient {
-    handle: Handle,
+/// An instance of `class` (a client class or a subclass of it) holding `handle`.
+fn shared<'py>(class: Bound<'py, pyo3::types::PyType>, handle: Handle) -> PyResult<Bound<'py, PyAny>> {
+    let py = class.py();
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("_share", Py::new(py, Shared { handle })?)?;
+    class.call((), Some(&kwargs))
 }
+
+macro_rules! client {
+    ($name:ident) => {
+        impl $name {
+            #[allow(clippy::too_many_arguments)]
+            fn build(
+                py: Python<'_>,
+                base_url: Option<String>,
+                api_key: Option<String>,
+                username: Option<String>,
+                password: Option<String>,
+                ibsso: bool,
+                client_id: Option<String>,
+                client_secret: Option<String>,
+                timeout: Option<f64>,
+                connect_timeout: Option<f64>,
+                max_retries: Option<u32>,
+                user_agent_suffix: Option<String>,
+                validate: Option<bool>,
+                share: Option<PyRef<'_, Shared>>,
+            ) -> PyResult<Self> {
+                if let Some(share) = share {
+                    return Ok($name { handle: share.handle.clone() });
+                }
+                let args = Args {
+                    base_url,
+                    api_key,
+                    username,
+                    password,
+                    ibsso,
+                    client_id,
+                    client_secret,
+                    timeout,
+                    connect_timeout,
+                    max_retries,
+                    user_agent_suffix,
+                    validate,
+                    py,
+                };
+                Ok($name { handle: Handle::new(args)? })
+            }
+        }
+    };
+}
+
+client!(Client);
+client!(AsyncClient);
 
 #[pymethods]
 impl Client {
     #[new]
     #[pyo3(signature = (base_url=None, *, api_key=None, username=None, password=None, ibsso=false,
         client_id=None, client_secret=None, timeout=None, connect_timeout=None, max_retries=None,
-        user_agent_suffix=None))]
+        user_agent_suffix=None, validate=None, _share=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -314,8 +396,11 @@ impl Client {
         connect_timeout: Option<f64>,
         max_retries: Option<u32>,
         user_agent_suffix: Option<String>,
+        validate: Option<bool>,
+        _share: Option<PyRef<'_, Shared>>,
     ) -> PyResult<Self> {
-        let args = Args {
+        Self::build(
+            py,
             base_url,
             api_key,
             username,
@@ -327,15 +412,21 @@ impl Client {
             connect_timeout,
             max_retries,
             user_agent_suffix,
-            py,
-        };
-        Ok(Self { handle: Handle::new(args)? })
+            validate,
+            _share,
+        )
     }
 
-    /// A client sharing this one's connections, with other per-call options.
-    #[pyo3(signature = (*, timeout=None, max_retries=None))]
-    fn with_options(&self, py: Python<'_>, timeout: Option<f64>, max_retries: Option<u32>) -> PyResult<Self> {
-        Ok(Client { handle: self.handle.with_options(py, timeout, max_retries)? })
+    /// A client of the same class sharing this one's connections, with other per-call options.
+    #[pyo3(signature = (*, timeout=None, max_retries=None, validate=None))]
+    fn with_options<'py>(
+        slf: &Bound<'py, Self>,
+        timeout: Option<f64>,
+        max_retries: Option<u32>,
+        validate: Option<bool>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let handle = slf.get().handle.with_options(slf.py(), timeout, max_retries, validate)?;
+        shared(slf.get_type(), handle)
     }
 
     /// Sends a request to any endpoint; `json` is sent as the body without key conversion.
@@ -384,18 +475,6 @@ impl Client {
         self.close(py)
     }
 
-    /// The SMS API.
-    #[getter]
-    fn sms(&self) -> Sms {
-        Sms { handle: self.handle.clone() }
-    }
-
-    /// The 2FA API.
-    #[getter]
-    fn tfa(&self) -> Tfa {
-        Tfa { handle: self.handle.clone() }
-    }
-
     fn __repr__(&self) -> String {
         self.handle.repr("Client")
     }
@@ -406,7 +485,7 @@ impl AsyncClient {
     #[new]
     #[pyo3(signature = (base_url=None, *, api_key=None, username=None, password=None, ibsso=false,
         client_id=None, client_secret=None, timeout=None, connect_timeout=None, max_retries=None,
-        user_agent_suffix=None))]
+        user_agent_suffix=None, validate=None, _share=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -421,8 +500,11 @@ impl AsyncClient {
         connect_timeout: Option<f64>,
         max_retries: Option<u32>,
         user_agent_suffix: Option<String>,
+        validate: Option<bool>,
+        _share: Option<PyRef<'_, Shared>>,
     ) -> PyResult<Self> {
-        let args = Args {
+        Self::build(
+            py,
             base_url,
             api_key,
             username,
@@ -434,15 +516,21 @@ impl AsyncClient {
             connect_timeout,
             max_retries,
             user_agent_suffix,
-            py,
-        };
-        Ok(Self { handle: Handle::new(args)? })
+            validate,
+            _share,
+        )
     }
 
-    /// A client sharing this one's connections, with other per-call options.
-    #[pyo3(signature = (*, timeout=None, max_retries=None))]
-    fn with_options(&self, py: Python<'_>, timeout: Option<f64>, max_retries: Option<u32>) -> PyResult<Self> {
-        Ok(AsyncClient { handle: self.handle.with_options(py, timeout, max_retries)? })
+    /// A client of the same class sharing this one's connections, with other per-call options.
+    #[pyo3(signature = (*, timeout=None, max_retries=None, validate=None))]
+    fn with_options<'py>(
+        slf: &Bound<'py, Self>,
+        timeout: Option<f64>,
+        max_retries: Option<u32>,
+        validate: Option<bool>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let handle = slf.get().handle.with_options(slf.py(), timeout, max_retries, validate)?;
+        shared(slf.get_type(), handle)
     }
 
     /// Sends a request to any endpoint; `json` is sent as the body without key conversion.
@@ -488,18 +576,6 @@ impl AsyncClient {
     #[pyo3(signature = (*_exc))]
     fn __aexit__<'py>(&self, py: Python<'py>, _exc: &Bound<'_, PyTuple>) -> PyResult<Bound<'py, PyAny>> {
         self.close(py)
-    }
-
-    /// The SMS API.
-    #[getter]
-    fn sms(&self) -> AsyncSms {
-        AsyncSms { handle: self.handle.clone() }
-    }
-
-    /// The 2FA API.
-    #[getter]
-    fn tfa(&self) -> AsyncTfa {
-        AsyncTfa { handle: self.handle.clone() }
     }
 
     fn __repr__(&self) -> String {

@@ -4,6 +4,7 @@
 //! errors into Python objects. Blocking calls release the GIL; async calls are asyncio
 //! awaitables driven by one shared tokio runtime.
 
+mod builder;
 mod call;
 mod catalog;
 mod client;
@@ -11,6 +12,8 @@ mod convert;
 mod errors;
 mod logs;
 mod model;
+mod namespace;
+mod plan;
 mod response;
 mod runtime;
 mod sms;
@@ -26,14 +29,15 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_class::<client::Client>()?;
     module.add_class::<client::AsyncClient>()?;
+    module.add_class::<client::Shared>()?;
     module.add_class::<response::Response>()?;
     module.add_class::<sms::Sms>()?;
     module.add_class::<sms::AsyncSms>()?;
     module.add_class::<sms::SmsLogs>()?;
     module.add_class::<tfa::Tfa>()?;
     module.add_class::<tfa::AsyncTfa>()?;
-    module.add_function(wrap_pyfunction!(convert::_parse_time, module)?)?;
     catalog::register(module)?;
+    namespace::register(module)?;
     webhooks::register(module)?;
     let drain = wrap_pyfunction!(runtime::drain, module)?;
     module.py().import("atexit")?.call_method1("register", (drain,))?;

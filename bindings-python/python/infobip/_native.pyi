@@ -3,9 +3,10 @@
 import asyncio
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Type, Union, final
+from typing import Any, Dict, Generic, Iterator, List, Literal, Mapping, Optional, Sequence, Type, TypeVar, Union, final
 
-from ._models import (
+from ._model import Model
+from ._legacy import (
     Application,
     BulkSchedule,
     BulkStatusInfo,
@@ -22,10 +23,11 @@ from ._models import (
     UrlClick,
 )
 
-from typing_extensions import Self
+from typing_extensions import Self, disjoint_base
 
 __all__ = [
     "__version__",
+    "_Shared",
     "Client",
     "AsyncClient",
     "Response",
@@ -34,7 +36,12 @@ __all__ = [
     "SmsLogs",
     "Tfa",
     "AsyncTfa",
-    "_parse_time",
+    "Namespace",
+    "AsyncNamespace",
+    "Pager",
+    "AsyncPager",
+    "FileDownload",
+    "parse",
     "parse_delivery_reports",
     "parse_inbound",
     "parse_click",
@@ -46,7 +53,10 @@ __all__ = [
 
 __version__: str
 
-def _parse_time(text: str) -> datetime: ...
+_M = TypeVar("_M", bound=Model)
+_T = TypeVar("_T")
+
+def parse(body: bytes, into: Type[_M]) -> _M: ...
 def parse_delivery_reports(body: bytes) -> List[DeliveryReport]: ...
 def parse_inbound(body: bytes) -> InboundMessages: ...
 def parse_click(body: bytes) -> UrlClick: ...
@@ -62,6 +72,93 @@ _Strings = Union[str, Sequence[str]]
 _PinType = Literal["NUMERIC", "ALPHA", "HEX", "ALPHANUMERIC"]
 
 @final
+class _Shared:
+    """A handle ``with_options`` passes to the constructor of the client's own class."""
+
+@disjoint_base
+class Namespace:
+    """The base of a ``Client``'s namespaces: generated methods call ``_call`` and ``_pages``."""
+
+    def __new__(cls, client: Any) -> Self: ...
+    def _call(
+        self,
+        operation: str,
+        product: str,
+        result: str,
+        args: Dict[str, Any],
+        flat: bool,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        validate: Optional[bool] = None,
+    ) -> Any: ...
+    def _pages(
+        self,
+        operation: str,
+        product: str,
+        item: str,
+        args: Dict[str, Any],
+        flat: bool,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        validate: Optional[bool] = None,
+    ) -> Pager[Any]: ...
+
+@disjoint_base
+class AsyncNamespace:
+    """The base of an ``AsyncClient``'s namespaces."""
+
+    def __new__(cls, client: Any) -> Self: ...
+    def _call(
+        self,
+        operation: str,
+        product: str,
+        result: str,
+        args: Dict[str, Any],
+        flat: bool,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        validate: Optional[bool] = None,
+    ) -> Any: ...
+    def _pages(
+        self,
+        operation: str,
+        product: str,
+        item: str,
+        args: Dict[str, Any],
+        flat: bool,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        validate: Optional[bool] = None,
+    ) -> AsyncPager[Any]: ...
+
+@final
+class Pager(Generic[_T]):
+    """Every item of a paging operation (``for item in ...``), pages fetched as needed."""
+
+    def __iter__(self) -> Iterator[_T]: ...
+    def __next__(self) -> _T: ...
+
+@final
+class AsyncPager(Generic[_T]):
+    """Every item of a paging operation (``async for item in ...``)."""
+
+    def __aiter__(self) -> AsyncPager[_T]: ...
+    def __anext__(self) -> asyncio.Future[_T]: ...
+
+@final
+class FileDownload:
+    """A file an operation answered with."""
+
+    @property
+    def content(self) -> bytes: ...
+    @property
+    def content_type(self) -> Optional[str]: ...
+    @property
+    def file_name(self) -> Optional[str]: ...
+    @property
+    def raw_response(self) -> Response: ...
+
+@final
 class SmsLogs:
     """Logs fetched page by page while iterating (``for`` or ``async for``)."""
 
@@ -70,9 +167,9 @@ class SmsLogs:
     def __aiter__(self) -> SmsLogs: ...
     def __anext__(self) -> asyncio.Future[SmsLog]: ...
 
-@final
-class Sms:
-    """The SMS API of a ``Client``."""
+@disjoint_base
+class Sms(Namespace):
+    """The hand-written SMS calls of a ``Client`` (``client.sms`` adds every generated one)."""
 
     def send(
         self,
@@ -149,9 +246,9 @@ class Sms:
     def resume_bulk(self, bulk_id: str) -> BulkStatusInfo: ...
     def cancel_bulk(self, bulk_id: str) -> BulkStatusInfo: ...
 
-@final
-class AsyncSms:
-    """The SMS API of an ``AsyncClient``."""
+@disjoint_base
+class AsyncSms(AsyncNamespace):
+    """The hand-written SMS calls of an ``AsyncClient``."""
 
     def send(
         self,
@@ -246,9 +343,9 @@ class Response:
     def attempts(self) -> int: ...
     def json(self) -> Any: ...
 
-@final
-class Tfa:
-    """The 2FA API of a ``Client``."""
+@disjoint_base
+class Tfa(Namespace):
+    """The hand-written 2FA calls of a ``Client`` (``client.tfa`` adds every generated one)."""
 
     def applications(self) -> List[Application]: ...
     def application(self, app_id: str) -> Application: ...
@@ -269,9 +366,9 @@ class Tfa:
     def verify_pin(self, pin_id: str, *, pin: str) -> PinVerification: ...
     def verifications(self, app_id: str, *, msisdn: str, verified: Optional[bool] = None, sent: Optional[bool] = None) -> Verifications: ...
 
-@final
-class AsyncTfa:
-    """The 2FA API of an ``AsyncClient``."""
+@disjoint_base
+class AsyncTfa(AsyncNamespace):
+    """The hand-written 2FA calls of an ``AsyncClient``."""
 
     def applications(self) -> asyncio.Future[List[Application]]: ...
     def application(self, app_id: str) -> asyncio.Future[Application]: ...
@@ -292,9 +389,9 @@ class AsyncTfa:
     def verify_pin(self, pin_id: str, *, pin: str) -> asyncio.Future[PinVerification]: ...
     def verifications(self, app_id: str, *, msisdn: str, verified: Optional[bool] = None, sent: Optional[bool] = None) -> asyncio.Future[Verifications]: ...
 
-@final
+@disjoint_base
 class Client:
-    """The blocking client. Calls release the GIL while they wait."""
+    """The native part of ``infobip.Client`` (which adds the namespaces)."""
 
     def __new__(
         cls,
@@ -310,8 +407,11 @@ class Client:
         connect_timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         user_agent_suffix: Optional[str] = None,
+        validate: Optional[bool] = None,
     ) -> Self: ...
-    def with_options(self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None) -> Client: ...
+    def with_options(
+        self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None, validate: Optional[bool] = None
+    ) -> Self: ...
     def request(
         self,
         method: str,
@@ -330,10 +430,6 @@ class Client:
         headers: Optional[Mapping[str, _Json]] = None,
         body: Optional[_Json] = None,
     ) -> Response: ...
-    @property
-    def sms(self) -> Sms: ...
-    @property
-    def tfa(self) -> Tfa: ...
     def __enter__(self) -> Self: ...
     def __exit__(
         self,
@@ -343,9 +439,9 @@ class Client:
         /,
     ) -> None: ...
 
-@final
+@disjoint_base
 class AsyncClient:
-    """The asyncio client. Calls return awaitables; cancelling one aborts its request."""
+    """The native part of ``infobip.AsyncClient``."""
 
     def __new__(
         cls,
@@ -361,8 +457,11 @@ class AsyncClient:
         connect_timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         user_agent_suffix: Optional[str] = None,
+        validate: Optional[bool] = None,
     ) -> Self: ...
-    def with_options(self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None) -> AsyncClient: ...
+    def with_options(
+        self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None, validate: Optional[bool] = None
+    ) -> Self: ...
     def request(
         self,
         method: str,
@@ -381,10 +480,6 @@ class AsyncClient:
         headers: Optional[Mapping[str, _Json]] = None,
         body: Optional[_Json] = None,
     ) -> asyncio.Future[Response]: ...
-    @property
-    def sms(self) -> AsyncSms: ...
-    @property
-    def tfa(self) -> AsyncTfa: ...
     def __aenter__(self) -> asyncio.Future[Self]: ...
     def __aexit__(
         self,
