@@ -122,6 +122,9 @@ fn files_under(dir: &Path, root: &Path) -> Vec<String> {
         let Ok(entries) = std::fs::read_dir(&next) else { continue };
         for entry in entries.flatten() {
             let path = entry.path();
+            if path.file_name().is_some_and(|n| n == "__pycache__") {
+                continue; // Python's bytecode cache beside generated modules
+            }
             if path.is_dir() {
                 stack.push(path);
             } else if let Ok(relative) = path.strip_prefix(root) {

@@ -718,8 +718,9 @@ fn namespaces(loaded: &Loaded) -> String {
     out.push_str(
         "\"\"\"Every product's namespace as a property of ``infobip.Client`` (``Namespaces``) and\n\
          ``infobip.AsyncClient`` (``AsyncNamespaces``): ``client.whatsapp``, ``client.email``, …\n\
-         A namespace's module is imported, and the namespace made, on first use; the client keeps it.\n\"\"\"\n\n\
-         from __future__ import annotations\n\nTYPE_CHECKING = False\nif TYPE_CHECKING:\n    from typing import Optional\n\n",
+         A namespace's module is imported, and the namespace made, on first use; the client keeps it.\n\
+         (Type checkers read the properties' declarations; at run time they are made from ``_TABLE``.)\n\"\"\"\n\n\
+         from __future__ import annotations\n\nTYPE_CHECKING = False\nif TYPE_CHECKING:\n    from typing import Any\n\n",
     );
     for product in &loaded.api.products {
         let _ = writeln!(out, "    from .{0} import Async{1}, {1}", product.snake, product.pascal);
@@ -729,13 +730,13 @@ fn namespaces(loaded: &Loaded) -> String {
         let _ = writeln!(out, "\n\nclass {class}:");
         let _ = writeln!(
             out,
-            "    \"\"\"The namespaces of {}.\"\"\"\n\n    __slots__ = ()",
+            "    \"\"\"The namespaces of {}.\"\"\"\n\n    __slots__ = ()\n\n    if TYPE_CHECKING:",
             if prefix.is_empty() { "``infobip.Client``" } else { "``infobip.AsyncClient``" }
         );
         for product in &loaded.api.products {
             let _ = writeln!(
                 out,
-                "\n    @property\n    def {snake}(self) -> {prefix}{pascal}:\n        \"\"\"The {count} operations of `spec/{file}`.\"\"\"\n        found: Optional[{prefix}{pascal}] = self.__dict__.get(\"{snake}\")\n        if found is None:\n            from .{snake} import {prefix}{pascal}\n\n            found = self.__dict__[\"{snake}\"] = {prefix}{pascal}(self)\n        return found",
+                "\n        @property\n        def {snake}(self) -> {prefix}{pascal}:\n            \"\"\"The {count} operations of `spec/{file}`.\"\"\"",
                 snake = product.snake,
                 pascal = product.pascal,
                 count = product.operations.len(),
@@ -743,6 +744,20 @@ fn namespaces(loaded: &Loaded) -> String {
             );
         }
     }
+    out.push_str("\n\n#: Namespace → the class of ``Client``'s and of ``AsyncClient``'s (module ``infobip.resources.<namespace>``).\n_TABLE = (\n");
+    for product in &loaded.api.products {
+        let _ = writeln!(out, "    ({:?}, {:?}, \"Async{}\"),", product.snake, product.pascal, product.pascal);
+    }
+    out.push_str(
+        ")\n\n\ndef _property(name: str, class_name: str) -> property:\n    \
+         \"\"\"The property of one namespace: imports its module and makes the namespace on first use.\"\"\"\n\n    \
+         def get(client: Any) -> Any:\n        found = client.__dict__.get(name)\n        if found is None:\n            \
+         module = __import__(f\"infobip.resources.{name}\", fromlist=[class_name])\n            \
+         found = client.__dict__[name] = getattr(module, class_name)(client)\n        return found\n\n    \
+         get.__name__ = name\n    return property(get)\n\n\n\
+         for _name, _sync, _async in _TABLE:\n    setattr(Namespaces, _name, _property(_name, _sync))\n    \
+         setattr(AsyncNamespaces, _name, _property(_name, _async))\n",
+    );
     out
 }
 

@@ -2,13 +2,14 @@
 """Every product's namespace as a property of ``infobip.Client`` (``Namespaces``) and
 ``infobip.AsyncClient`` (``AsyncNamespaces``): ``client.whatsapp``, ``client.email``, …
 A namespace's module is imported, and the namespace made, on first use; the client keeps it.
+(Type checkers read the properties' declarations; at run time they are made from ``_TABLE``.)
 """
 
 from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Optional
+    from typing import Any
 
     from .tfa import AsyncTfa, Tfa
     from .account_management import AsyncAccountManagement, AccountManagement
@@ -65,465 +66,191 @@ class Namespaces:
 
     __slots__ = ()
 
-    @property
-    def tfa(self) -> Tfa:
-        """The 18 operations of `spec/infobip-2fa-openapi.json`."""
-        found: Optional[Tfa] = self.__dict__.get("tfa")
-        if found is None:
-            from .tfa import Tfa
-
-            found = self.__dict__["tfa"] = Tfa(self)
-        return found
-
-    @property
-    def account_management(self) -> AccountManagement:
-        """The 18 operations of `spec/infobip-account-management-openapi.json`."""
-        found: Optional[AccountManagement] = self.__dict__.get("account_management")
-        if found is None:
-            from .account_management import AccountManagement
-
-            found = self.__dict__["account_management"] = AccountManagement(self)
-        return found
-
-    @property
-    def ai_assistants(self) -> AiAssistants:
-        """The 2 operations of `spec/infobip-ai-assistants-openapi.json`."""
-        found: Optional[AiAssistants] = self.__dict__.get("ai_assistants")
-        if found is None:
-            from .ai_assistants import AiAssistants
-
-            found = self.__dict__["ai_assistants"] = AiAssistants(self)
-        return found
-
-    @property
-    def answers(self) -> Answers:
-        """The 3 operations of `spec/infobip-answers-openapi.json`."""
-        found: Optional[Answers] = self.__dict__.get("answers")
-        if found is None:
-            from .answers import Answers
-
-            found = self.__dict__["answers"] = Answers(self)
-        return found
-
-    @property
-    def apple_mfb(self) -> AppleMfb:
-        """The 4 operations of `spec/infobip-apple-mfb-openapi.json`."""
-        found: Optional[AppleMfb] = self.__dict__.get("apple_mfb")
-        if found is None:
-            from .apple_mfb import AppleMfb
-
-            found = self.__dict__["apple_mfb"] = AppleMfb(self)
-        return found
-
-    @property
-    def application_entity(self) -> ApplicationEntity:
-        """The 14 operations of `spec/infobip-application-entity-openapi.json`."""
-        found: Optional[ApplicationEntity] = self.__dict__.get("application_entity")
-        if found is None:
-            from .application_entity import ApplicationEntity
-
-            found = self.__dict__["application_entity"] = ApplicationEntity(self)
-        return found
-
-    @property
-    def billing_usage_api(self) -> BillingUsageApi:
-        """The 1 operations of `spec/infobip-billing-usage-api-openapi.json`."""
-        found: Optional[BillingUsageApi] = self.__dict__.get("billing_usage_api")
-        if found is None:
-            from .billing_usage_api import BillingUsageApi
-
-            found = self.__dict__["billing_usage_api"] = BillingUsageApi(self)
-        return found
-
-    @property
-    def biometrics(self) -> Biometrics:
-        """The 13 operations of `spec/infobip-biometrics-openapi.json`."""
-        found: Optional[Biometrics] = self.__dict__.get("biometrics")
-        if found is None:
-            from .biometrics import Biometrics
-
-            found = self.__dict__["biometrics"] = Biometrics(self)
-        return found
-
-    @property
-    def blocklist(self) -> Blocklist:
-        """The 3 operations of `spec/infobip-blocklist-openapi.json`."""
-        found: Optional[Blocklist] = self.__dict__.get("blocklist")
-        if found is None:
-            from .blocklist import Blocklist
-
-            found = self.__dict__["blocklist"] = Blocklist(self)
-        return found
-
-    @property
-    def camara(self) -> Camara:
-        """The 9 operations of `spec/infobip-camara-openapi.json`."""
-        found: Optional[Camara] = self.__dict__.get("camara")
-        if found is None:
-            from .camara import Camara
-
-            found = self.__dict__["camara"] = Camara(self)
-        return found
-
-    @property
-    def catalogs_api(self) -> CatalogsApi:
-        """The 18 operations of `spec/infobip-catalogs-api-openapi.json`."""
-        found: Optional[CatalogsApi] = self.__dict__.get("catalogs_api")
-        if found is None:
-            from .catalogs_api import CatalogsApi
-
-            found = self.__dict__["catalogs_api"] = CatalogsApi(self)
-        return found
-
-    @property
-    def common_assets(self) -> CommonAssets:
-        """The 4 operations of `spec/infobip-common-assets-openapi.json`."""
-        found: Optional[CommonAssets] = self.__dict__.get("common_assets")
-        if found is None:
-            from .common_assets import CommonAssets
-
-            found = self.__dict__["common_assets"] = CommonAssets(self)
-        return found
-
-    @property
-    def conversations(self) -> Conversations:
-        """The 128 operations of `spec/infobip-conversations-openapi.json`."""
-        found: Optional[Conversations] = self.__dict__.get("conversations")
-        if found is None:
-            from .conversations import Conversations
-
-            found = self.__dict__["conversations"] = Conversations(self)
-        return found
-
-    @property
-    def email(self) -> Email:
-        """The 52 operations of `spec/infobip-email-openapi.json`."""
-        found: Optional[Email] = self.__dict__.get("email")
-        if found is None:
-            from .email import Email
-
-            found = self.__dict__["email"] = Email(self)
-        return found
-
-    @property
-    def instagram(self) -> Instagram:
-        """The 3 operations of `spec/infobip-instagram-openapi.json`."""
-        found: Optional[Instagram] = self.__dict__.get("instagram")
-        if found is None:
-            from .instagram import Instagram
-
-            found = self.__dict__["instagram"] = Instagram(self)
-        return found
-
-    @property
-    def kakao(self) -> Kakao:
-        """The 13 operations of `spec/infobip-kakao-openapi.json`."""
-        found: Optional[Kakao] = self.__dict__.get("kakao")
-        if found is None:
-            from .kakao import Kakao
-
-            found = self.__dict__["kakao"] = Kakao(self)
-        return found
-
-    @property
-    def knowledge_base(self) -> KnowledgeBase:
-        """The 28 operations of `spec/infobip-knowledge-base-openapi.json`."""
-        found: Optional[KnowledgeBase] = self.__dict__.get("knowledge_base")
-        if found is None:
-            from .knowledge_base import KnowledgeBase
-
-            found = self.__dict__["knowledge_base"] = KnowledgeBase(self)
-        return found
-
-    @property
-    def line(self) -> Line:
-        """The 2 operations of `spec/infobip-line-openapi.json`."""
-        found: Optional[Line] = self.__dict__.get("line")
-        if found is None:
-            from .line import Line
-
-            found = self.__dict__["line"] = Line(self)
-        return found
-
-    @property
-    def live_chat(self) -> LiveChat:
-        """The 1 operations of `spec/infobip-live-chat-openapi.json`."""
-        found: Optional[LiveChat] = self.__dict__.get("live_chat")
-        if found is None:
-            from .live_chat import LiveChat
-
-            found = self.__dict__["live_chat"] = LiveChat(self)
-        return found
-
-    @property
-    def messages_api(self) -> MessagesApi:
-        """The 5 operations of `spec/infobip-messages-api-openapi.json`."""
-        found: Optional[MessagesApi] = self.__dict__.get("messages_api")
-        if found is None:
-            from .messages_api import MessagesApi
-
-            found = self.__dict__["messages_api"] = MessagesApi(self)
-        return found
-
-    @property
-    def messenger(self) -> Messenger:
-        """The 13 operations of `spec/infobip-messenger-openapi.json`."""
-        found: Optional[Messenger] = self.__dict__.get("messenger")
-        if found is None:
-            from .messenger import Messenger
-
-            found = self.__dict__["messenger"] = Messenger(self)
-        return found
-
-    @property
-    def metrics_api(self) -> MetricsApi:
-        """The 2 operations of `spec/infobip-metrics-api-openapi.json`."""
-        found: Optional[MetricsApi] = self.__dict__.get("metrics_api")
-        if found is None:
-            from .metrics_api import MetricsApi
-
-            found = self.__dict__["metrics_api"] = MetricsApi(self)
-        return found
-
-    @property
-    def mms(self) -> Mms:
-        """The 8 operations of `spec/infobip-mms-openapi.json`."""
-        found: Optional[Mms] = self.__dict__.get("mms")
-        if found is None:
-            from .mms import Mms
-
-            found = self.__dict__["mms"] = Mms(self)
-        return found
-
-    @property
-    def mobile_app_messaging(self) -> MobileAppMessaging:
-        """The 19 operations of `spec/infobip-mobile-app-messaging-openapi.json`."""
-        found: Optional[MobileAppMessaging] = self.__dict__.get("mobile_app_messaging")
-        if found is None:
-            from .mobile_app_messaging import MobileAppMessaging
-
-            found = self.__dict__["mobile_app_messaging"] = MobileAppMessaging(self)
-        return found
-
-    @property
-    def mobile_identity(self) -> MobileIdentity:
-        """The 8 operations of `spec/infobip-mobile-identity-openapi.json`."""
-        found: Optional[MobileIdentity] = self.__dict__.get("mobile_identity")
-        if found is None:
-            from .mobile_identity import MobileIdentity
-
-            found = self.__dict__["mobile_identity"] = MobileIdentity(self)
-        return found
-
-    @property
-    def moments(self) -> Moments:
-        """The 8 operations of `spec/infobip-moments-openapi.json`."""
-        found: Optional[Moments] = self.__dict__.get("moments")
-        if found is None:
-            from .moments import Moments
-
-            found = self.__dict__["moments"] = Moments(self)
-        return found
-
-    @property
-    def number_activation_state(self) -> NumberActivationState:
-        """The 2 operations of `spec/infobip-number-activation-state-openapi.json`."""
-        found: Optional[NumberActivationState] = self.__dict__.get("number_activation_state")
-        if found is None:
-            from .number_activation_state import NumberActivationState
-
-            found = self.__dict__["number_activation_state"] = NumberActivationState(self)
-        return found
-
-    @property
-    def number_lookup(self) -> NumberLookup:
-        """The 3 operations of `spec/infobip-number-lookup-openapi.json`."""
-        found: Optional[NumberLookup] = self.__dict__.get("number_lookup")
-        if found is None:
-            from .number_lookup import NumberLookup
-
-            found = self.__dict__["number_lookup"] = NumberLookup(self)
-        return found
-
-    @property
-    def numbers(self) -> Numbers:
-        """The 73 operations of `spec/infobip-numbers-openapi.json`."""
-        found: Optional[Numbers] = self.__dict__.get("numbers")
-        if found is None:
-            from .numbers import Numbers
-
-            found = self.__dict__["numbers"] = Numbers(self)
-        return found
-
-    @property
-    def omni_failover(self) -> OmniFailover:
-        """The 7 operations of `spec/infobip-omni-failover-openapi.json`."""
-        found: Optional[OmniFailover] = self.__dict__.get("omni_failover")
-        if found is None:
-            from .omni_failover import OmniFailover
-
-            found = self.__dict__["omni_failover"] = OmniFailover(self)
-        return found
-
-    @property
-    def open_channel(self) -> OpenChannel:
-        """The 1 operations of `spec/infobip-open-channel-openapi.json`."""
-        found: Optional[OpenChannel] = self.__dict__.get("open_channel")
-        if found is None:
-            from .open_channel import OpenChannel
-
-            found = self.__dict__["open_channel"] = OpenChannel(self)
-        return found
-
-    @property
-    def openapi(self) -> Openapi:
-        """The 3 operations of `spec/infobip-openapi-openapi.json`."""
-        found: Optional[Openapi] = self.__dict__.get("openapi")
-        if found is None:
-            from .openapi import Openapi
-
-            found = self.__dict__["openapi"] = Openapi(self)
-        return found
-
-    @property
-    def people(self) -> People:
-        """The 73 operations of `spec/infobip-people-openapi.json`."""
-        found: Optional[People] = self.__dict__.get("people")
-        if found is None:
-            from .people import People
-
-            found = self.__dict__["people"] = People(self)
-        return found
-
-    @property
-    def rcs(self) -> Rcs:
-        """The 31 operations of `spec/infobip-rcs-openapi.json`."""
-        found: Optional[Rcs] = self.__dict__.get("rcs")
-        if found is None:
-            from .rcs import Rcs
-
-            found = self.__dict__["rcs"] = Rcs(self)
-        return found
-
-    @property
-    def resources(self) -> Resources:
-        """The 14 operations of `spec/infobip-resources-openapi.json`."""
-        found: Optional[Resources] = self.__dict__.get("resources")
-        if found is None:
-            from .resources import Resources
-
-            found = self.__dict__["resources"] = Resources(self)
-        return found
-
-    @property
-    def sending_strategy(self) -> SendingStrategy:
-        """The 3 operations of `spec/infobip-sending-strategy-openapi.json`."""
-        found: Optional[SendingStrategy] = self.__dict__.get("sending_strategy")
-        if found is None:
-            from .sending_strategy import SendingStrategy
-
-            found = self.__dict__["sending_strategy"] = SendingStrategy(self)
-        return found
-
-    @property
-    def signals(self) -> Signals:
-        """The 3 operations of `spec/infobip-signals-openapi.json`."""
-        found: Optional[Signals] = self.__dict__.get("signals")
-        if found is None:
-            from .signals import Signals
-
-            found = self.__dict__["signals"] = Signals(self)
-        return found
-
-    @property
-    def sms(self) -> Sms:
-        """The 16 operations of `spec/infobip-sms-openapi.json`."""
-        found: Optional[Sms] = self.__dict__.get("sms")
-        if found is None:
-            from .sms import Sms
-
-            found = self.__dict__["sms"] = Sms(self)
-        return found
-
-    @property
-    def subscriptions_api(self) -> SubscriptionsApi:
-        """The 22 operations of `spec/infobip-subscriptions-api-openapi.json`."""
-        found: Optional[SubscriptionsApi] = self.__dict__.get("subscriptions_api")
-        if found is None:
-            from .subscriptions_api import SubscriptionsApi
-
-            found = self.__dict__["subscriptions_api"] = SubscriptionsApi(self)
-        return found
-
-    @property
-    def tiktok(self) -> Tiktok:
-        """The 4 operations of `spec/infobip-tiktok-openapi.json`."""
-        found: Optional[Tiktok] = self.__dict__.get("tiktok")
-        if found is None:
-            from .tiktok import Tiktok
-
-            found = self.__dict__["tiktok"] = Tiktok(self)
-        return found
-
-    @property
-    def viber(self) -> Viber:
-        """The 14 operations of `spec/infobip-viber-openapi.json`."""
-        found: Optional[Viber] = self.__dict__.get("viber")
-        if found is None:
-            from .viber import Viber
-
-            found = self.__dict__["viber"] = Viber(self)
-        return found
-
-    @property
-    def vocalize(self) -> Vocalize:
-        """The 10 operations of `spec/infobip-vocalize-openapi.json`."""
-        found: Optional[Vocalize] = self.__dict__.get("vocalize")
-        if found is None:
-            from .vocalize import Vocalize
-
-            found = self.__dict__["vocalize"] = Vocalize(self)
-        return found
-
-    @property
-    def voice(self) -> Voice:
-        """The 158 operations of `spec/infobip-voice-openapi.json`."""
-        found: Optional[Voice] = self.__dict__.get("voice")
-        if found is None:
-            from .voice import Voice
-
-            found = self.__dict__["voice"] = Voice(self)
-        return found
-
-    @property
-    def webrtc_calls(self) -> WebrtcCalls:
-        """The 35 operations of `spec/infobip-webrtc-calls-openapi.json`."""
-        found: Optional[WebrtcCalls] = self.__dict__.get("webrtc_calls")
-        if found is None:
-            from .webrtc_calls import WebrtcCalls
-
-            found = self.__dict__["webrtc_calls"] = WebrtcCalls(self)
-        return found
-
-    @property
-    def whatsapp(self) -> Whatsapp:
-        """The 64 operations of `spec/infobip-whatsapp-openapi.json`."""
-        found: Optional[Whatsapp] = self.__dict__.get("whatsapp")
-        if found is None:
-            from .whatsapp import Whatsapp
-
-            found = self.__dict__["whatsapp"] = Whatsapp(self)
-        return found
-
-    @property
-    def zalo(self) -> Zalo:
-        """The 10 operations of `spec/infobip-zalo-openapi.json`."""
-        found: Optional[Zalo] = self.__dict__.get("zalo")
-        if found is None:
-            from .zalo import Zalo
-
-            found = self.__dict__["zalo"] = Zalo(self)
-        return found
+    if TYPE_CHECKING:
+
+        @property
+        def tfa(self) -> Tfa:
+            """The 18 operations of `spec/infobip-2fa-openapi.json`."""
+
+        @property
+        def account_management(self) -> AccountManagement:
+            """The 18 operations of `spec/infobip-account-management-openapi.json`."""
+
+        @property
+        def ai_assistants(self) -> AiAssistants:
+            """The 2 operations of `spec/infobip-ai-assistants-openapi.json`."""
+
+        @property
+        def answers(self) -> Answers:
+            """The 3 operations of `spec/infobip-answers-openapi.json`."""
+
+        @property
+        def apple_mfb(self) -> AppleMfb:
+            """The 4 operations of `spec/infobip-apple-mfb-openapi.json`."""
+
+        @property
+        def application_entity(self) -> ApplicationEntity:
+            """The 14 operations of `spec/infobip-application-entity-openapi.json`."""
+
+        @property
+        def billing_usage_api(self) -> BillingUsageApi:
+            """The 1 operations of `spec/infobip-billing-usage-api-openapi.json`."""
+
+        @property
+        def biometrics(self) -> Biometrics:
+            """The 13 operations of `spec/infobip-biometrics-openapi.json`."""
+
+        @property
+        def blocklist(self) -> Blocklist:
+            """The 3 operations of `spec/infobip-blocklist-openapi.json`."""
+
+        @property
+        def camara(self) -> Camara:
+            """The 9 operations of `spec/infobip-camara-openapi.json`."""
+
+        @property
+        def catalogs_api(self) -> CatalogsApi:
+            """The 18 operations of `spec/infobip-catalogs-api-openapi.json`."""
+
+        @property
+        def common_assets(self) -> CommonAssets:
+            """The 4 operations of `spec/infobip-common-assets-openapi.json`."""
+
+        @property
+        def conversations(self) -> Conversations:
+            """The 128 operations of `spec/infobip-conversations-openapi.json`."""
+
+        @property
+        def email(self) -> Email:
+            """The 52 operations of `spec/infobip-email-openapi.json`."""
+
+        @property
+        def instagram(self) -> Instagram:
+            """The 3 operations of `spec/infobip-instagram-openapi.json`."""
+
+        @property
+        def kakao(self) -> Kakao:
+            """The 13 operations of `spec/infobip-kakao-openapi.json`."""
+
+        @property
+        def knowledge_base(self) -> KnowledgeBase:
+            """The 28 operations of `spec/infobip-knowledge-base-openapi.json`."""
+
+        @property
+        def line(self) -> Line:
+            """The 2 operations of `spec/infobip-line-openapi.json`."""
+
+        @property
+        def live_chat(self) -> LiveChat:
+            """The 1 operations of `spec/infobip-live-chat-openapi.json`."""
+
+        @property
+        def messages_api(self) -> MessagesApi:
+            """The 5 operations of `spec/infobip-messages-api-openapi.json`."""
+
+        @property
+        def messenger(self) -> Messenger:
+            """The 13 operations of `spec/infobip-messenger-openapi.json`."""
+
+        @property
+        def metrics_api(self) -> MetricsApi:
+            """The 2 operations of `spec/infobip-metrics-api-openapi.json`."""
+
+        @property
+        def mms(self) -> Mms:
+            """The 8 operations of `spec/infobip-mms-openapi.json`."""
+
+        @property
+        def mobile_app_messaging(self) -> MobileAppMessaging:
+            """The 19 operations of `spec/infobip-mobile-app-messaging-openapi.json`."""
+
+        @property
+        def mobile_identity(self) -> MobileIdentity:
+            """The 8 operations of `spec/infobip-mobile-identity-openapi.json`."""
+
+        @property
+        def moments(self) -> Moments:
+            """The 8 operations of `spec/infobip-moments-openapi.json`."""
+
+        @property
+        def number_activation_state(self) -> NumberActivationState:
+            """The 2 operations of `spec/infobip-number-activation-state-openapi.json`."""
+
+        @property
+        def number_lookup(self) -> NumberLookup:
+            """The 3 operations of `spec/infobip-number-lookup-openapi.json`."""
+
+        @property
+        def numbers(self) -> Numbers:
+            """The 73 operations of `spec/infobip-numbers-openapi.json`."""
+
+        @property
+        def omni_failover(self) -> OmniFailover:
+            """The 7 operations of `spec/infobip-omni-failover-openapi.json`."""
+
+        @property
+        def open_channel(self) -> OpenChannel:
+            """The 1 operations of `spec/infobip-open-channel-openapi.json`."""
+
+        @property
+        def openapi(self) -> Openapi:
+            """The 3 operations of `spec/infobip-openapi-openapi.json`."""
+
+        @property
+        def people(self) -> People:
+            """The 73 operations of `spec/infobip-people-openapi.json`."""
+
+        @property
+        def rcs(self) -> Rcs:
+            """The 31 operations of `spec/infobip-rcs-openapi.json`."""
+
+        @property
+        def resources(self) -> Resources:
+            """The 14 operations of `spec/infobip-resources-openapi.json`."""
+
+        @property
+        def sending_strategy(self) -> SendingStrategy:
+            """The 3 operations of `spec/infobip-sending-strategy-openapi.json`."""
+
+        @property
+        def signals(self) -> Signals:
+            """The 3 operations of `spec/infobip-signals-openapi.json`."""
+
+        @property
+        def sms(self) -> Sms:
+            """The 16 operations of `spec/infobip-sms-openapi.json`."""
+
+        @property
+        def subscriptions_api(self) -> SubscriptionsApi:
+            """The 22 operations of `spec/infobip-subscriptions-api-openapi.json`."""
+
+        @property
+        def tiktok(self) -> Tiktok:
+            """The 4 operations of `spec/infobip-tiktok-openapi.json`."""
+
+        @property
+        def viber(self) -> Viber:
+            """The 14 operations of `spec/infobip-viber-openapi.json`."""
+
+        @property
+        def vocalize(self) -> Vocalize:
+            """The 10 operations of `spec/infobip-vocalize-openapi.json`."""
+
+        @property
+        def voice(self) -> Voice:
+            """The 158 operations of `spec/infobip-voice-openapi.json`."""
+
+        @property
+        def webrtc_calls(self) -> WebrtcCalls:
+            """The 35 operations of `spec/infobip-webrtc-calls-openapi.json`."""
+
+        @property
+        def whatsapp(self) -> Whatsapp:
+            """The 64 operations of `spec/infobip-whatsapp-openapi.json`."""
+
+        @property
+        def zalo(self) -> Zalo:
+            """The 10 operations of `spec/infobip-zalo-openapi.json`."""
 
 
 class AsyncNamespaces:
@@ -531,462 +258,258 @@ class AsyncNamespaces:
 
     __slots__ = ()
 
-    @property
-    def tfa(self) -> AsyncTfa:
-        """The 18 operations of `spec/infobip-2fa-openapi.json`."""
-        found: Optional[AsyncTfa] = self.__dict__.get("tfa")
-        if found is None:
-            from .tfa import AsyncTfa
+    if TYPE_CHECKING:
 
-            found = self.__dict__["tfa"] = AsyncTfa(self)
+        @property
+        def tfa(self) -> AsyncTfa:
+            """The 18 operations of `spec/infobip-2fa-openapi.json`."""
+
+        @property
+        def account_management(self) -> AsyncAccountManagement:
+            """The 18 operations of `spec/infobip-account-management-openapi.json`."""
+
+        @property
+        def ai_assistants(self) -> AsyncAiAssistants:
+            """The 2 operations of `spec/infobip-ai-assistants-openapi.json`."""
+
+        @property
+        def answers(self) -> AsyncAnswers:
+            """The 3 operations of `spec/infobip-answers-openapi.json`."""
+
+        @property
+        def apple_mfb(self) -> AsyncAppleMfb:
+            """The 4 operations of `spec/infobip-apple-mfb-openapi.json`."""
+
+        @property
+        def application_entity(self) -> AsyncApplicationEntity:
+            """The 14 operations of `spec/infobip-application-entity-openapi.json`."""
+
+        @property
+        def billing_usage_api(self) -> AsyncBillingUsageApi:
+            """The 1 operations of `spec/infobip-billing-usage-api-openapi.json`."""
+
+        @property
+        def biometrics(self) -> AsyncBiometrics:
+            """The 13 operations of `spec/infobip-biometrics-openapi.json`."""
+
+        @property
+        def blocklist(self) -> AsyncBlocklist:
+            """The 3 operations of `spec/infobip-blocklist-openapi.json`."""
+
+        @property
+        def camara(self) -> AsyncCamara:
+            """The 9 operations of `spec/infobip-camara-openapi.json`."""
+
+        @property
+        def catalogs_api(self) -> AsyncCatalogsApi:
+            """The 18 operations of `spec/infobip-catalogs-api-openapi.json`."""
+
+        @property
+        def common_assets(self) -> AsyncCommonAssets:
+            """The 4 operations of `spec/infobip-common-assets-openapi.json`."""
+
+        @property
+        def conversations(self) -> AsyncConversations:
+            """The 128 operations of `spec/infobip-conversations-openapi.json`."""
+
+        @property
+        def email(self) -> AsyncEmail:
+            """The 52 operations of `spec/infobip-email-openapi.json`."""
+
+        @property
+        def instagram(self) -> AsyncInstagram:
+            """The 3 operations of `spec/infobip-instagram-openapi.json`."""
+
+        @property
+        def kakao(self) -> AsyncKakao:
+            """The 13 operations of `spec/infobip-kakao-openapi.json`."""
+
+        @property
+        def knowledge_base(self) -> AsyncKnowledgeBase:
+            """The 28 operations of `spec/infobip-knowledge-base-openapi.json`."""
+
+        @property
+        def line(self) -> AsyncLine:
+            """The 2 operations of `spec/infobip-line-openapi.json`."""
+
+        @property
+        def live_chat(self) -> AsyncLiveChat:
+            """The 1 operations of `spec/infobip-live-chat-openapi.json`."""
+
+        @property
+        def messages_api(self) -> AsyncMessagesApi:
+            """The 5 operations of `spec/infobip-messages-api-openapi.json`."""
+
+        @property
+        def messenger(self) -> AsyncMessenger:
+            """The 13 operations of `spec/infobip-messenger-openapi.json`."""
+
+        @property
+        def metrics_api(self) -> AsyncMetricsApi:
+            """The 2 operations of `spec/infobip-metrics-api-openapi.json`."""
+
+        @property
+        def mms(self) -> AsyncMms:
+            """The 8 operations of `spec/infobip-mms-openapi.json`."""
+
+        @property
+        def mobile_app_messaging(self) -> AsyncMobileAppMessaging:
+            """The 19 operations of `spec/infobip-mobile-app-messaging-openapi.json`."""
+
+        @property
+        def mobile_identity(self) -> AsyncMobileIdentity:
+            """The 8 operations of `spec/infobip-mobile-identity-openapi.json`."""
+
+        @property
+        def moments(self) -> AsyncMoments:
+            """The 8 operations of `spec/infobip-moments-openapi.json`."""
+
+        @property
+        def number_activation_state(self) -> AsyncNumberActivationState:
+            """The 2 operations of `spec/infobip-number-activation-state-openapi.json`."""
+
+        @property
+        def number_lookup(self) -> AsyncNumberLookup:
+            """The 3 operations of `spec/infobip-number-lookup-openapi.json`."""
+
+        @property
+        def numbers(self) -> AsyncNumbers:
+            """The 73 operations of `spec/infobip-numbers-openapi.json`."""
+
+        @property
+        def omni_failover(self) -> AsyncOmniFailover:
+            """The 7 operations of `spec/infobip-omni-failover-openapi.json`."""
+
+        @property
+        def open_channel(self) -> AsyncOpenChannel:
+            """The 1 operations of `spec/infobip-open-channel-openapi.json`."""
+
+        @property
+        def openapi(self) -> AsyncOpenapi:
+            """The 3 operations of `spec/infobip-openapi-openapi.json`."""
+
+        @property
+        def people(self) -> AsyncPeople:
+            """The 73 operations of `spec/infobip-people-openapi.json`."""
+
+        @property
+        def rcs(self) -> AsyncRcs:
+            """The 31 operations of `spec/infobip-rcs-openapi.json`."""
+
+        @property
+        def resources(self) -> AsyncResources:
+            """The 14 operations of `spec/infobip-resources-openapi.json`."""
+
+        @property
+        def sending_strategy(self) -> AsyncSendingStrategy:
+            """The 3 operations of `spec/infobip-sending-strategy-openapi.json`."""
+
+        @property
+        def signals(self) -> AsyncSignals:
+            """The 3 operations of `spec/infobip-signals-openapi.json`."""
+
+        @property
+        def sms(self) -> AsyncSms:
+            """The 16 operations of `spec/infobip-sms-openapi.json`."""
+
+        @property
+        def subscriptions_api(self) -> AsyncSubscriptionsApi:
+            """The 22 operations of `spec/infobip-subscriptions-api-openapi.json`."""
+
+        @property
+        def tiktok(self) -> AsyncTiktok:
+            """The 4 operations of `spec/infobip-tiktok-openapi.json`."""
+
+        @property
+        def viber(self) -> AsyncViber:
+            """The 14 operations of `spec/infobip-viber-openapi.json`."""
+
+        @property
+        def vocalize(self) -> AsyncVocalize:
+            """The 10 operations of `spec/infobip-vocalize-openapi.json`."""
+
+        @property
+        def voice(self) -> AsyncVoice:
+            """The 158 operations of `spec/infobip-voice-openapi.json`."""
+
+        @property
+        def webrtc_calls(self) -> AsyncWebrtcCalls:
+            """The 35 operations of `spec/infobip-webrtc-calls-openapi.json`."""
+
+        @property
+        def whatsapp(self) -> AsyncWhatsapp:
+            """The 64 operations of `spec/infobip-whatsapp-openapi.json`."""
+
+        @property
+        def zalo(self) -> AsyncZalo:
+            """The 10 operations of `spec/infobip-zalo-openapi.json`."""
+
+
+#: Namespace → the class of ``Client``'s and of ``AsyncClient``'s (module ``infobip.resources.<namespace>``).
+_TABLE = (
+    ("tfa", "Tfa", "AsyncTfa"),
+    ("account_management", "AccountManagement", "AsyncAccountManagement"),
+    ("ai_assistants", "AiAssistants", "AsyncAiAssistants"),
+    ("answers", "Answers", "AsyncAnswers"),
+    ("apple_mfb", "AppleMfb", "AsyncAppleMfb"),
+    ("application_entity", "ApplicationEntity", "AsyncApplicationEntity"),
+    ("billing_usage_api", "BillingUsageApi", "AsyncBillingUsageApi"),
+    ("biometrics", "Biometrics", "AsyncBiometrics"),
+    ("blocklist", "Blocklist", "AsyncBlocklist"),
+    ("camara", "Camara", "AsyncCamara"),
+    ("catalogs_api", "CatalogsApi", "AsyncCatalogsApi"),
+    ("common_assets", "CommonAssets", "AsyncCommonAssets"),
+    ("conversations", "Conversations", "AsyncConversations"),
+    ("email", "Email", "AsyncEmail"),
+    ("instagram", "Instagram", "AsyncInstagram"),
+    ("kakao", "Kakao", "AsyncKakao"),
+    ("knowledge_base", "KnowledgeBase", "AsyncKnowledgeBase"),
+    ("line", "Line", "AsyncLine"),
+    ("live_chat", "LiveChat", "AsyncLiveChat"),
+    ("messages_api", "MessagesApi", "AsyncMessagesApi"),
+    ("messenger", "Messenger", "AsyncMessenger"),
+    ("metrics_api", "MetricsApi", "AsyncMetricsApi"),
+    ("mms", "Mms", "AsyncMms"),
+    ("mobile_app_messaging", "MobileAppMessaging", "AsyncMobileAppMessaging"),
+    ("mobile_identity", "MobileIdentity", "AsyncMobileIdentity"),
+    ("moments", "Moments", "AsyncMoments"),
+    ("number_activation_state", "NumberActivationState", "AsyncNumberActivationState"),
+    ("number_lookup", "NumberLookup", "AsyncNumberLookup"),
+    ("numbers", "Numbers", "AsyncNumbers"),
+    ("omni_failover", "OmniFailover", "AsyncOmniFailover"),
+    ("open_channel", "OpenChannel", "AsyncOpenChannel"),
+    ("openapi", "Openapi", "AsyncOpenapi"),
+    ("people", "People", "AsyncPeople"),
+    ("rcs", "Rcs", "AsyncRcs"),
+    ("resources", "Resources", "AsyncResources"),
+    ("sending_strategy", "SendingStrategy", "AsyncSendingStrategy"),
+    ("signals", "Signals", "AsyncSignals"),
+    ("sms", "Sms", "AsyncSms"),
+    ("subscriptions_api", "SubscriptionsApi", "AsyncSubscriptionsApi"),
+    ("tiktok", "Tiktok", "AsyncTiktok"),
+    ("viber", "Viber", "AsyncViber"),
+    ("vocalize", "Vocalize", "AsyncVocalize"),
+    ("voice", "Voice", "AsyncVoice"),
+    ("webrtc_calls", "WebrtcCalls", "AsyncWebrtcCalls"),
+    ("whatsapp", "Whatsapp", "AsyncWhatsapp"),
+    ("zalo", "Zalo", "AsyncZalo"),
+)
+
+
+def _property(name: str, class_name: str) -> property:
+    """The property of one namespace: imports its module and makes the namespace on first use."""
+
+    def get(client: Any) -> Any:
+        found = client.__dict__.get(name)
+        if found is None:
+            module = __import__(f"infobip.resources.{name}", fromlist=[class_name])
+            found = client.__dict__[name] = getattr(module, class_name)(client)
         return found
 
-    @property
-    def account_management(self) -> AsyncAccountManagement:
-        """The 18 operations of `spec/infobip-account-management-openapi.json`."""
-        found: Optional[AsyncAccountManagement] = self.__dict__.get("account_management")
-        if found is None:
-            from .account_management import AsyncAccountManagement
+    get.__name__ = name
+    return property(get)
 
-            found = self.__dict__["account_management"] = AsyncAccountManagement(self)
-        return found
 
-    @property
-    def ai_assistants(self) -> AsyncAiAssistants:
-        """The 2 operations of `spec/infobip-ai-assistants-openapi.json`."""
-        found: Optional[AsyncAiAssistants] = self.__dict__.get("ai_assistants")
-        if found is None:
-            from .ai_assistants import AsyncAiAssistants
-
-            found = self.__dict__["ai_assistants"] = AsyncAiAssistants(self)
-        return found
-
-    @property
-    def answers(self) -> AsyncAnswers:
-        """The 3 operations of `spec/infobip-answers-openapi.json`."""
-        found: Optional[AsyncAnswers] = self.__dict__.get("answers")
-        if found is None:
-            from .answers import AsyncAnswers
-
-            found = self.__dict__["answers"] = AsyncAnswers(self)
-        return found
-
-    @property
-    def apple_mfb(self) -> AsyncAppleMfb:
-        """The 4 operations of `spec/infobip-apple-mfb-openapi.json`."""
-        found: Optional[AsyncAppleMfb] = self.__dict__.get("apple_mfb")
-        if found is None:
-            from .apple_mfb import AsyncAppleMfb
-
-            found = self.__dict__["apple_mfb"] = AsyncAppleMfb(self)
-        return found
-
-    @property
-    def application_entity(self) -> AsyncApplicationEntity:
-        """The 14 operations of `spec/infobip-application-entity-openapi.json`."""
-        found: Optional[AsyncApplicationEntity] = self.__dict__.get("application_entity")
-        if found is None:
-            from .application_entity import AsyncApplicationEntity
-
-            found = self.__dict__["application_entity"] = AsyncApplicationEntity(self)
-        return found
-
-    @property
-    def billing_usage_api(self) -> AsyncBillingUsageApi:
-        """The 1 operations of `spec/infobip-billing-usage-api-openapi.json`."""
-        found: Optional[AsyncBillingUsageApi] = self.__dict__.get("billing_usage_api")
-        if found is None:
-            from .billing_usage_api import AsyncBillingUsageApi
-
-            found = self.__dict__["billing_usage_api"] = AsyncBillingUsageApi(self)
-        return found
-
-    @property
-    def biometrics(self) -> AsyncBiometrics:
-        """The 13 operations of `spec/infobip-biometrics-openapi.json`."""
-        found: Optional[AsyncBiometrics] = self.__dict__.get("biometrics")
-        if found is None:
-            from .biometrics import AsyncBiometrics
-
-            found = self.__dict__["biometrics"] = AsyncBiometrics(self)
-        return found
-
-    @property
-    def blocklist(self) -> AsyncBlocklist:
-        """The 3 operations of `spec/infobip-blocklist-openapi.json`."""
-        found: Optional[AsyncBlocklist] = self.__dict__.get("blocklist")
-        if found is None:
-            from .blocklist import AsyncBlocklist
-
-            found = self.__dict__["blocklist"] = AsyncBlocklist(self)
-        return found
-
-    @property
-    def camara(self) -> AsyncCamara:
-        """The 9 operations of `spec/infobip-camara-openapi.json`."""
-        found: Optional[AsyncCamara] = self.__dict__.get("camara")
-        if found is None:
-            from .camara import AsyncCamara
-
-            found = self.__dict__["camara"] = AsyncCamara(self)
-        return found
-
-    @property
-    def catalogs_api(self) -> AsyncCatalogsApi:
-        """The 18 operations of `spec/infobip-catalogs-api-openapi.json`."""
-        found: Optional[AsyncCatalogsApi] = self.__dict__.get("catalogs_api")
-        if found is None:
-            from .catalogs_api import AsyncCatalogsApi
-
-            found = self.__dict__["catalogs_api"] = AsyncCatalogsApi(self)
-        return found
-
-    @property
-    def common_assets(self) -> AsyncCommonAssets:
-        """The 4 operations of `spec/infobip-common-assets-openapi.json`."""
-        found: Optional[AsyncCommonAssets] = self.__dict__.get("common_assets")
-        if found is None:
-            from .common_assets import AsyncCommonAssets
-
-            found = self.__dict__["common_assets"] = AsyncCommonAssets(self)
-        return found
-
-    @property
-    def conversations(self) -> AsyncConversations:
-        """The 128 operations of `spec/infobip-conversations-openapi.json`."""
-        found: Optional[AsyncConversations] = self.__dict__.get("conversations")
-        if found is None:
-            from .conversations import AsyncConversations
-
-            found = self.__dict__["conversations"] = AsyncConversations(self)
-        return found
-
-    @property
-    def email(self) -> AsyncEmail:
-        """The 52 operations of `spec/infobip-email-openapi.json`."""
-        found: Optional[AsyncEmail] = self.__dict__.get("email")
-        if found is None:
-            from .email import AsyncEmail
-
-            found = self.__dict__["email"] = AsyncEmail(self)
-        return found
-
-    @property
-    def instagram(self) -> AsyncInstagram:
-        """The 3 operations of `spec/infobip-instagram-openapi.json`."""
-        found: Optional[AsyncInstagram] = self.__dict__.get("instagram")
-        if found is None:
-            from .instagram import AsyncInstagram
-
-            found = self.__dict__["instagram"] = AsyncInstagram(self)
-        return found
-
-    @property
-    def kakao(self) -> AsyncKakao:
-        """The 13 operations of `spec/infobip-kakao-openapi.json`."""
-        found: Optional[AsyncKakao] = self.__dict__.get("kakao")
-        if found is None:
-            from .kakao import AsyncKakao
-
-            found = self.__dict__["kakao"] = AsyncKakao(self)
-        return found
-
-    @property
-    def knowledge_base(self) -> AsyncKnowledgeBase:
-        """The 28 operations of `spec/infobip-knowledge-base-openapi.json`."""
-        found: Optional[AsyncKnowledgeBase] = self.__dict__.get("knowledge_base")
-        if found is None:
-            from .knowledge_base import AsyncKnowledgeBase
-
-            found = self.__dict__["knowledge_base"] = AsyncKnowledgeBase(self)
-        return found
-
-    @property
-    def line(self) -> AsyncLine:
-        """The 2 operations of `spec/infobip-line-openapi.json`."""
-        found: Optional[AsyncLine] = self.__dict__.get("line")
-        if found is None:
-            from .line import AsyncLine
-
-            found = self.__dict__["line"] = AsyncLine(self)
-        return found
-
-    @property
-    def live_chat(self) -> AsyncLiveChat:
-        """The 1 operations of `spec/infobip-live-chat-openapi.json`."""
-        found: Optional[AsyncLiveChat] = self.__dict__.get("live_chat")
-        if found is None:
-            from .live_chat import AsyncLiveChat
-
-            found = self.__dict__["live_chat"] = AsyncLiveChat(self)
-        return found
-
-    @property
-    def messages_api(self) -> AsyncMessagesApi:
-        """The 5 operations of `spec/infobip-messages-api-openapi.json`."""
-        found: Optional[AsyncMessagesApi] = self.__dict__.get("messages_api")
-        if found is None:
-            from .messages_api import AsyncMessagesApi
-
-            found = self.__dict__["messages_api"] = AsyncMessagesApi(self)
-        return found
-
-    @property
-    def messenger(self) -> AsyncMessenger:
-        """The 13 operations of `spec/infobip-messenger-openapi.json`."""
-        found: Optional[AsyncMessenger] = self.__dict__.get("messenger")
-        if found is None:
-            from .messenger import AsyncMessenger
-
-            found = self.__dict__["messenger"] = AsyncMessenger(self)
-        return found
-
-    @property
-    def metrics_api(self) -> AsyncMetricsApi:
-        """The 2 operations of `spec/infobip-metrics-api-openapi.json`."""
-        found: Optional[AsyncMetricsApi] = self.__dict__.get("metrics_api")
-        if found is None:
-            from .metrics_api import AsyncMetricsApi
-
-            found = self.__dict__["metrics_api"] = AsyncMetricsApi(self)
-        return found
-
-    @property
-    def mms(self) -> AsyncMms:
-        """The 8 operations of `spec/infobip-mms-openapi.json`."""
-        found: Optional[AsyncMms] = self.__dict__.get("mms")
-        if found is None:
-            from .mms import AsyncMms
-
-            found = self.__dict__["mms"] = AsyncMms(self)
-        return found
-
-    @property
-    def mobile_app_messaging(self) -> AsyncMobileAppMessaging:
-        """The 19 operations of `spec/infobip-mobile-app-messaging-openapi.json`."""
-        found: Optional[AsyncMobileAppMessaging] = self.__dict__.get("mobile_app_messaging")
-        if found is None:
-            from .mobile_app_messaging import AsyncMobileAppMessaging
-
-            found = self.__dict__["mobile_app_messaging"] = AsyncMobileAppMessaging(self)
-        return found
-
-    @property
-    def mobile_identity(self) -> AsyncMobileIdentity:
-        """The 8 operations of `spec/infobip-mobile-identity-openapi.json`."""
-        found: Optional[AsyncMobileIdentity] = self.__dict__.get("mobile_identity")
-        if found is None:
-            from .mobile_identity import AsyncMobileIdentity
-
-            found = self.__dict__["mobile_identity"] = AsyncMobileIdentity(self)
-        return found
-
-    @property
-    def moments(self) -> AsyncMoments:
-        """The 8 operations of `spec/infobip-moments-openapi.json`."""
-        found: Optional[AsyncMoments] = self.__dict__.get("moments")
-        if found is None:
-            from .moments import AsyncMoments
-
-            found = self.__dict__["moments"] = AsyncMoments(self)
-        return found
-
-    @property
-    def number_activation_state(self) -> AsyncNumberActivationState:
-        """The 2 operations of `spec/infobip-number-activation-state-openapi.json`."""
-        found: Optional[AsyncNumberActivationState] = self.__dict__.get("number_activation_state")
-        if found is None:
-            from .number_activation_state import AsyncNumberActivationState
-
-            found = self.__dict__["number_activation_state"] = AsyncNumberActivationState(self)
-        return found
-
-    @property
-    def number_lookup(self) -> AsyncNumberLookup:
-        """The 3 operations of `spec/infobip-number-lookup-openapi.json`."""
-        found: Optional[AsyncNumberLookup] = self.__dict__.get("number_lookup")
-        if found is None:
-            from .number_lookup import AsyncNumberLookup
-
-            found = self.__dict__["number_lookup"] = AsyncNumberLookup(self)
-        return found
-
-    @property
-    def numbers(self) -> AsyncNumbers:
-        """The 73 operations of `spec/infobip-numbers-openapi.json`."""
-        found: Optional[AsyncNumbers] = self.__dict__.get("numbers")
-        if found is None:
-            from .numbers import AsyncNumbers
-
-            found = self.__dict__["numbers"] = AsyncNumbers(self)
-        return found
-
-    @property
-    def omni_failover(self) -> AsyncOmniFailover:
-        """The 7 operations of `spec/infobip-omni-failover-openapi.json`."""
-        found: Optional[AsyncOmniFailover] = self.__dict__.get("omni_failover")
-        if found is None:
-            from .omni_failover import AsyncOmniFailover
-
-            found = self.__dict__["omni_failover"] = AsyncOmniFailover(self)
-        return found
-
-    @property
-    def open_channel(self) -> AsyncOpenChannel:
-        """The 1 operations of `spec/infobip-open-channel-openapi.json`."""
-        found: Optional[AsyncOpenChannel] = self.__dict__.get("open_channel")
-        if found is None:
-            from .open_channel import AsyncOpenChannel
-
-            found = self.__dict__["open_channel"] = AsyncOpenChannel(self)
-        return found
-
-    @property
-    def openapi(self) -> AsyncOpenapi:
-        """The 3 operations of `spec/infobip-openapi-openapi.json`."""
-        found: Optional[AsyncOpenapi] = self.__dict__.get("openapi")
-        if found is None:
-            from .openapi import AsyncOpenapi
-
-            found = self.__dict__["openapi"] = AsyncOpenapi(self)
-        return found
-
-    @property
-    def people(self) -> AsyncPeople:
-        """The 73 operations of `spec/infobip-people-openapi.json`."""
-        found: Optional[AsyncPeople] = self.__dict__.get("people")
-        if found is None:
-            from .people import AsyncPeople
-
-            found = self.__dict__["people"] = AsyncPeople(self)
-        return found
-
-    @property
-    def rcs(self) -> AsyncRcs:
-        """The 31 operations of `spec/infobip-rcs-openapi.json`."""
-        found: Optional[AsyncRcs] = self.__dict__.get("rcs")
-        if found is None:
-            from .rcs import AsyncRcs
-
-            found = self.__dict__["rcs"] = AsyncRcs(self)
-        return found
-
-    @property
-    def resources(self) -> AsyncResources:
-        """The 14 operations of `spec/infobip-resources-openapi.json`."""
-        found: Optional[AsyncResources] = self.__dict__.get("resources")
-        if found is None:
-            from .resources import AsyncResources
-
-            found = self.__dict__["resources"] = AsyncResources(self)
-        return found
-
-    @property
-    def sending_strategy(self) -> AsyncSendingStrategy:
-        """The 3 operations of `spec/infobip-sending-strategy-openapi.json`."""
-        found: Optional[AsyncSendingStrategy] = self.__dict__.get("sending_strategy")
-        if found is None:
-            from .sending_strategy import AsyncSendingStrategy
-
-            found = self.__dict__["sending_strategy"] = AsyncSendingStrategy(self)
-        return found
-
-    @property
-    def signals(self) -> AsyncSignals:
-        """The 3 operations of `spec/infobip-signals-openapi.json`."""
-        found: Optional[AsyncSignals] = self.__dict__.get("signals")
-        if found is None:
-            from .signals import AsyncSignals
-
-            found = self.__dict__["signals"] = AsyncSignals(self)
-        return found
-
-    @property
-    def sms(self) -> AsyncSms:
-        """The 16 operations of `spec/infobip-sms-openapi.json`."""
-        found: Optional[AsyncSms] = self.__dict__.get("sms")
-        if found is None:
-            from .sms import AsyncSms
-
-            found = self.__dict__["sms"] = AsyncSms(self)
-        return found
-
-    @property
-    def subscriptions_api(self) -> AsyncSubscriptionsApi:
-        """The 22 operations of `spec/infobip-subscriptions-api-openapi.json`."""
-        found: Optional[AsyncSubscriptionsApi] = self.__dict__.get("subscriptions_api")
-        if found is None:
-            from .subscriptions_api import AsyncSubscriptionsApi
-
-            found = self.__dict__["subscriptions_api"] = AsyncSubscriptionsApi(self)
-        return found
-
-    @property
-    def tiktok(self) -> AsyncTiktok:
-        """The 4 operations of `spec/infobip-tiktok-openapi.json`."""
-        found: Optional[AsyncTiktok] = self.__dict__.get("tiktok")
-        if found is None:
-            from .tiktok import AsyncTiktok
-
-            found = self.__dict__["tiktok"] = AsyncTiktok(self)
-        return found
-
-    @property
-    def viber(self) -> AsyncViber:
-        """The 14 operations of `spec/infobip-viber-openapi.json`."""
-        found: Optional[AsyncViber] = self.__dict__.get("viber")
-        if found is None:
-            from .viber import AsyncViber
-
-            found = self.__dict__["viber"] = AsyncViber(self)
-        return found
-
-    @property
-    def vocalize(self) -> AsyncVocalize:
-        """The 10 operations of `spec/infobip-vocalize-openapi.json`."""
-        found: Optional[AsyncVocalize] = self.__dict__.get("vocalize")
-        if found is None:
-            from .vocalize import AsyncVocalize
-
-            found = self.__dict__["vocalize"] = AsyncVocalize(self)
-        return found
-
-    @property
-    def voice(self) -> AsyncVoice:
-        """The 158 operations of `spec/infobip-voice-openapi.json`."""
-        found: Optional[AsyncVoice] = self.__dict__.get("voice")
-        if found is None:
-            from .voice import AsyncVoice
-
-            found = self.__dict__["voice"] = AsyncVoice(self)
-        return found
-
-    @property
-    def webrtc_calls(self) -> AsyncWebrtcCalls:
-        """The 35 operations of `spec/infobip-webrtc-calls-openapi.json`."""
-        found: Optional[AsyncWebrtcCalls] = self.__dict__.get("webrtc_calls")
-        if found is None:
-            from .webrtc_calls import AsyncWebrtcCalls
-
-            found = self.__dict__["webrtc_calls"] = AsyncWebrtcCalls(self)
-        return found
-
-    @property
-    def whatsapp(self) -> AsyncWhatsapp:
-        """The 64 operations of `spec/infobip-whatsapp-openapi.json`."""
-        found: Optional[AsyncWhatsapp] = self.__dict__.get("whatsapp")
-        if found is None:
-            from .whatsapp import AsyncWhatsapp
-
-            found = self.__dict__["whatsapp"] = AsyncWhatsapp(self)
-        return found
-
-    @property
-    def zalo(self) -> AsyncZalo:
-        """The 10 operations of `spec/infobip-zalo-openapi.json`."""
-        found: Optional[AsyncZalo] = self.__dict__.get("zalo")
-        if found is None:
-            from .zalo import AsyncZalo
-
-            found = self.__dict__["zalo"] = AsyncZalo(self)
-        return found
+for _name, _sync, _async in _TABLE:
+    setattr(Namespaces, _name, _property(_name, _sync))
+    setattr(AsyncNamespaces, _name, _property(_name, _async))
