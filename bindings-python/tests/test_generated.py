@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import pickle
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -461,6 +462,8 @@ def test_one_operation_of_every_product(emu: Emulator, client: infobip.Client, c
     case.check(result)
     if isinstance(result, infobip.Model):
         assert result.raw_response is not None and result.raw_response.status_code in (200, 201, 202)
+        copy = pickle.loads(pickle.dumps(result))
+        assert copy == result and copy.raw_response is None
 
 
 def test_async_client_has_the_same_namespaces(emu: Emulator) -> None:

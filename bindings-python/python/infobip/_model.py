@@ -114,4 +114,11 @@ class Model:
             and dict(self._extra) == dict(other._extra)
         )
 
+    def __getstate__(self) -> Dict[str, Any]:
+        """Pickles and copies the fields, without the HTTP response."""
+        return {name: value for name, value in self.__dict__.items() if name != "_response"}
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
     __hash__ = None  # type: ignore[assignment]
