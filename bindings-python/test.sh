@@ -32,6 +32,9 @@ step "pytest"
 step "mypy --strict (every public call, and examples/python)"
 .venv/bin/python -m mypy --strict --no-incremental tests/typed_usage.py ../examples/python
 
+step "mypy --strict refuses wrong calls (tests/typed_errors.py)"
+.venv/bin/python tests/check_typed_errors.py
+
 step "stubtest (the stubs match the module)"
 .venv/bin/python -m mypy.stubtest infobip --allowlist stubtest-allowlist.txt
 

@@ -13,8 +13,6 @@ use crate::convert::{query_text, to_json};
 use crate::errors::{guard, invalid, to_py};
 use crate::network::Network;
 use crate::response::Response;
-use crate::sms::{AsyncSms, Sms};
-use crate::tfa::{AsyncTfa, Tfa};
 use crate::{logs, runtime};
 
 /// What a client is built from, kept so that a forked child (or a use after `close()`) can
@@ -117,6 +115,7 @@ struct Args<'py> {
     user_agent_suffix: Option<String>,
     network: Network,
     max_response_bytes: Option<usize>,
+    validate: Option<bool>,
     py: Python<'py>,
 }
 
@@ -137,7 +136,11 @@ impl Handle {
             network: args.network,
         };
         let native = Native::new(settings).map_err(|e| to_py(py, e))?;
-        Ok(Handle { native: Arc::new(native), options: RequestOptions::new() })
+        let mut options = RequestOptions::new();
+        if let Some(validate) = args.validate {
+            options = options.validate(validate);
+        }
+        Ok(Handle { native: Arc::new(native), options })
     }
 
     fn with_options(
@@ -145,9 +148,13 @@ impl Handle {
         py: Python<'_>,
         timeout: Option<f64>,
         max_retries: Option<&Bound<'_, PyAny>>,
+        validate: Option<bool>,
     ) -> PyResult<Self> {
         let max_retries = count::<u32>(py, "max_retries", max_retries, u64::from(u32::MAX))?;
         let mut options = self.options.clone();
+        if let Some(validate) = validate {
+            options = options.validate(validate);
+        }
         if let Some(timeout) = seconds(py, "timeout", timeout)? {
             options = options.timeout(timeout);
         }
@@ -155,6 +162,12 @@ impl Handle {
             options = options.max_retries(retries);
         }
         Ok(Handle { native: self.native.clone(), options })
+    }
+
+    /// Whether a call checks its arguments against the spec: the call's own choice, else this
+    /// handle's (on unless `validate=False`).
+    pub(crate) fn validates(&self, call: Option<bool>) -> bool {
+        call.unwrap_or(self.options.validate != Some(false))
     }
 
     /// The core client of this process, with this handle's call options.
@@ -326,24 +339,101 @@ fn python_version(py: Python<'_>) -> String {
     format!("{}.{}.{}", v.major, v.minor, v.patch)
 }
 
-/// The blocking client. Calls release the GIL while they wait.
-#[pyclass(module = "infobip", frozen)]
+/// The native part of `infobip.Client` (which adds the namespaces). Calls release the GIL
+/// while they wait.
+#[pyclass(module = "infobip", subclass, frozen)]
 pub(crate) struct Client {
+    pub(crate) handle: Handle,
+}
+
+/// The native part of `infobip.AsyncClient`. Calls return awaitables; cancelling one aborts its
+/// request.
+#[pyclass(module = "infobip", subclass, frozen)]
+pub(crate) struct AsyncClient {
+    pub(crate) handle: Handle,
+}
+
+/// A handle passed from `with_options` to the constructor of the caller's own class (the
+/// Python `Client` is a subclass), so the copy shares the connections.
+#[pyclass(module = "infobip._native", name = "_Shared", frozen)]
+pub(crate) struct Shared {
     handle: Handle,
 }
 
-/// The asyncio client. Calls return awaitables; cancelling one aborts its request.
-#[pyclass(module = "infobip", frozen)]
-pub(crate) struct AsyncClient {
-    handle: Handle,
+/// An instance of `class` (a client class or a subclass of it) holding `handle`.
+fn shared<'py>(class: Bound<'py, pyo3::types::PyType>, handle: Handle) -> PyResult<Bound<'py, PyAny>> {
+    let py = class.py();
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("_share", Py::new(py, Shared { handle })?)?;
+    class.call((), Some(&kwargs))
 }
+
+macro_rules! client {
+    ($name:ident) => {
+        impl $name {
+            #[allow(clippy::too_many_arguments)]
+            fn build(
+                py: Python<'_>,
+                base_url: Option<String>,
+                api_key: Option<String>,
+                username: Option<String>,
+                password: Option<String>,
+                ibsso: bool,
+                client_id: Option<String>,
+                client_secret: Option<String>,
+                timeout: Option<f64>,
+                connect_timeout: Option<f64>,
+                max_retries: Option<&Bound<'_, PyAny>>,
+                user_agent_suffix: Option<String>,
+                proxy: Option<String>,
+                no_proxy: Option<String>,
+                ca_cert: Option<Bound<'_, PyAny>>,
+                client_cert: Option<Bound<'_, PyAny>>,
+                client_key: Option<Bound<'_, PyAny>>,
+                max_response_bytes: Option<&Bound<'_, PyAny>>,
+                validate: Option<bool>,
+                share: Option<PyRef<'_, Shared>>,
+            ) -> PyResult<Self> {
+                if let Some(share) = share {
+                    return Ok($name { handle: share.handle.clone() });
+                }
+                let network =
+                    Network::new(py, proxy, no_proxy, ca_cert.as_ref(), client_cert.as_ref(), client_key.as_ref())?;
+                let max_retries = count::<u32>(py, "max_retries", max_retries, u64::from(u32::MAX))?;
+                let max_response_bytes =
+                    count::<usize>(py, "max_response_bytes", max_response_bytes, u64::from(u32::MAX))?;
+                let args = Args {
+                    base_url,
+                    api_key,
+                    username,
+                    password,
+                    ibsso,
+                    client_id,
+                    client_secret,
+                    timeout,
+                    connect_timeout,
+                    max_retries,
+                    user_agent_suffix,
+                    network,
+                    max_response_bytes,
+                    validate,
+                    py,
+                };
+                Ok($name { handle: guard(py, || Handle::new(args))? })
+            }
+        }
+    };
+}
+
+client!(Client);
+client!(AsyncClient);
 
 #[pymethods]
 impl Client {
     #[new]
     #[pyo3(signature = (base_url=None, *, api_key=None, username=None, password=None, ibsso=false,
         client_id=None, client_secret=None, timeout=None, connect_timeout=None, max_retries=None,
-        user_agent_suffix=None, proxy=None, no_proxy=None, ca_cert=None, client_cert=None, client_key=None, max_response_bytes=None))]
+        user_agent_suffix=None, proxy=None, no_proxy=None, ca_cert=None, client_cert=None, client_key=None, max_response_bytes=None, validate=None, _share=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -364,11 +454,11 @@ impl Client {
         client_cert: Option<Bound<'_, PyAny>>,
         client_key: Option<Bound<'_, PyAny>>,
         max_response_bytes: Option<&Bound<'_, PyAny>>,
+        validate: Option<bool>,
+        _share: Option<PyRef<'_, Shared>>,
     ) -> PyResult<Self> {
-        let network = Network::new(py, proxy, no_proxy, ca_cert.as_ref(), client_cert.as_ref(), client_key.as_ref())?;
-        let max_retries = count::<u32>(py, "max_retries", max_retries, u64::from(u32::MAX))?;
-        let max_response_bytes = count::<usize>(py, "max_response_bytes", max_response_bytes, u64::from(u32::MAX))?;
-        let args = Args {
+        Self::build(
+            py,
             base_url,
             api_key,
             username,
@@ -380,22 +470,27 @@ impl Client {
             connect_timeout,
             max_retries,
             user_agent_suffix,
-            network,
+            proxy,
+            no_proxy,
+            ca_cert,
+            client_cert,
+            client_key,
             max_response_bytes,
-            py,
-        };
-        Ok(Self { handle: guard(py, || Handle::new(args))? })
+            validate,
+            _share,
+        )
     }
 
-    /// A client sharing this one's connections, with other per-call options.
-    #[pyo3(signature = (*, timeout=None, max_retries=None))]
-    fn with_options(
-        &self,
-        py: Python<'_>,
+    /// A client of the same class sharing this one's connections, with other per-call options.
+    #[pyo3(signature = (*, timeout=None, max_retries=None, validate=None))]
+    fn with_options<'py>(
+        slf: &Bound<'py, Self>,
         timeout: Option<f64>,
-        max_retries: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Self> {
-        Ok(Client { handle: self.handle.with_options(py, timeout, max_retries)? })
+        max_retries: Option<&Bound<'py, PyAny>>,
+        validate: Option<bool>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let handle = slf.get().handle.with_options(slf.py(), timeout, max_retries, validate)?;
+        shared(slf.get_type(), handle)
     }
 
     /// Sends a request to any endpoint; `json` is sent as the body without key conversion.
@@ -444,18 +539,6 @@ impl Client {
         self.close(py)
     }
 
-    /// The SMS API.
-    #[getter]
-    fn sms(&self) -> Sms {
-        Sms { handle: self.handle.clone() }
-    }
-
-    /// The 2FA API.
-    #[getter]
-    fn tfa(&self) -> Tfa {
-        Tfa { handle: self.handle.clone() }
-    }
-
     fn __repr__(&self) -> String {
         self.handle.repr("Client")
     }
@@ -466,7 +549,7 @@ impl AsyncClient {
     #[new]
     #[pyo3(signature = (base_url=None, *, api_key=None, username=None, password=None, ibsso=false,
         client_id=None, client_secret=None, timeout=None, connect_timeout=None, max_retries=None,
-        user_agent_suffix=None, proxy=None, no_proxy=None, ca_cert=None, client_cert=None, client_key=None, max_response_bytes=None))]
+        user_agent_suffix=None, proxy=None, no_proxy=None, ca_cert=None, client_cert=None, client_key=None, max_response_bytes=None, validate=None, _share=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -487,11 +570,11 @@ impl AsyncClient {
         client_cert: Option<Bound<'_, PyAny>>,
         client_key: Option<Bound<'_, PyAny>>,
         max_response_bytes: Option<&Bound<'_, PyAny>>,
+        validate: Option<bool>,
+        _share: Option<PyRef<'_, Shared>>,
     ) -> PyResult<Self> {
-        let network = Network::new(py, proxy, no_proxy, ca_cert.as_ref(), client_cert.as_ref(), client_key.as_ref())?;
-        let max_retries = count::<u32>(py, "max_retries", max_retries, u64::from(u32::MAX))?;
-        let max_response_bytes = count::<usize>(py, "max_response_bytes", max_response_bytes, u64::from(u32::MAX))?;
-        let args = Args {
+        Self::build(
+            py,
             base_url,
             api_key,
             username,
@@ -503,22 +586,27 @@ impl AsyncClient {
             connect_timeout,
             max_retries,
             user_agent_suffix,
-            network,
+            proxy,
+            no_proxy,
+            ca_cert,
+            client_cert,
+            client_key,
             max_response_bytes,
-            py,
-        };
-        Ok(Self { handle: guard(py, || Handle::new(args))? })
+            validate,
+            _share,
+        )
     }
 
-    /// A client sharing this one's connections, with other per-call options.
-    #[pyo3(signature = (*, timeout=None, max_retries=None))]
-    fn with_options(
-        &self,
-        py: Python<'_>,
+    /// A client of the same class sharing this one's connections, with other per-call options.
+    #[pyo3(signature = (*, timeout=None, max_retries=None, validate=None))]
+    fn with_options<'py>(
+        slf: &Bound<'py, Self>,
         timeout: Option<f64>,
-        max_retries: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Self> {
-        Ok(AsyncClient { handle: self.handle.with_options(py, timeout, max_retries)? })
+        max_retries: Option<&Bound<'py, PyAny>>,
+        validate: Option<bool>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let handle = slf.get().handle.with_options(slf.py(), timeout, max_retries, validate)?;
+        shared(slf.get_type(), handle)
     }
 
     /// Sends a request to any endpoint; `json` is sent as the body without key conversion.
@@ -564,18 +652,6 @@ impl AsyncClient {
     #[pyo3(signature = (*_exc))]
     fn __aexit__<'py>(&self, py: Python<'py>, _exc: &Bound<'_, PyTuple>) -> PyResult<Bound<'py, PyAny>> {
         self.close(py)
-    }
-
-    /// The SMS API.
-    #[getter]
-    fn sms(&self) -> AsyncSms {
-        AsyncSms { handle: self.handle.clone() }
-    }
-
-    /// The 2FA API.
-    #[getter]
-    fn tfa(&self) -> AsyncTfa {
-        AsyncTfa { handle: self.handle.clone() }
     }
 
     fn __repr__(&self) -> String {

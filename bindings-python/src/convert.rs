@@ -110,38 +110,6 @@ pub(crate) fn datetime(value: &Bound<'_, PyAny>, path: &str) -> PyResult<DateTim
     moment.extract::<DateTime<FixedOffset>>()
 }
 
-/// Writes JSON as Python values (objects become dicts with the same keys).
-pub(crate) fn from_json<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(flag) => PyBool::new(py, *flag).to_owned().into_any(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any()
-            } else if let Some(u) = n.as_u64() {
-                u.into_pyobject(py)?.into_any()
-            } else {
-                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
-            }
-        }
-        Value::String(text) => PyString::new(py, text).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(from_json(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(object) => {
-            let dict = PyDict::new(py);
-            for (key, item) in object {
-                dict.set_item(key, from_json(py, item)?)?;
-            }
-            dict.into_any()
-        }
-    })
-}
-
 /// A query parameter value as text: str, int, float, bool (`true`/`false`) or an aware datetime.
 pub(crate) fn query_text(value: &Bound<'_, PyAny>, path: &str) -> PyResult<String> {
     match to_json(value, path)? {
@@ -150,10 +118,4 @@ pub(crate) fn query_text(value: &Bound<'_, PyAny>, path: &str) -> PyResult<Strin
         Value::Number(n) => Ok(n.to_string()),
         _ => Err(invalid(value.py(), path, "must be a str, int, float, bool or datetime")),
     }
-}
-
-/// Reads an Infobip date-time (every offset form) as an aware `datetime`; for the result models.
-#[pyfunction]
-pub(crate) fn _parse_time(py: Python<'_>, text: &str) -> PyResult<DateTime<FixedOffset>> {
-    infobip::time::parse(text).map_err(|e| crate::errors::to_py(py, e))
 }

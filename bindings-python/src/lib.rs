@@ -4,6 +4,7 @@
 //! errors into Python objects. Blocking calls release the GIL; async calls are asyncio
 //! awaitables driven by one shared tokio runtime.
 
+mod builder;
 mod call;
 mod catalog;
 mod client;
@@ -12,6 +13,8 @@ mod errors;
 mod logs;
 mod model;
 mod network;
+mod namespace;
+mod plan;
 mod response;
 mod runtime;
 mod sms;
@@ -29,6 +32,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_class::<client::Client>()?;
     module.add_class::<client::AsyncClient>()?;
+    module.add_class::<client::Shared>()?;
     module.add_class::<response::Response>()?;
     module.add_class::<sms::Sms>()?;
     module.add_class::<sms::AsyncSms>()?;
@@ -37,9 +41,9 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<tfa::AsyncTfa>()?;
     module.add_class::<call::Tracker>()?;
     module.add_class::<call::Start>()?;
-    module.add_function(wrap_pyfunction!(convert::_parse_time, module)?)?;
     module.add_function(wrap_pyfunction!(_test_panic, module)?)?;
     catalog::register(module)?;
+    namespace::register(module)?;
     webhooks::register(module)?;
     let drain = wrap_pyfunction!(runtime::drain, module)?;
     module.py().import("atexit")?.call_method1("register", (drain,))?;

@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 
 use crate::errors::{guard, to_py};
 use crate::model::Typed;
+use crate::plan::{Kind, class_cell};
 
 /// Delivery reports pushed to your endpoint (v3 and legacy shapes, JSON or XML).
 #[pyfunction]
@@ -33,6 +34,13 @@ fn parse_click<'py>(py: Python<'py>, body: &[u8]) -> PyResult<Bound<'py, PyAny>>
     })
 }
 
+/// Any push, read into the result class `into` (a class of `infobip.types`) by its field plan.
+#[pyfunction]
+fn parse<'py>(body: &[u8], into: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let kind = Kind::Object(class_cell(into)?);
+    crate::builder::from_slice(into.py(), &kind, body, "a webhook push")
+}
+
 /// Checks an `Authorization: Basic ...` header (constant time); raises
 /// `WebhookVerificationError` when it does not match.
 #[pyfunction]
@@ -57,6 +65,7 @@ pub(crate) fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(parse_delivery_reports, module)?)?;
     module.add_function(wrap_pyfunction!(parse_inbound, module)?)?;
     module.add_function(wrap_pyfunction!(parse_click, module)?)?;
+    module.add_function(wrap_pyfunction!(parse, module)?)?;
     module.add_function(wrap_pyfunction!(verify_basic, module)?)?;
     module.add_function(wrap_pyfunction!(verify_hmac, module)?)?;
     Ok(())

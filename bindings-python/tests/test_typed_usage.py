@@ -15,3 +15,11 @@ def test_typed_usage_runs(emu: Emulator) -> None:
     assert seen[-2:] == ["config", "config"]  # the certificate files do not exist
     assert asyncio.run(typed_usage.use_async(emu.url, emu.api_key)) == ["200", "200", "200", "True", "True", "True"]
     assert len(typed_usage.use_errors()) >= 15
+
+
+def test_typed_usage_of_the_generated_namespaces_runs(emu: Emulator) -> None:
+    seen = typed_usage.use_products(emu.url, emu.api_key)
+    assert seen[:2] == ["441134960001", "200"]
+    assert "Swisscom" in seen and "MESSAGE_ACCEPTED" in seen
+    assert seen[-1] == "2022-08-18 12:36:42.123000+00:00"  # a date-time of a paged item, read as a datetime
+    assert asyncio.run(typed_usage.use_products_async(emu.url, emu.api_key))[1] == "MMS"

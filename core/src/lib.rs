@@ -70,6 +70,7 @@ pub mod account;
 #[rustfmt::skip]
 pub mod api;
 pub mod auth;
+pub mod bridge;
 pub mod case;
 pub mod catalog;
 pub mod client;

@@ -21,6 +21,7 @@
 //! (e.g. `sms:get-logs`) and the bare id is unknown (its error suggests both).
 
 mod call;
+mod keys;
 mod model;
 mod schema;
 mod suggest;

@@ -105,10 +105,13 @@ impl Response {
 /// Nesting deeper than [`MAX_DEPTH`] is refused before it is parsed.
 pub fn decode_json<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T, Error> {
     check_depth(bytes, what)?;
-    serde_json::from_slice(bytes).map_err(|e| {
-        let offset = byte_offset(bytes, e.line(), e.column());
-        Error::decode(format!("{what}: {e}"), Some(offset))
-    })
+    serde_json::from_slice(bytes).map_err(|e| json_error(bytes, what, &e))
+}
+
+/// The `decode` error for JSON `bytes` (named `what`) that serde could not read: the message,
+/// and the byte offset of the problem.
+pub fn json_error(bytes: &[u8], what: &str, error: &serde_json::Error) -> Error {
+    Error::decode(format!("{what}: {error}"), Some(byte_offset(bytes, error.line(), error.column())))
 }
 
 /// Refuses JSON text whose arrays and objects nest deeper than [`MAX_DEPTH`], with a `decode`

@@ -95,7 +95,8 @@ pub struct FileDownload {
 }
 
 impl FileDownload {
-    fn from_response(response: &CallResponse) -> Self {
+    /// The file an operation's answer holds: its bytes, declared type and name.
+    pub fn from_response(response: &CallResponse) -> Self {
         let header = |name: http::header::HeaderName| {
             response.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
         };
