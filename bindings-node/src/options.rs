@@ -1,6 +1,5 @@
 //! Client and per-call options, as JavaScript objects, and their conversion to the core's.
 
-
 use infobip::config::millis;
 use infobip::{ClientBuilder, Error, Pem, RequestOptions};
 use napi::bindgen_prelude::{Buffer, Either};

@@ -239,11 +239,12 @@ impl Walk<'_> {
             _ => Ty::Any,
         };
         if let TypeKind::Object { fields, .. } = &mut self.product.types[owner.0].kind {
-            let mut snake = snake_ident(wire);
-            let mut camel = camel_ident(wire);
-            while fields.iter().any(|f| f.snake == snake || f.camel == camel) {
-                snake.push('_');
-                camel.push('_');
+            let (snake, camel) = (snake_ident(wire), camel_ident(wire));
+            // A key named like a documented field in another spelling (`audioSourceType` beside
+            // the schema's `Audio source type`) is not added: every language finds a field by
+            // the snake or camel form of its wire name, which must stay one field's.
+            if fields.iter().any(|f| f.snake == snake || f.camel == camel) {
+                return;
             }
             fields.push(Field {
                 wire: wire.to_owned(),

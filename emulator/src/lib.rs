@@ -35,8 +35,8 @@ mod handlers;
 mod inbox;
 mod multipart;
 mod pattern;
-mod request;
 pub mod proxy;
+mod request;
 #[cfg(test)]
 mod robustness_tests;
 mod schema;

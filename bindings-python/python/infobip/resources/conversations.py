@@ -323,6 +323,7 @@ class Conversations(_Base):
         self,
         *,
         name: str,
+        created_at: Optional[str] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -332,7 +333,7 @@ class Conversations(_Base):
         ``POST /ccaas/1/tags``."""
         result: _t.CreateTagApiRequest = self._call(
             "create-tag", "conversations", ".CreateTagApiRequest",
-            {"name": name},
+            {"name": name, "created_at": created_at},
             True, timeout, max_retries, validate,
         )
         return result
@@ -938,11 +939,11 @@ class Conversations(_Base):
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
-    ) -> str:
+    ) -> Any:
         """Get metadata
 
         ``GET /ccaas/1/conversations/{conversationId}/metadata``."""
-        result: str = self._call(
+        result: Any = self._call(
             "get-metadata", "conversations", "",
             {"conversation_id": conversation_id},
             False, timeout, max_retries, validate,
@@ -1178,6 +1179,7 @@ class Conversations(_Base):
         is_enabled: bool,
         options: Optional[Sequence[str]] = None,
         regex: Optional[str] = None,
+        enabled: Optional[bool] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -1187,7 +1189,7 @@ class Conversations(_Base):
         ``POST /ccaas/2/conversation-forms/fields``."""
         result: _t.Field = self._call(
             "create-conversation-form-field", "conversations", ".Field",
-            {"title": title, "type": type, "is_enabled": is_enabled, "options": options, "regex": regex},
+            {"title": title, "type": type, "is_enabled": is_enabled, "options": options, "regex": regex, "enabled": enabled},
             True, timeout, max_retries, validate,
         )
         return result
@@ -1219,6 +1221,7 @@ class Conversations(_Base):
         is_enabled: bool,
         options: Optional[Sequence[str]] = None,
         regex: Optional[str] = None,
+        enabled: Optional[bool] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -1228,7 +1231,7 @@ class Conversations(_Base):
         ``PUT /ccaas/2/conversation-forms/fields/{id}``."""
         result: _t.Field = self._call(
             "update-conversation-form-field", "conversations", ".Field",
-            {"id": id, "title": title, "type": type, "is_enabled": is_enabled, "options": options, "regex": regex},
+            {"id": id, "title": title, "type": type, "is_enabled": is_enabled, "options": options, "regex": regex, "enabled": enabled},
             True, timeout, max_retries, validate,
         )
         return result
@@ -1281,6 +1284,7 @@ class Conversations(_Base):
         order_index: Optional[int] = None,
         is_enabled: Optional[bool] = None,
         times_triggered: Optional[int] = None,
+        id: Optional[str] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -1290,7 +1294,7 @@ class Conversations(_Base):
         ``POST /ccaas/2/conversation-forms/triggers``."""
         result: _t.Trigger = self._call(
             "create-conversation-form-trigger", "conversations", ".Trigger",
-            {"title": title, "expression": expression, "order_index": order_index, "is_enabled": is_enabled, "form_id": form_id, "times_triggered": times_triggered},
+            {"title": title, "expression": expression, "order_index": order_index, "is_enabled": is_enabled, "form_id": form_id, "times_triggered": times_triggered, "id": id},
             True, timeout, max_retries, validate,
         )
         return result
@@ -1317,12 +1321,7 @@ class Conversations(_Base):
         self,
         *,
         id: str,
-        title: str,
-        expression: Mapping[str, Any],
-        form_id: str,
-        order_index: Optional[int] = None,
-        is_enabled: Optional[bool] = None,
-        times_triggered: Optional[int] = None,
+        body: _p.TriggerParam,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -1332,8 +1331,8 @@ class Conversations(_Base):
         ``PUT /ccaas/2/conversation-forms/triggers/{id}``."""
         result: _t.Trigger = self._call(
             "update-conversation-form-trigger", "conversations", ".Trigger",
-            {"id": id, "title": title, "expression": expression, "order_index": order_index, "is_enabled": is_enabled, "form_id": form_id, "times_triggered": times_triggered},
-            True, timeout, max_retries, validate,
+            {"id": id, "body": body},
+            False, timeout, max_retries, validate,
         )
         return result
 
@@ -1359,12 +1358,7 @@ class Conversations(_Base):
         self,
         *,
         id: str,
-        title: str,
-        expression: Mapping[str, Any],
-        form_id: str,
-        order_index: Optional[int] = None,
-        is_enabled: Optional[bool] = None,
-        times_triggered: Optional[int] = None,
+        body: _p.TriggerParam,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -1374,8 +1368,8 @@ class Conversations(_Base):
         ``PATCH /ccaas/2/conversation-forms/triggers/{id}``."""
         result: _t.Trigger = self._call(
             "patch-conversation-form-trigger", "conversations", ".Trigger",
-            {"id": id, "title": title, "expression": expression, "order_index": order_index, "is_enabled": is_enabled, "form_id": form_id, "times_triggered": times_triggered},
-            True, timeout, max_retries, validate,
+            {"id": id, "body": body},
+            False, timeout, max_retries, validate,
         )
         return result
 
@@ -1665,6 +1659,7 @@ class Conversations(_Base):
         outbound: Optional[bool] = None,
         auto_compose: Optional[bool] = None,
         enabled: Optional[bool] = None,
+        video_download_preparation: Optional[bool] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -1674,7 +1669,7 @@ class Conversations(_Base):
         ``PUT /ccaas/voice/2/account-recording-config``."""
         result: _t.AccountRecordingConfigApiModel = self._call(
             "update-conversations-account-recording-config", "conversations", ".AccountRecordingConfigApiModel",
-            {"inbound": inbound, "outbound": outbound, "auto_compose": auto_compose, "media_type": media_type, "enabled": enabled},
+            {"inbound": inbound, "outbound": outbound, "auto_compose": auto_compose, "media_type": media_type, "enabled": enabled, "video_download_preparation": video_download_preparation},
             True, timeout, max_retries, validate,
         )
         return result
@@ -1687,6 +1682,7 @@ class Conversations(_Base):
         outbound: Optional[bool] = None,
         auto_compose: Optional[bool] = None,
         enabled: Optional[bool] = None,
+        video_download_preparation: Optional[bool] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -1696,7 +1692,7 @@ class Conversations(_Base):
         ``POST /ccaas/voice/2/account-recording-config``."""
         result: _t.AccountRecordingConfigApiModel = self._call(
             "create-conversations-account-recording-config", "conversations", ".AccountRecordingConfigApiModel",
-            {"inbound": inbound, "outbound": outbound, "auto_compose": auto_compose, "media_type": media_type, "enabled": enabled},
+            {"inbound": inbound, "outbound": outbound, "auto_compose": auto_compose, "media_type": media_type, "enabled": enabled, "video_download_preparation": video_download_preparation},
             True, timeout, max_retries, validate,
         )
         return result
@@ -1708,12 +1704,12 @@ class Conversations(_Base):
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
-    ) -> _t.AgentRecordingConfigApiModel:
+    ) -> Any:
         """Get agent recording configurations
 
         ``GET /ccaas/voice/2/agent-recording-configs``."""
-        result: _t.AgentRecordingConfigApiModel = self._call(
-            "get-conversations-agent-recording-configs", "conversations", ".AgentRecordingConfigApiModel",
+        result: Any = self._call(
+            "get-conversations-agent-recording-configs", "conversations", "",
             {"agent_ids": agent_ids},
             False, timeout, max_retries, validate,
         )
@@ -2145,6 +2141,9 @@ class Conversations(_Base):
         announcement_message: Optional[_p.FileOrTtsAudioSourceWithRepeatIntervalApiModelParam] = None,
         enabled: Optional[bool] = None,
         default: Optional[bool] = None,
+        elements: Optional[Any] = None,
+        total: Optional[int] = None,
+        total_pages: Optional[int] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -2154,7 +2153,7 @@ class Conversations(_Base):
         ``POST /ccaas/voice/2/hold-configs-per-queue``."""
         result: _t.HoldConfigWithQueuesApiModel = self._call(
             "create-hold-config", "conversations", ".HoldConfigWithQueuesApiModel",
-            {"name": name, "on_hold_music": on_hold_music, "announcement_message": announcement_message, "queue_ids": queue_ids, "enabled": enabled, "default": default},
+            {"name": name, "on_hold_music": on_hold_music, "announcement_message": announcement_message, "queue_ids": queue_ids, "enabled": enabled, "default": default, "elements": elements, "total": total, "total_pages": total_pages},
             True, timeout, max_retries, validate,
         )
         return result
@@ -2417,10 +2416,7 @@ class Conversations(_Base):
         self,
         *,
         working_hours_id: str,
-        name: str,
-        start_date: Optional[datetime] = None,
-        end_date: Optional[datetime] = None,
-        enabled: Optional[bool] = None,
+        body: _p.HolidaysApiModelParam,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -2430,8 +2426,8 @@ class Conversations(_Base):
         ``POST /ccaas/1/working-hours/{workingHoursId}/holiday``."""
         result: _t.WorkingHoursApiResponse = self._call(
             "create-working-hours-holiday", "conversations", ".WorkingHoursApiResponse",
-            {"working_hours_id": working_hours_id, "name": name, "start_date": start_date, "end_date": end_date, "enabled": enabled},
-            True, timeout, max_retries, validate,
+            {"working_hours_id": working_hours_id, "body": body},
+            False, timeout, max_retries, validate,
         )
         return result
 
@@ -2461,12 +2457,12 @@ class Conversations(_Base):
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
-    ) -> _t.GetPlaceholdersApiResponse:
+    ) -> Any:
         """Get supported TTS placeholders for purpose
 
         ``GET /ccaas/voice/2/tts/options/placeholders/{ttsPurpose}``."""
-        result: _t.GetPlaceholdersApiResponse = self._call(
-            "get-conversations-tts-supported-placeholders", "conversations", ".GetPlaceholdersApiResponse",
+        result: Any = self._call(
+            "get-conversations-tts-supported-placeholders", "conversations", "",
             {"tts_purpose": tts_purpose},
             False, timeout, max_retries, validate,
         )
@@ -2938,6 +2934,7 @@ class AsyncConversations(_AsyncBase):
         self,
         *,
         name: str,
+        created_at: Optional[str] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -2947,7 +2944,7 @@ class AsyncConversations(_AsyncBase):
         ``POST /ccaas/1/tags``."""
         result: Awaitable[_t.CreateTagApiRequest] = self._call(
             "create-tag", "conversations", ".CreateTagApiRequest",
-            {"name": name},
+            {"name": name, "created_at": created_at},
             True, timeout, max_retries, validate,
         )
         return result
@@ -3553,11 +3550,11 @@ class AsyncConversations(_AsyncBase):
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
-    ) -> Awaitable[str]:
+    ) -> Awaitable[Any]:
         """Get metadata
 
         ``GET /ccaas/1/conversations/{conversationId}/metadata``."""
-        result: Awaitable[str] = self._call(
+        result: Awaitable[Any] = self._call(
             "get-metadata", "conversations", "",
             {"conversation_id": conversation_id},
             False, timeout, max_retries, validate,
@@ -3793,6 +3790,7 @@ class AsyncConversations(_AsyncBase):
         is_enabled: bool,
         options: Optional[Sequence[str]] = None,
         regex: Optional[str] = None,
+        enabled: Optional[bool] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -3802,7 +3800,7 @@ class AsyncConversations(_AsyncBase):
         ``POST /ccaas/2/conversation-forms/fields``."""
         result: Awaitable[_t.Field] = self._call(
             "create-conversation-form-field", "conversations", ".Field",
-            {"title": title, "type": type, "is_enabled": is_enabled, "options": options, "regex": regex},
+            {"title": title, "type": type, "is_enabled": is_enabled, "options": options, "regex": regex, "enabled": enabled},
             True, timeout, max_retries, validate,
         )
         return result
@@ -3834,6 +3832,7 @@ class AsyncConversations(_AsyncBase):
         is_enabled: bool,
         options: Optional[Sequence[str]] = None,
         regex: Optional[str] = None,
+        enabled: Optional[bool] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -3843,7 +3842,7 @@ class AsyncConversations(_AsyncBase):
         ``PUT /ccaas/2/conversation-forms/fields/{id}``."""
         result: Awaitable[_t.Field] = self._call(
             "update-conversation-form-field", "conversations", ".Field",
-            {"id": id, "title": title, "type": type, "is_enabled": is_enabled, "options": options, "regex": regex},
+            {"id": id, "title": title, "type": type, "is_enabled": is_enabled, "options": options, "regex": regex, "enabled": enabled},
             True, timeout, max_retries, validate,
         )
         return result
@@ -3896,6 +3895,7 @@ class AsyncConversations(_AsyncBase):
         order_index: Optional[int] = None,
         is_enabled: Optional[bool] = None,
         times_triggered: Optional[int] = None,
+        id: Optional[str] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -3905,7 +3905,7 @@ class AsyncConversations(_AsyncBase):
         ``POST /ccaas/2/conversation-forms/triggers``."""
         result: Awaitable[_t.Trigger] = self._call(
             "create-conversation-form-trigger", "conversations", ".Trigger",
-            {"title": title, "expression": expression, "order_index": order_index, "is_enabled": is_enabled, "form_id": form_id, "times_triggered": times_triggered},
+            {"title": title, "expression": expression, "order_index": order_index, "is_enabled": is_enabled, "form_id": form_id, "times_triggered": times_triggered, "id": id},
             True, timeout, max_retries, validate,
         )
         return result
@@ -3932,12 +3932,7 @@ class AsyncConversations(_AsyncBase):
         self,
         *,
         id: str,
-        title: str,
-        expression: Mapping[str, Any],
-        form_id: str,
-        order_index: Optional[int] = None,
-        is_enabled: Optional[bool] = None,
-        times_triggered: Optional[int] = None,
+        body: _p.TriggerParam,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -3947,8 +3942,8 @@ class AsyncConversations(_AsyncBase):
         ``PUT /ccaas/2/conversation-forms/triggers/{id}``."""
         result: Awaitable[_t.Trigger] = self._call(
             "update-conversation-form-trigger", "conversations", ".Trigger",
-            {"id": id, "title": title, "expression": expression, "order_index": order_index, "is_enabled": is_enabled, "form_id": form_id, "times_triggered": times_triggered},
-            True, timeout, max_retries, validate,
+            {"id": id, "body": body},
+            False, timeout, max_retries, validate,
         )
         return result
 
@@ -3974,12 +3969,7 @@ class AsyncConversations(_AsyncBase):
         self,
         *,
         id: str,
-        title: str,
-        expression: Mapping[str, Any],
-        form_id: str,
-        order_index: Optional[int] = None,
-        is_enabled: Optional[bool] = None,
-        times_triggered: Optional[int] = None,
+        body: _p.TriggerParam,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -3989,8 +3979,8 @@ class AsyncConversations(_AsyncBase):
         ``PATCH /ccaas/2/conversation-forms/triggers/{id}``."""
         result: Awaitable[_t.Trigger] = self._call(
             "patch-conversation-form-trigger", "conversations", ".Trigger",
-            {"id": id, "title": title, "expression": expression, "order_index": order_index, "is_enabled": is_enabled, "form_id": form_id, "times_triggered": times_triggered},
-            True, timeout, max_retries, validate,
+            {"id": id, "body": body},
+            False, timeout, max_retries, validate,
         )
         return result
 
@@ -4280,6 +4270,7 @@ class AsyncConversations(_AsyncBase):
         outbound: Optional[bool] = None,
         auto_compose: Optional[bool] = None,
         enabled: Optional[bool] = None,
+        video_download_preparation: Optional[bool] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -4289,7 +4280,7 @@ class AsyncConversations(_AsyncBase):
         ``PUT /ccaas/voice/2/account-recording-config``."""
         result: Awaitable[_t.AccountRecordingConfigApiModel] = self._call(
             "update-conversations-account-recording-config", "conversations", ".AccountRecordingConfigApiModel",
-            {"inbound": inbound, "outbound": outbound, "auto_compose": auto_compose, "media_type": media_type, "enabled": enabled},
+            {"inbound": inbound, "outbound": outbound, "auto_compose": auto_compose, "media_type": media_type, "enabled": enabled, "video_download_preparation": video_download_preparation},
             True, timeout, max_retries, validate,
         )
         return result
@@ -4302,6 +4293,7 @@ class AsyncConversations(_AsyncBase):
         outbound: Optional[bool] = None,
         auto_compose: Optional[bool] = None,
         enabled: Optional[bool] = None,
+        video_download_preparation: Optional[bool] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -4311,7 +4303,7 @@ class AsyncConversations(_AsyncBase):
         ``POST /ccaas/voice/2/account-recording-config``."""
         result: Awaitable[_t.AccountRecordingConfigApiModel] = self._call(
             "create-conversations-account-recording-config", "conversations", ".AccountRecordingConfigApiModel",
-            {"inbound": inbound, "outbound": outbound, "auto_compose": auto_compose, "media_type": media_type, "enabled": enabled},
+            {"inbound": inbound, "outbound": outbound, "auto_compose": auto_compose, "media_type": media_type, "enabled": enabled, "video_download_preparation": video_download_preparation},
             True, timeout, max_retries, validate,
         )
         return result
@@ -4323,12 +4315,12 @@ class AsyncConversations(_AsyncBase):
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
-    ) -> Awaitable[_t.AgentRecordingConfigApiModel]:
+    ) -> Awaitable[Any]:
         """Get agent recording configurations
 
         ``GET /ccaas/voice/2/agent-recording-configs``."""
-        result: Awaitable[_t.AgentRecordingConfigApiModel] = self._call(
-            "get-conversations-agent-recording-configs", "conversations", ".AgentRecordingConfigApiModel",
+        result: Awaitable[Any] = self._call(
+            "get-conversations-agent-recording-configs", "conversations", "",
             {"agent_ids": agent_ids},
             False, timeout, max_retries, validate,
         )
@@ -4760,6 +4752,9 @@ class AsyncConversations(_AsyncBase):
         announcement_message: Optional[_p.FileOrTtsAudioSourceWithRepeatIntervalApiModelParam] = None,
         enabled: Optional[bool] = None,
         default: Optional[bool] = None,
+        elements: Optional[Any] = None,
+        total: Optional[int] = None,
+        total_pages: Optional[int] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -4769,7 +4764,7 @@ class AsyncConversations(_AsyncBase):
         ``POST /ccaas/voice/2/hold-configs-per-queue``."""
         result: Awaitable[_t.HoldConfigWithQueuesApiModel] = self._call(
             "create-hold-config", "conversations", ".HoldConfigWithQueuesApiModel",
-            {"name": name, "on_hold_music": on_hold_music, "announcement_message": announcement_message, "queue_ids": queue_ids, "enabled": enabled, "default": default},
+            {"name": name, "on_hold_music": on_hold_music, "announcement_message": announcement_message, "queue_ids": queue_ids, "enabled": enabled, "default": default, "elements": elements, "total": total, "total_pages": total_pages},
             True, timeout, max_retries, validate,
         )
         return result
@@ -5032,10 +5027,7 @@ class AsyncConversations(_AsyncBase):
         self,
         *,
         working_hours_id: str,
-        name: str,
-        start_date: Optional[datetime] = None,
-        end_date: Optional[datetime] = None,
-        enabled: Optional[bool] = None,
+        body: _p.HolidaysApiModelParam,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -5045,8 +5037,8 @@ class AsyncConversations(_AsyncBase):
         ``POST /ccaas/1/working-hours/{workingHoursId}/holiday``."""
         result: Awaitable[_t.WorkingHoursApiResponse] = self._call(
             "create-working-hours-holiday", "conversations", ".WorkingHoursApiResponse",
-            {"working_hours_id": working_hours_id, "name": name, "start_date": start_date, "end_date": end_date, "enabled": enabled},
-            True, timeout, max_retries, validate,
+            {"working_hours_id": working_hours_id, "body": body},
+            False, timeout, max_retries, validate,
         )
         return result
 
@@ -5076,12 +5068,12 @@ class AsyncConversations(_AsyncBase):
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
-    ) -> Awaitable[_t.GetPlaceholdersApiResponse]:
+    ) -> Awaitable[Any]:
         """Get supported TTS placeholders for purpose
 
         ``GET /ccaas/voice/2/tts/options/placeholders/{ttsPurpose}``."""
-        result: Awaitable[_t.GetPlaceholdersApiResponse] = self._call(
-            "get-conversations-tts-supported-placeholders", "conversations", ".GetPlaceholdersApiResponse",
+        result: Awaitable[Any] = self._call(
+            "get-conversations-tts-supported-placeholders", "conversations", "",
             {"tts_purpose": tts_purpose},
             False, timeout, max_retries, validate,
         )

@@ -1301,12 +1301,12 @@ class Numbers(_Base):
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
-    ) -> _t.Priority:
+    ) -> Any:
         """Get Campaign Priorities
 
         ``GET /number-registration/1/campaigns/priorities``."""
-        result: _t.Priority = self._call(
-            "get-campaign-priorities", "numbers", ".Priority",
+        result: Any = self._call(
+            "get-campaign-priorities", "numbers", "",
             {},
             False, timeout, max_retries, validate,
         )
@@ -2775,12 +2775,12 @@ class AsyncNumbers(_AsyncBase):
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
-    ) -> Awaitable[_t.Priority]:
+    ) -> Awaitable[Any]:
         """Get Campaign Priorities
 
         ``GET /number-registration/1/campaigns/priorities``."""
-        result: Awaitable[_t.Priority] = self._call(
-            "get-campaign-priorities", "numbers", ".Priority",
+        result: Awaitable[Any] = self._call(
+            "get-campaign-priorities", "numbers", "",
             {},
             False, timeout, max_retries, validate,
         )

@@ -547,12 +547,12 @@ class People(_Base):
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
-    ) -> List[_t.IamTagV2]:
+    ) -> Any:
         """Get list of tags
 
         ``GET /people/2/tags``."""
-        result: List[_t.IamTagV2] = self._call(
-            "get-list-of-tags", "people", "[.IamTagV2",
+        result: Any = self._call(
+            "get-list-of-tags", "people", "",
             {"limit": limit, "page": page, "order_by": order_by, "include_total_count": include_total_count},
             False, timeout, max_retries, validate,
         )
@@ -2068,12 +2068,12 @@ class AsyncPeople(_AsyncBase):
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
-    ) -> Awaitable[List[_t.IamTagV2]]:
+    ) -> Awaitable[Any]:
         """Get list of tags
 
         ``GET /people/2/tags``."""
-        result: Awaitable[List[_t.IamTagV2]] = self._call(
-            "get-list-of-tags", "people", "[.IamTagV2",
+        result: Awaitable[Any] = self._call(
+            "get-list-of-tags", "people", "",
             {"limit": limit, "page": page, "order_by": order_by, "include_total_count": include_total_count},
             False, timeout, max_retries, validate,
         )

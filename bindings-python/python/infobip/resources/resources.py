@@ -131,7 +131,7 @@ class Resources(_Base):
     def resources_requirements_lookup(
         self,
         *,
-        body: Mapping[str, Any],
+        body: Union[_p.RequirementSpecsRequestApiDocParam, _p.AlphaRequirementSpecsRequestApiDocParam, _p.NumberRequirementSpecsRequestApiDocParam, _p.RcsRequirementSpecsRequestApiDocParam],
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -172,7 +172,7 @@ class Resources(_Base):
     def submit_resource_request(
         self,
         *,
-        body: Mapping[str, Any],
+        body: Union[_p.ResourceOrderRequestApiDocParam, _p.AlphaResourceOrderRequestApiDocParam, _p.NumberResourceOrderRequestApiDocParam, _p.RcsSenderResourceOrderRequestApiDocParam],
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -404,7 +404,7 @@ class AsyncResources(_AsyncBase):
     def resources_requirements_lookup(
         self,
         *,
-        body: Mapping[str, Any],
+        body: Union[_p.RequirementSpecsRequestApiDocParam, _p.AlphaRequirementSpecsRequestApiDocParam, _p.NumberRequirementSpecsRequestApiDocParam, _p.RcsRequirementSpecsRequestApiDocParam],
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
@@ -445,7 +445,7 @@ class AsyncResources(_AsyncBase):
     def submit_resource_request(
         self,
         *,
-        body: Mapping[str, Any],
+        body: Union[_p.ResourceOrderRequestApiDocParam, _p.AlphaResourceOrderRequestApiDocParam, _p.NumberResourceOrderRequestApiDocParam, _p.RcsSenderResourceOrderRequestApiDocParam],
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,

@@ -2594,12 +2594,12 @@ class Voice(_Base):
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
-    ) -> _t.UpdateScenarioResponse:
+    ) -> Any:
         """Update Voice IVR Scenarios
 
         ``PUT /voice/ivr/1/scenarios/{id}``."""
-        result: _t.UpdateScenarioResponse = self._call(
-            "update-voice-ivr-scenario", "voice", ".UpdateScenarioResponse",
+        result: Any = self._call(
+            "update-voice-ivr-scenario", "voice", "",
             {"id": id, "name": name, "description": description, "notify_url": notify_url, "notify_content_type": notify_content_type, "record": record, "script": script},
             True, timeout, max_retries, validate,
         )
@@ -5795,12 +5795,12 @@ class AsyncVoice(_AsyncBase):
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
-    ) -> Awaitable[_t.UpdateScenarioResponse]:
+    ) -> Awaitable[Any]:
         """Update Voice IVR Scenarios
 
         ``PUT /voice/ivr/1/scenarios/{id}``."""
-        result: Awaitable[_t.UpdateScenarioResponse] = self._call(
-            "update-voice-ivr-scenario", "voice", ".UpdateScenarioResponse",
+        result: Awaitable[Any] = self._call(
+            "update-voice-ivr-scenario", "voice", "",
             {"id": id, "name": name, "description": description, "notify_url": notify_url, "notify_content_type": notify_content_type, "record": record, "script": script},
             True, timeout, max_retries, validate,
         )

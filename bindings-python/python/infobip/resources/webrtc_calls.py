@@ -682,12 +682,12 @@ class WebrtcCalls(_Base):
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
-    ) -> Pager[_t.RecordingResponse2]:
+    ) -> Pager[Any]:
         """Get call link recordings
 
         ``GET /call-link/1/recordings``: every item of every page, fetched as the iteration goes."""
-        result: Pager[_t.RecordingResponse2] = self._pages(
-            "get-call-link-recordings", "webrtc_calls", ".RecordingResponse2",
+        result: Pager[Any] = self._pages(
+            "get-call-link-recordings", "webrtc_calls", "",
             {"sort_by": sort_by, "sort_direction": sort_direction, "destination_data": destination_data, "destination_type": destination_type, "call_link_config_id": call_link_config_id, "call_link_id": call_link_id, "start_time_after": start_time_after, "start_time_before": start_time_before, "location": location, "page": page, "size": size},
             False, timeout, max_retries, validate,
         )
@@ -1391,12 +1391,12 @@ class AsyncWebrtcCalls(_AsyncBase):
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         validate: Optional[bool] = None,
-    ) -> AsyncPager[_t.RecordingResponse2]:
+    ) -> AsyncPager[Any]:
         """Get call link recordings
 
         ``GET /call-link/1/recordings``: every item of every page, fetched as the iteration goes."""
-        result: AsyncPager[_t.RecordingResponse2] = self._pages(
-            "get-call-link-recordings", "webrtc_calls", ".RecordingResponse2",
+        result: AsyncPager[Any] = self._pages(
+            "get-call-link-recordings", "webrtc_calls", "",
             {"sort_by": sort_by, "sort_direction": sort_direction, "destination_data": destination_data, "destination_type": destination_type, "call_link_config_id": call_link_config_id, "call_link_id": call_link_id, "start_time_after": start_time_after, "start_time_before": start_time_before, "location": location, "page": page, "size": size},
             False, timeout, max_retries, validate,
         )

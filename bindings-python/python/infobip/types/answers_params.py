@@ -277,8 +277,14 @@ class WhatsAppContactInboundMessageContentParam(TypedDict, total=False):
 class ContactParam(TypedDict, total=False):
     """`Contact` of the spec."""
 
-    name: Required[str]
+    name: Required[Any]
     phone_number: Required[str]
+    addresses: Any
+    birthday: str
+    emails: Any
+    organisation: Any
+    phones: Any
+    urls: Any
 
 
 class ProductParam(TypedDict, total=False):

@@ -1008,11 +1008,13 @@ class AppleMfbInboundCustomInteractiveContent(AppleMfbInboundContent):
         ("urlData", "url_data", "[.Parameter"),
         ("sessionIdentifier", "session_identifier", ""),
         ("attachments", "attachments", "[.Attachment"),
+        ("urlRawData", "url_raw_data", ""),
     ]
     context: Optional[Context]
     url_data: List[Parameter]
     session_identifier: Optional[str]
     attachments: List[Attachment]
+    url_raw_data: Optional[str]
 
 
 class AppleMfbInboundCloseConversationContent(AppleMfbInboundContent):

@@ -41,26 +41,11 @@ class RequestStatusResponse(Model):
     __plan__ = [
         ("requestId", "request_id", ""),
         ("status", "status", ""),
-        ("details", "details", "[.RequestDetailsResponse"),
+        ("details", "details", ""),
     ]
     request_id: Optional[str]
     status: Optional[str]
-    details: List[RequestDetailsResponse]
-
-
-class RequestDetailsResponse(Model):
-    """Details about user request status."""
-
-    __plan__ = [
-        ("account", "account", ""),
-        ("status", "status", ""),
-        ("errorMessage", "error_message", ""),
-        ("errorCode", "error_code", ""),
-    ]
-    account: Optional[str]
-    status: Optional[str]
-    error_message: Optional[str]
-    error_code: Optional[int]
+    details: Optional[Any]
 
 
 class CDPWebhookReport(Model):

@@ -23,9 +23,27 @@ class ConversationResultPage(Model):
     __plan__ = [
         ("conversations", "conversations", "[.ConversationApiModel"),
         ("pagination", "pagination", ".Pagination"),
+        ("id", "id", ""),
+        ("topic", "topic", ""),
+        ("summary", "summary", ""),
+        ("status", "status", ""),
+        ("priority", "priority", ""),
+        ("queueId", "queue_id", ""),
+        ("agentId", "agent_id", ""),
+        ("createdAt", "created_at", ""),
+        ("updatedAt", "updated_at", ""),
     ]
     conversations: List[ConversationApiModel]
     pagination: Optional[Pagination]
+    id: Optional[str]
+    topic: Optional[str]
+    summary: Optional[str]
+    status: Optional[str]
+    priority: Optional[str]
+    queue_id: Optional[str]
+    agent_id: Optional[str]
+    created_at: Optional[str]
+    updated_at: Optional[str]
 
 
 class ConversationApiModel(Model):
@@ -67,7 +85,7 @@ class Pagination(Model):
     total_items: Optional[int]
     page: Optional[int]
     limit: Optional[int]
-    order_by: Optional[str]
+    order_by: Optional[Any]
 
 
 class StatusCodeResponse(Model):
@@ -123,8 +141,9 @@ class MessageApiResponse(Model):
         ("updatedAt", "updated_at", "t"),
         ("content", "content", ""),
         ("contentType", "content_type", ""),
+        ("singleSendMessage", "single_send_message", ""),
     ]
-    id: Optional[str]
+    id: Optional[Any]
     channel: Optional[str]
     from_: Optional[str]
     to: Optional[str]
@@ -136,6 +155,7 @@ class MessageApiResponse(Model):
     updated_at: Optional[datetime]
     content: Optional[Any]
     content_type: Optional[str]
+    single_send_message: Optional[Any]
 
 
 class RelatedMessageApiResponse(Model):
@@ -150,6 +170,7 @@ class RelatedMessageApiResponse(Model):
         ("createdAt", "created_at", "t"),
         ("content", "content", ""),
         ("contentType", "content_type", ""),
+        ("singleSendMessage", "single_send_message", ""),
     ]
     id: Optional[str]
     channel: Optional[str]
@@ -159,6 +180,7 @@ class RelatedMessageApiResponse(Model):
     created_at: Optional[datetime]
     content: Optional[Any]
     content_type: Optional[str]
+    single_send_message: Optional[Any]
 
 
 class LinkedConversations(Model):
@@ -235,8 +257,10 @@ class CreateTagApiRequest(Model):
 
     __plan__ = [
         ("name", "name", ""),
+        ("createdAt", "created_at", ""),
     ]
     name: Optional[str]
+    created_at: Optional[str]
 
 
 class MessageResultPage(Model):
@@ -276,7 +300,7 @@ class NoteApiResponse(Model):
     id: Optional[str]
     conversation_id: Optional[str]
     agent_id: Optional[str]
-    content: Optional[str]
+    content: Optional[Any]
     type: Optional[str]
     created_at: Optional[datetime]
     updated_at: Optional[datetime]
@@ -714,6 +738,7 @@ class Trigger(Model):
         ("isEnabled", "is_enabled", ""),
         ("formId", "form_id", ""),
         ("timesTriggered", "times_triggered", ""),
+        ("id", "id", ""),
     ]
     title: Optional[str]
     expression: Dict[str, Any]
@@ -721,6 +746,7 @@ class Trigger(Model):
     is_enabled: Optional[bool]
     form_id: Optional[str]
     times_triggered: Optional[int]
+    id: Optional[str]
 
 
 class DispositionBasic(Model):
@@ -817,6 +843,10 @@ class WaitingStrategyApiResponse(Model):
         ("condition", "condition", ""),
         ("createdAt", "created_at", "t"),
         ("updatedAt", "updated_at", "t"),
+        ("elements", "elements", ""),
+        ("total", "total", ""),
+        ("totalPages", "total_pages", ""),
+        ("senders", "senders", ""),
     ]
     id: Optional[str]
     name: Optional[str]
@@ -830,6 +860,10 @@ class WaitingStrategyApiResponse(Model):
     condition: Optional[Any]
     created_at: Optional[datetime]
     updated_at: Optional[datetime]
+    elements: Optional[Any]
+    total: Optional[int]
+    total_pages: Optional[int]
+    senders: Optional[Any]
 
 
 class DurationApiModel(Model):
@@ -899,12 +933,14 @@ class TtsAudioSourceApiModel(Model):
         ("isLanguageSelectedManually", "is_language_selected_manually", ""),
         ("voice", "voice", ".VoiceApiModel"),
         ("speechRate", "speech_rate", ""),
+        ("fileDescriptor", "file_descriptor", ""),
     ]
     text: Optional[str]
     language: Optional[str]
     is_language_selected_manually: Optional[bool]
     voice: Optional[VoiceApiModel]
     speech_rate: Optional[float]
+    file_descriptor: Optional[str]
 
 
 class FileAudioSourceApiModel(Model):
@@ -961,6 +997,7 @@ class AccountRecordingConfigApiModel(Model):
         ("mediaType", "media_type", ""),
         ("enabled", "enabled", ""),
         ("enabledChangedAt", "enabled_changed_at", ""),
+        ("videoDownloadPreparation", "video_download_preparation", ""),
     ]
     inbound: Optional[bool]
     outbound: Optional[bool]
@@ -968,6 +1005,7 @@ class AccountRecordingConfigApiModel(Model):
     media_type: Optional[str]
     enabled: Optional[bool]
     enabled_changed_at: Optional[int]
+    video_download_preparation: Optional[bool]
 
 
 class AgentRecordingConfigApiModel(Model):
@@ -981,6 +1019,8 @@ class AgentRecordingConfigApiModel(Model):
         ("useDefault", "use_default", ""),
         ("enabled", "enabled", ""),
         ("enabledChangedAt", "enabled_changed_at", ""),
+        ("autoCompose", "auto_compose", ""),
+        ("videoDownloadPreparation", "video_download_preparation", ""),
     ]
     agent_id: Optional[str]
     inbound: Optional[bool]
@@ -989,6 +1029,8 @@ class AgentRecordingConfigApiModel(Model):
     use_default: Optional[bool]
     enabled: Optional[bool]
     enabled_changed_at: Optional[int]
+    auto_compose: Optional[bool]
+    video_download_preparation: Optional[bool]
 
 
 class RecordingMetadataApiModel(Model):
@@ -1017,6 +1059,9 @@ class RecordingMetadataApiModel(Model):
         ("transferredTo", "transferred_to", ""),
         ("transferredFromQueue", "transferred_from_queue", ""),
         ("transferredToQueue", "transferred_to_queue", ""),
+        ("elements", "elements", ""),
+        ("total", "total", ""),
+        ("totalPages", "total_pages", ""),
     ]
     recording_id: Optional[str]
     conversation_id: Optional[str]
@@ -1040,6 +1085,9 @@ class RecordingMetadataApiModel(Model):
     transferred_to: Optional[str]
     transferred_from_queue: Optional[str]
     transferred_to_queue: Optional[str]
+    elements: Optional[Any]
+    total: Optional[int]
+    total_pages: Optional[int]
 
 
 class AccountWrapUpApiModel(Model):
@@ -1122,12 +1170,14 @@ class FileOrTtsAudioSourceWithRepeatIntervalApiModel(Model):
         ("ttsAudioSource", "tts_audio_source", ".TtsAudioSourceApiModel"),
         ("fileAudioSource", "file_audio_source", ".FileAudioSourceApiModel"),
         ("repeatInterval", "repeat_interval", ".DurationApiModel"),
+        ("duration", "duration", ""),
     ]
     enabled: Optional[bool]
     audio_source_type: Optional[str]
     tts_audio_source: Optional[TtsAudioSourceApiModel]
     file_audio_source: Optional[FileAudioSourceApiModel]
     repeat_interval: Optional[DurationApiModel]
+    duration: Optional[Any]
 
 
 class HoldConfigWithQueuesApiModel(Model):
@@ -1143,6 +1193,9 @@ class HoldConfigWithQueuesApiModel(Model):
         ("queueIds", "queue_ids", ""),
         ("enabled", "enabled", ""),
         ("default", "default", ""),
+        ("elements", "elements", ""),
+        ("total", "total", ""),
+        ("totalPages", "total_pages", ""),
     ]
     id: Optional[str]
     name: Optional[str]
@@ -1153,6 +1206,9 @@ class HoldConfigWithQueuesApiModel(Model):
     queue_ids: List[str]
     enabled: Optional[bool]
     default: Optional[bool]
+    elements: Optional[Any]
+    total: Optional[int]
+    total_pages: Optional[int]
 
 
 class CallTimeoutApiModel(Model):
@@ -1211,10 +1267,24 @@ class WorkingHoursApiResponseWorkWeek(Model):
         ("startTime", "start_time", ""),
         ("endTime", "end_time", ""),
         ("enabled", "enabled", ""),
+        ("MONDAY", "monday", ""),
+        ("TUESDAY", "tuesday", ""),
+        ("WEDNESDAY", "wednesday", ""),
+        ("THURSDAY", "thursday", ""),
+        ("FRIDAY", "friday", ""),
+        ("SATURDAY", "saturday", ""),
+        ("SUNDAY", "sunday", ""),
     ]
     start_time: Optional[int]
     end_time: Optional[int]
     enabled: Optional[bool]
+    monday: Optional[Any]
+    tuesday: Optional[Any]
+    wednesday: Optional[Any]
+    thursday: Optional[Any]
+    friday: Optional[Any]
+    saturday: Optional[Any]
+    sunday: Optional[Any]
 
 
 class HolidaysApiModel(Model):
@@ -1226,12 +1296,14 @@ class HolidaysApiModel(Model):
         ("startDate", "start_date", "t"),
         ("endDate", "end_date", "t"),
         ("enabled", "enabled", ""),
+        ("workingHoursId", "working_hours_id", ""),
     ]
     id: Optional[str]
     name: Optional[str]
     start_date: Optional[datetime]
     end_date: Optional[datetime]
     enabled: Optional[bool]
+    working_hours_id: Optional[str]
 
 
 class WorkingHoursStatusApiResponse(Model):
@@ -1241,23 +1313,6 @@ class WorkingHoursStatusApiResponse(Model):
         ("status", "status", ""),
     ]
     status: Optional[str]
-
-
-class GetPlaceholdersApiResponse(Model):
-    """`GetPlaceholdersApiResponse` of the spec."""
-
-    __plan__ = [
-        ("type", "type", ""),
-        ("sayAs", "say_as", ""),
-        ("placeholderValue", "placeholder_value", ""),
-        ("placeholderPaddingSize", "placeholder_padding_size", ""),
-        ("requiresSSML", "requires_ssml", ""),
-    ]
-    type: Optional[str]
-    say_as: Optional[str]
-    placeholder_value: Optional[str]
-    placeholder_padding_size: Optional[int]
-    requires_ssml: Optional[bool]
 
 
 class AwayAudioMessageApiModel(Model):

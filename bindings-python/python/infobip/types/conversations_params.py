@@ -55,6 +55,7 @@ class CreateTagApiRequestParam(TypedDict, total=False):
     """`CreateTagApiRequest` of the spec."""
 
     name: Required[str]
+    created_at: str
 
 CreateMessageApiRequestParam = TypedDict("CreateMessageApiRequestParam", {"channel": "Required[Literal[\"SMS\", \"VIBER\", \"FACEBOOK_MESSENGER\", \"WHATSAPP\", \"RCS\", \"LIVE_CHAT\", \"LINE\", \"APPLE_BUSINESS_CHAT\", \"EMAIL\", \"TELEGRAM\", \"INSTAGRAM_MESSAGING\", \"KAKAO_SANGDAM\", \"VIBER_BOT\"]]", "from": "Required[str]", "to": "Required[str]", "content": "Required[Any]", "content_type": "Required[Literal[\"TEXT\", \"IMAGE\", \"LOCATION\", \"TEMPLATE\", \"AUDIO\", \"UNKNOWN\", \"VOICE\", \"VIDEO\", \"DOCUMENT\", \"CONTACT\", \"VOICE_CALL\", \"VIDEO_CALL\", \"BUTTON\", \"TYPING_INDICATOR\", \"LIST_PICKER\", \"FILE\", \"LIST_PICKER_RESPONSE\", \"POSTBACK\", \"WA_BUTTON_FEEDBACK\", \"SURVEY_REQUEST\", \"SURVEY_RESPONSE\", \"MEDIA_TEMPLATE\", \"FACEBOOK_TEMPLATE\", \"PRE_CHAT_FORM\", \"LC_QUICK_REPLY\", \"TEXT_WITH_BUTTON\", \"TEXT_WITH_IMAGE_AND_BUTTON\", \"SUGGESTION_RESPONSE\", \"ABC_MULTI_TYPE\", \"FOLLOW\", \"UNFOLLOW\", \"CALL\", \"EMAIL\", \"CARD\", \"CAROUSEL\", \"TEXT_WITH_SUGGESTION\", \"RICH_LINK\", \"TIME_PICKER\", \"TIME_PICKER_RESPONSE\", \"BUTTON_RESPONSE\", \"VIBER_BOT_STICKER\", \"WHATSAPP_STICKER\", \"VIBER_BOT_CAROUSEL\", \"VIBER_BOT_EVENT\", \"VIBER_BOT_VIDEO\", \"VIBER_BOT_FILE\", \"URL\", \"LC_CAROUSEL\", \"INSTAGRAM_STICKER\", \"CALL_START\", \"CALL_HANGUP\", \"CALL_TRANSCRIPT\", \"CALL_FILE\", \"APPLE_CUSTOM_INTERACTIVE_CONTENT\", \"APPLE_AUTH_REQUEST_CONTENT\", \"APPLE_PAY_REQUEST_CONTENT\", \"APPLE_PAY_RESPONSE\", \"AUTHENTICATION_RESPONSE\", \"CLOSE_CONVERSATION\", \"BUTTON_LIST\", \"KAKAO_SANGDAM_SESSION_EXPIRED\", \"INSTAGRAM_TEMPLATE\", \"SHARE\", \"STORY_MENTION\", \"CUSTOM_INTERACTIVE_RESPONSE\", \"INTERACTIVE\", \"INTERACTIVE_LIST_REPLY\", \"INTERACTIVE_BUTTON_REPLY\", \"LC_FORM_RESPONSE\", \"PRODUCT\", \"APPLE_QUICK_REPLY_CONTENT\", \"QUICK_REPLY\", \"WHATSAPP_PRODUCT\", \"WHATSAPP_MULTI_PRODUCT\", \"WHATSAPP_TEXT_WITH_ADDITIONAL_DATA\", \"ORDER\", \"TELEGRAM_CONTACT\", \"FORM_RESPONSE\", \"LINE_TEMPLATE\", \"APPLE_FORM_CONTENT\", \"LINE_POSTBACK_EVENT\", \"LIVE_CHAT_KNOWLEDGE_BASE_ARTICLE\", \"LIVE_CHAT_KNOWLEDGE_BASE_SEARCH\", \"LINE_STICKER\", \"INTERACTIVE_FLOW_REPLY\", \"RCS_TEXT\", \"RCS_FILE\", \"RCS_CARD\", \"RCS_CAROUSEL\", \"BUNDLE\", \"PRIVATE_REPLY_TO_SOCIAL_COMMENT\", \"LIVE_CHAT_BUTTON\", \"TEXT_WITH_RATING\", \"EMPTY\", \"JSON\", \"ROADSIDE_ASSISTANCE\", \"CUSTOM_DATA\", \"WHATSAPP_CALL_PERMISSION_REPLY\", \"TIKTOK_SHARE_POST\", \"TIKTOK_REFERRAL_SHORT_LINK\", \"TIKTOK_REFERRAL_AD\", \"ZALO_GIF\", \"TEXT\", \"IMAGE\", \"LOCATION\", \"TEMPLATE\", \"AUDIO\", \"VOICE\", \"VIDEO\", \"DOCUMENT\", \"CONTACT\", \"VOICE_CALL\", \"VIDEO_CALL\", \"CALL\", \"BUTTON\", \"TYPING_INDICATOR\", \"LIST_PICKER\", \"FILE\", \"LIST_PICKER_RESPONSE\", \"POSTBACK\", \"SURVEY_REQUEST\", \"SURVEY_RESPONSE\", \"FACEBOOK_TEMPLATE\", \"PRE_CHAT_FORM\", \"LC_FORM_RESPONSE\", \"LC_QUICK_REPLY\", \"LC_CAROUSEL\", \"LIVE_CHAT_KNOWLEDGE_BASE_ARTICLE\", \"LIVE_CHAT_KNOWLEDGE_BASE_SEARCH\", \"TEXT_WITH_BUTTON\", \"TEXT_WITH_IMAGE_AND_BUTTON\", \"ABC_MULTI_TYPE\", \"CARD\", \"SUGGESTION_RESPONSE\", \"CAROUSEL\", \"LINE_TEMPLATE\", \"TEXT_WITH_SUGGESTION\", \"EMAIL\", \"RICH_LINK\", \"TIME_PICKER\", \"TIME_PICKER_RESPONSE\", \"BUTTON_RESPONSE\", \"WHATSAPP_STICKER\", \"VIBER_STICKER\", \"INSTAGRAM_STICKER\", \"INSTAGRAM_TEMPLATE\", \"CALL_FILE\", \"CALL_TRANSCRIPT\", \"CALL_HANGUP\", \"CALL_START\", \"ABC_CUSTOM_INTERACTIVE_CONTENT\", \"APPLE_PAY_REQUEST_CONTENT\", \"QUICK_REPLY\", \"APPLE_AUTH_REQUEST_CONTENT\", \"APPLE_CUSTOM_INTERACTIVE_CONTENT\", \"BUTTON_LIST\", \"SHARE\", \"INTERACTIVE\", \"KAKAO_SANGDAM_SESSION_EXPIRED\", \"INTERACTIVE_BUTTON_REPLY\", \"INTERACTIVE_LIST_REPLY\", \"WHATSAPP_PRODUCT\", \"WHATSAPP_MULTI_PRODUCT\", \"PRODUCT\", \"APPLE_QUICK_REPLY_CONTENT\", \"APPLE_FORM_CONTENT\", \"ROADSIDE_ASSISTANCE\", \"FORM_RESPONSE\", \"ORDER\", \"LINE_POSTBACK_EVENT\", \"INTERACTIVE_FLOW_REPLY\", \"RCS_TEXT\", \"RCS_FILE\", \"RCS_CARD\", \"RCS_CAROUSEL\", \"PRIVATE_REPLY_TO_SOCIAL_COMMENT\", \"CUSTOM_DATA\", \"WHATSAPP_CALL_PERMISSION_REPLY\"]]"}, total=False)
 
@@ -179,6 +180,7 @@ class FieldRequestParam(TypedDict, total=False):
     is_enabled: Required[bool]
     options: Sequence[str]
     regex: str
+    enabled: bool
 
 
 class TriggerParam(TypedDict, total=False):
@@ -190,6 +192,7 @@ class TriggerParam(TypedDict, total=False):
     is_enabled: bool
     form_id: Required[str]
     times_triggered: int
+    id: str
 
 
 class UpsertDispositionApiRequestParam(TypedDict, total=False):
@@ -256,6 +259,7 @@ class TtsAudioSourceApiModelParam(TypedDict, total=False):
     is_language_selected_manually: bool
     voice: Required[VoiceApiModelParam]
     speech_rate: Required[float]
+    file_descriptor: str
 
 
 class FileAudioSourceApiModelParam(TypedDict, total=False):
@@ -300,6 +304,7 @@ class AccountRecordingConfigApiModelParam(TypedDict, total=False):
     auto_compose: bool
     media_type: Required[Literal["AUDIO", "AUDIO_AND_VIDEO"]]
     enabled: bool
+    video_download_preparation: bool
 
 
 class AgentRecordingConfigApiModelParam(TypedDict, total=False):
@@ -310,6 +315,8 @@ class AgentRecordingConfigApiModelParam(TypedDict, total=False):
     media_type: Required[Literal["AUDIO", "AUDIO_AND_VIDEO"]]
     use_default: bool
     enabled: bool
+    auto_compose: bool
+    video_download_preparation: bool
 
 
 class AccountWrapUpApiModelParam(TypedDict, total=False):
@@ -369,6 +376,7 @@ class FileOrTtsAudioSourceWithRepeatIntervalApiModelParam(TypedDict, total=False
     tts_audio_source: TtsAudioSourceApiModelParam
     file_audio_source: FileAudioSourceApiModelParam
     repeat_interval: DurationApiModelParam
+    duration: Any
 
 
 class HoldConfigWithQueuesApiModelParam(TypedDict, total=False):
@@ -380,6 +388,9 @@ class HoldConfigWithQueuesApiModelParam(TypedDict, total=False):
     queue_ids: Required[Sequence[str]]
     enabled: bool
     default: bool
+    elements: Any
+    total: int
+    total_pages: int
 
 
 class CallTimeoutApiModelParam(TypedDict, total=False):
@@ -396,6 +407,7 @@ class HolidaysApiModelParam(TypedDict, total=False):
     start_date: datetime
     end_date: datetime
     enabled: bool
+    working_hours_id: str
 
 
 class WorkingHoursApiRequestParam(TypedDict, total=False):
@@ -418,6 +430,13 @@ class DailyWorkingHoursApiModelParam(TypedDict, total=False):
     start_time: int
     end_time: int
     enabled: bool
+    monday: Any
+    tuesday: Any
+    wednesday: Any
+    thursday: Any
+    friday: Any
+    saturday: Any
+    sunday: Any
 
 WebFormSubmissionApiRequestParam = TypedDict("WebFormSubmissionApiRequestParam", {"from": "Required[str]", "subject": "str", "cc": "Sequence[str]", "content": "Required[str]", "attachment_ids": "Sequence[str]"}, total=False)
 

@@ -977,7 +977,7 @@ class WebhookTrackingPayload(Model):
     sender: Optional[str]
     url: Optional[str]
     send_date_time: Optional[float]
-    message_id: Optional[float]
+    message_id: Optional[Any]
     bulk_id: Optional[str]
     callback_data: Optional[str]
     recipient_info: Optional[RecipientInfo]

@@ -74,6 +74,7 @@ class MessagesApiMessageParam(TypedDict, total=False):
     options: MessagesApiMessageOptionsParam
     webhooks: MessagesApiWebhooksParam
     failover: Sequence[Union[MessagesApiFailoverParam, MessagesApiTemplateFailoverParam]]
+    template: Any
 
 
 class MessagesApiTemplateMessageParam(TypedDict, total=False):
@@ -138,6 +139,7 @@ class MessagesApiFailoverParam(TypedDict, total=False):
     sender: str
     content: MessagesApiMessageContentParam
     validity_period: ValidityPeriodParam
+    template: Any
 
 
 class MessagesApiTemplateFailoverParam(TypedDict, total=False):
@@ -184,6 +186,7 @@ class MessagesApiMessageButtonParam(TypedDict, total=False):
     """List of buttons of the message."""
 
     type: Required[Literal["REPLY", "OPEN_URL", "DIAL_PHONE", "SHOW_LOCATION", "REQUEST_LOCATION", "ADD_CALENDAR_EVENT"]]
+    postback_data: str
 
 
 class MessagesApiMessageConfirmationBodyParam(TypedDict, total=False):
@@ -223,6 +226,7 @@ class MessagesApiMessageOpenUrlButtonParam(TypedDict, total=False):
     url: Required[str]
     postback_data: str
     open_in: Literal["BROWSER", "WEBVIEW_FULL", "WEBVIEW_HALF", "WEBVIEW_TALL"]
+    suffix: str
 
 
 class MessagesApiMessageDialPhoneButtonParam(TypedDict, total=False):
@@ -270,6 +274,12 @@ class MessagesApiMessageTextBodyParam(TypedDict, total=False):
 
     type: Required[Literal["TEXT", "IMAGE", "VIDEO", "DOCUMENT", "RICH_LINK", "AUTHENTICATION_REQUEST", "LIST", "CAROUSEL", "LOCATION", "CONTACT", "STICKER", "PRODUCT", "MIXED", "FLOW", "TIME_PICKER", "ORDER_REQUEST", "ORDER_STATUS", "FORM"]]
     text: Required[str]
+    brand_name: str
+    custom_param_1: str
+    custom_param_2: str
+    pin: str
+    n1: str
+    n2: str
 
 
 class MessagesApiMessageImageBodyParam(TypedDict, total=False):
@@ -838,6 +848,7 @@ class MessagesApiMessageCarouselCardParam(TypedDict, total=False):
 
     body: Required[MessagesApiMessageCarouselCardBodyParam]
     buttons: Sequence[Union[MessagesApiMessageButtonParam, MessagesApiMessageReplyButtonParam, MessagesApiMessageOpenUrlButtonParam, MessagesApiMessageDialPhoneButtonParam, MessagesApiMessageShowLocationButtonParam, MessagesApiMessageRequestLocationButtonParam, MessagesApiMessageAddCalendarEventButtonParam]]
+    header: Any
 
 
 class MessagesApiMessageCarouselCardBodyParam(TypedDict, total=False):
@@ -849,6 +860,7 @@ class MessagesApiMessageCarouselCardBodyParam(TypedDict, total=False):
     is_video: bool
     thumbnail_url: str
     card_options: MessagesApiMessageCardOptionsParam
+    n1: str
 
 
 class MessagesApiMessageCardOptionsParam(TypedDict, total=False):

@@ -179,10 +179,12 @@ class MessageResultBcc(Model):
         ("status", "status", ".Status"),
         ("bcc", "bcc", ""),
         ("messageId", "message_id", ""),
+        ("to", "to", ""),
     ]
     status: Optional[Status]
     bcc: Optional[str]
     message_id: Optional[str]
+    to: Optional[str]
 
 
 class MessageResultCc(Model):
@@ -291,8 +293,10 @@ class MoDestinationTo(Model):
 
     __plan__ = [
         ("to", "to", ""),
+        ("cc", "cc", ""),
     ]
     to: Optional[str]
+    cc: Optional[str]
 
 
 class MoDestinationCc(Model):
@@ -550,9 +554,13 @@ class MmsLogsMessageSegmentText(Model):
     __plan__ = [
         ("contentId", "content_id", ""),
         ("text", "text", ""),
+        ("contentType", "content_type", ""),
+        ("contentUrl", "content_url", ""),
     ]
     content_id: Optional[str]
     text: Optional[str]
+    content_type: Optional[str]
+    content_url: Optional[str]
 
 
 class MmsLogsMessageSegmentLink(Model):
@@ -732,9 +740,11 @@ class MmsMoTextSegment(Model):
     __plan__ = [
         ("contentType", "content_type", ""),
         ("value", "value", ""),
+        ("url", "url", ""),
     ]
     content_type: Optional[str]
     value: Optional[str]
+    url: Optional[str]
 
 
 class MmsMoLinkSegment(Model):

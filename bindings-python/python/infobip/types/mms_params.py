@@ -223,6 +223,11 @@ class MmsAdvancedMessageSegmentTextParam(TypedDict, total=False):
 
     content_id: str
     text: str
+    content_type: str
+    content_url: str
+    uploaded_content_id: str
+    content_base64: str
+    smil: str
 
 
 class MmsAdvancedMessageSegmentLinkParam(TypedDict, total=False):

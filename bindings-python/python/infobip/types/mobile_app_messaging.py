@@ -159,6 +159,7 @@ class ApplicationResponse(Model):
         ("registrationsCount", "registrations_count", ""),
         ("apns", "apns", ".ApnsData"),
         ("gcm", "gcm", ".GcmData"),
+        ("applications", "applications", ""),
     ]
     application_code: Optional[str]
     application_id: Optional[str]
@@ -167,6 +168,7 @@ class ApplicationResponse(Model):
     registrations_count: Optional[int]
     apns: Optional[ApnsData]
     gcm: Optional[GcmData]
+    applications: Optional[Any]
 
 
 class ApnsData(Model):
@@ -192,8 +194,22 @@ class ApplicationsResponse(Model):
 
     __plan__ = [
         ("applications", "applications", "[.ApplicationResponse"),
+        ("applicationCode", "application_code", ""),
+        ("applicationId", "application_id", ""),
+        ("name", "name", ""),
+        ("description", "description", ""),
+        ("registrationsCount", "registrations_count", ""),
+        ("apns", "apns", ""),
+        ("gcm", "gcm", ""),
     ]
     applications: List[ApplicationResponse]
+    application_code: Optional[str]
+    application_id: Optional[str]
+    name: Optional[str]
+    description: Optional[str]
+    registrations_count: Optional[int]
+    apns: Optional[Any]
+    gcm: Optional[Any]
 
 
 class StatisticsResponse(Model):

@@ -140,49 +140,12 @@ class NumberIntelligenceQueryResultResponse(Model):
 
     __plan__ = [
         ("token", "token", ""),
-        ("niAttributes", "ni_attributes", ".NumberIntelligenceQueryResultResponseNiAttributes"),
+        ("niAttributes", "ni_attributes", ""),
         ("error", "error", ".MobileIdentityErrorInfoResponse"),
     ]
     token: Optional[str]
-    ni_attributes: Optional[NumberIntelligenceQueryResultResponseNiAttributes]
+    ni_attributes: Optional[Any]
     error: Optional[MobileIdentityErrorInfoResponse]
-
-
-class NumberIntelligenceQueryResultResponseNiAttributes(Model):
-    """List of query results for attributes provided on number intelligence query request."""
-
-    __plan__ = [
-        ("simSwap", "sim_swap", ".NumberIntelligenceQueryResultResponseNiAttributesSimSwap"),
-        ("nationalIdentityNumber", "national_identity_number", ".NumberIntelligenceQueryResultResponseNiAttributesNationalIdentityNumber"),
-    ]
-    sim_swap: Optional[NumberIntelligenceQueryResultResponseNiAttributesSimSwap]
-    national_identity_number: Optional[NumberIntelligenceQueryResultResponseNiAttributesNationalIdentityNumber]
-
-
-class NumberIntelligenceQueryResultResponseNiAttributesSimSwap(Model):
-    """Object representing SIM swap occurrence."""
-
-    __plan__ = [
-        ("simSwapOccurred", "sim_swap_occurred", ""),
-        ("networkInfo", "network_info", ".NumberIntelligenceQueryResultResponseNiAttributesSimSwapNetworkInfo"),
-        ("error", "error", ".MobileIdentityErrorInfoResponse"),
-    ]
-    sim_swap_occurred: Optional[bool]
-    network_info: Optional[NumberIntelligenceQueryResultResponseNiAttributesSimSwapNetworkInfo]
-    error: Optional[MobileIdentityErrorInfoResponse]
-
-
-class NumberIntelligenceQueryResultResponseNiAttributesSimSwapNetworkInfo(Model):
-    """Addition time information about SIM swap occurrence."""
-
-    __plan__ = [
-        ("simSwapTimestamp", "sim_swap_timestamp", ""),
-        ("simSwapPeriodStartHours", "sim_swap_period_start_hours", ""),
-        ("simSwapPeriodEndHours", "sim_swap_period_end_hours", ""),
-    ]
-    sim_swap_timestamp: Optional[str]
-    sim_swap_period_start_hours: Optional[float]
-    sim_swap_period_end_hours: Optional[float]
 
 
 class MobileIdentityErrorInfoResponse(Model):
@@ -196,17 +159,6 @@ class MobileIdentityErrorInfoResponse(Model):
     id: Optional[float]
     name: Optional[str]
     description: Optional[str]
-
-
-class NumberIntelligenceQueryResultResponseNiAttributesNationalIdentityNumber(Model):
-    """Object representing if national identity number and MSISDN matches."""
-
-    __plan__ = [
-        ("match", "match", ""),
-        ("error", "error", ".MobileIdentityErrorInfoResponse"),
-    ]
-    match: Optional[str]
-    error: Optional[MobileIdentityErrorInfoResponse]
 
 #: The class of each webhook event's push (keys: the spec's `webhooks`), for
 #: ``infobip.webhooks.parse(body, into=...)``.

@@ -1055,6 +1055,7 @@ class TollFreeCampaign(Campaign):
         ("additionalInformation", "additional_information", ""),
         ("customerCareEmail", "customer_care_email", ""),
         ("campaignVerifyToken", "campaign_verify_token", ""),
+        ("customerCarePhone", "customer_care_phone", ""),
     ]
     brand_id: Optional[str]
     brand_preview: Optional[BrandPreview]
@@ -1073,6 +1074,7 @@ class TollFreeCampaign(Campaign):
     additional_information: Optional[str]
     customer_care_email: Optional[str]
     campaign_verify_token: Optional[str]
+    customer_care_phone: Optional[str]
 
 
 class BrandPreview(Model):
@@ -1308,32 +1310,6 @@ class NumberPreviews(Model):
         ("numberPreviews", "number_previews", "[.NumberPreview"),
     ]
     number_previews: List[NumberPreview]
-
-
-class Priority(Model):
-    """`Priority` of the spec."""
-
-    __plan__ = [
-        ("priorityId", "priority_id", ""),
-        ("dailySubmitLimit", "daily_submit_limit", ""),
-        ("reviewTime", "review_time", ".PriorityTimeData"),
-        ("priorityType", "priority_type", ""),
-    ]
-    priority_id: Optional[str]
-    daily_submit_limit: Optional[int]
-    review_time: Optional[PriorityTimeData]
-    priority_type: Optional[str]
-
-
-class PriorityTimeData(Model):
-    """`PriorityTimeData` of the spec."""
-
-    __plan__ = [
-        ("timeUnit", "time_unit", ""),
-        ("amount", "amount", ""),
-    ]
-    time_unit: Optional[str]
-    amount: Optional[int]
 
 
 class NumberPoolUsageApiPageResponse(Model):

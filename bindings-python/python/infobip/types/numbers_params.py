@@ -603,6 +603,7 @@ class TollFreeCampaignParam(TypedDict, total=False):
     additional_information: str
     customer_care_email: Required[str]
     campaign_verify_token: str
+    customer_care_phone: str
 
 
 class BrandPreviewParam(TypedDict, total=False):

@@ -35,7 +35,7 @@ class Scenario(Model):
         ("flow", "flow", "[.Step"),
         ("default", "default", ""),
     ]
-    key: Optional[int]
+    key: Optional[Any]
     name: Optional[str]
     flow: List[Step]
     default: Optional[bool]
@@ -278,6 +278,8 @@ class InboundMessageData(Model):
         ("price", "price", ".Price2"),
         ("message", "message", ".MoMessage2"),
         ("contact", "contact", ".Contact3"),
+        ("integrationType", "integration_type", ""),
+        ("identity", "identity", ""),
     ]
     from_: Optional[str]
     to: Optional[str]
@@ -286,6 +288,8 @@ class InboundMessageData(Model):
     price: Optional[Price2]
     message: Optional[MoMessage2]
     contact: Optional[Contact3]
+    integration_type: Optional[str]
+    identity: Optional[Any]
 
 
 class MoReport2(Model):

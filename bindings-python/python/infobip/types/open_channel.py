@@ -102,11 +102,13 @@ class WebhookRequest(Model):
         ("destination", "destination", ""),
         ("message", "message", ".OpenChannelMessageContent"),
         ("callbackData", "callback_data", ""),
+        ("content", "content", ""),
     ]
     sender: Optional[str]
     destination: Optional[str]
     message: Optional[OpenChannelMessageContent]
     callback_data: Optional[Any]
+    content: Optional[Any]
 
 #: The class of each webhook event's push (keys: the spec's `webhooks`), for
 #: ``infobip.webhooks.parse(body, into=...)``.

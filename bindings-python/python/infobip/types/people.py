@@ -210,10 +210,12 @@ class BatchCreateResult(Model):
         ("errors", "errors", "[.BatchOperationError"),
         ("index", "index", ""),
         ("status", "status", ""),
+        ("id", "id", ""),
     ]
     errors: List[BatchOperationError]
     index: Optional[int]
     status: Optional[int]
+    id: Optional[int]
 
 
 class BatchOperationError(Model):
@@ -232,10 +234,12 @@ class IdentityQuery(Model):
         ("identifier", "identifier", ""),
         ("sender", "sender", ""),
         ("type", "type", ""),
+        ("name", "name", ""),
     ]
     identifier: Optional[str]
     sender: Optional[str]
     type: Optional[str]
+    name: Optional[str]
 
 
 class BatchDeleteResponse(Model):
@@ -312,85 +316,33 @@ class MergePersonsResponse(Model):
     """Batch response for upsert operations"""
 
     __plan__ = [
-        ("errors", "errors", ".ErrorResponseV3"),
-        ("results", "results", ".MergeSuccessResult"),
+        ("errors", "errors", ""),
+        ("results", "results", ""),
     ]
-    errors: Optional[ErrorResponseV3]
-    results: Optional[MergeSuccessResult]
-
-
-class ErrorResponseV3(Model):
-    """Error information for failed batch operation items."""
-
-    __plan__ = [
-        ("code", "code", ""),
-        ("message", "message", ""),
-        ("details", "details", "[.ErrorDetail"),
-        ("index", "index", ""),
-    ]
-    code: Optional[str]
-    message: Optional[str]
-    details: List[ErrorDetail]
-    index: Optional[int]
-
-
-class MergeSuccessResult(Model):
-    """Successful result for a person merge operation."""
-
-    __plan__ = [
-        ("id", "id", ""),
-        ("index", "index", ""),
-    ]
-    id: Optional[int]
-    index: Optional[int]
-
-
-class ErrorDetail(Model):
-    """Detailed error information for a specific property or field."""
-
-    __plan__ = [
-        ("property", "property", ""),
-        ("message", "message", ""),
-        ("payload", "payload", ""),
-    ]
-    property: Optional[str]
-    message: Optional[str]
-    payload: Dict[str, Any]
+    errors: Optional[Any]
+    results: Optional[Any]
 
 
 class UpsertPersonsFullResponse(Model):
     """Batch response for upsert operations"""
 
     __plan__ = [
-        ("errors", "errors", ".ErrorResponseV3"),
-        ("results", "results", ".UpsertSuccessResult"),
+        ("errors", "errors", ""),
+        ("results", "results", ""),
     ]
-    errors: Optional[ErrorResponseV3]
-    results: Optional[UpsertSuccessResult]
-
-
-class UpsertSuccessResult(Model):
-    """Successful result for a person upsert operation."""
-
-    __plan__ = [
-        ("id", "id", ""),
-        ("index", "index", ""),
-        ("status", "status", ""),
-    ]
-    id: Optional[int]
-    index: Optional[int]
-    status: Optional[str]
+    errors: Optional[Any]
+    results: Optional[Any]
 
 
 class UpsertPersonsPartialResponse(Model):
     """Batch response for upsert operations"""
 
     __plan__ = [
-        ("errors", "errors", ".ErrorResponseV3"),
-        ("results", "results", ".UpsertSuccessResult"),
+        ("errors", "errors", ""),
+        ("results", "results", ""),
     ]
-    errors: Optional[ErrorResponseV3]
-    results: Optional[UpsertSuccessResult]
+    errors: Optional[Any]
+    results: Optional[Any]
 
 
 class CompaniesResponse(Model):

@@ -86,6 +86,7 @@ class IdentityQueryParam(TypedDict, total=False):
     identifier: str
     sender: str
     type: Literal["ID", "EXTERNAL_ID", "PHONE", "EMAIL", "LINE", "FACEBOOK", "TELEGRAM", "PUSH", "WEB_PUSH", "LIVE_CHAT", "VIBER_BOTS", "INSTAGRAM", "INSTAGRAM_DM", "TWITTER", "APPLE_BUSINESS_CHAT", "KAKAO_SANGDAM", "OPEN_CHANNEL", "ZALO_FOLLOWER", "TIKTOK_BM", "WHATSAPP"]
+    name: str
 
 
 class BatchPeopleUpdateBodyParam(TypedDict, total=False):

@@ -390,6 +390,7 @@ class DeliveryReport(Model):
         ("callbackData", "callback_data", ""),
         ("platform", "platform", ".Platform"),
         ("campaignReferenceId", "campaign_reference_id", ""),
+        ("interactionType", "interaction_type", ""),
     ]
     bulk_id: Optional[str]
     price: Optional[MessagePrice]
@@ -405,6 +406,7 @@ class DeliveryReport(Model):
     callback_data: Optional[str]
     platform: Optional[Platform]
     campaign_reference_id: Optional[str]
+    interaction_type: Optional[str]
 
 
 class MessagePrice(Model):

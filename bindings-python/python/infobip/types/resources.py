@@ -713,6 +713,12 @@ class AlphaResourceOrderApiDoc(Model):
         ("requirementsFeedback", "requirements_feedback", "[.FilledRequirementFeedback"),
         ("requirements", "requirements", "[.FilledRequirement"),
         ("platform", "platform", ".Platform"),
+        ("excludedCarriers", "excluded_carriers", ""),
+        ("additionalContactEmails", "additional_contact_emails", ""),
+        ("numberType", "number_type", ""),
+        ("capabilities", "capabilities", ""),
+        ("quantity", "quantity", ""),
+        ("numbers", "numbers", ""),
     ]
     id: Optional[str]
     type: Optional[str]
@@ -728,6 +734,12 @@ class AlphaResourceOrderApiDoc(Model):
     requirements_feedback: List[FilledRequirementFeedback]
     requirements: List[FilledRequirement]
     platform: Optional[Platform]
+    excluded_carriers: Optional[Any]
+    additional_contact_emails: Optional[Any]
+    number_type: Optional[str]
+    capabilities: Optional[Any]
+    quantity: Optional[int]
+    numbers: Optional[Any]
 
 
 class NumberResourceOrderApiDoc(Model):
@@ -862,7 +874,49 @@ class ResourceOrderIdentifier(Model):
 class ResourceOrderApiDoc(Model):
     """`ResourceOrderApiDoc` of the spec."""
 
+    __plan__ = [
+        ("id", "id", ""),
+        ("type", "type", ""),
+        ("countryCode", "country_code", ""),
+        ("senderName", "sender_name", ""),
+        ("requestedByEmailAddress", "requested_by_email_address", ""),
+        ("additionalContactEmailAddresses", "additional_contact_email_addresses", ""),
+        ("requestedDate", "requested_date", ""),
+        ("status", "status", ""),
+        ("trafficOrigin", "traffic_origin", ""),
+        ("trafficType", "traffic_type", ""),
+        ("requirementsFeedback", "requirements_feedback", ""),
+        ("requirements", "requirements", ""),
+        ("platform", "platform", ""),
+        ("note", "note", ""),
+        ("numberType", "number_type", ""),
+        ("capabilities", "capabilities", ""),
+        ("quantity", "quantity", ""),
+        ("numbers", "numbers", ""),
+        ("excludedCarriers", "excluded_carriers", ""),
+        ("additionalContactEmails", "additional_contact_emails", ""),
+    ]
     __tag__ = ("type", [("AlphaResourceOrderApiDoc", "AlphaResourceOrderApiDoc"), ("NumberResourceOrderApiDoc", "NumberResourceOrderApiDoc"), ("RcsSenderResourceOrderApiDoc", "RcsSenderResourceOrderApiDoc")])
+    id: Optional[str]
+    type: Optional[str]
+    country_code: Optional[str]
+    sender_name: Optional[str]
+    requested_by_email_address: Optional[str]
+    additional_contact_email_addresses: Optional[Any]
+    requested_date: Optional[str]
+    status: Optional[str]
+    traffic_origin: Optional[str]
+    traffic_type: Optional[str]
+    requirements_feedback: Optional[Any]
+    requirements: Optional[Any]
+    platform: Optional[Any]
+    note: Optional[str]
+    number_type: Optional[str]
+    capabilities: Optional[Any]
+    quantity: Optional[int]
+    numbers: Optional[Any]
+    excluded_carriers: Optional[Any]
+    additional_contact_emails: Optional[Any]
 
 
 class DocumentIdentifier(Model):
@@ -942,12 +996,14 @@ class AlphaWebhookStatusNotifApiDoc(Model):
         ("type", "type", ""),
         ("requirementsFeedback", "requirements_feedback", "[.FilledRequirementFeedbackApiDoc"),
         ("note", "note", ""),
+        ("numbers", "numbers", ""),
     ]
     id: Optional[str]
     status: Optional[str]
     type: Optional[str]
     requirements_feedback: List[FilledRequirementFeedbackApiDoc]
     note: Optional[str]
+    numbers: Optional[Any]
 
 
 class NumberWebhookStatusNotifApiDoc(Model):

@@ -666,6 +666,20 @@ class OpenChannelCoverageKeyParam(TypedDict, total=False):
     display_name: str
 
 
+class RequirementSpecsRequestApiDocParam(TypedDict, total=False):
+    """`RequirementSpecsRequestApiDoc` of the spec."""
+
+    type: str
+    country_code: str
+    traffic_origin: str
+    traffic_type: str
+    quantity: int
+    number_type: str
+    capabilities: Any
+    client_type: str
+    excluded_carriers: Any
+
+
 class AlphaRequirementSpecsRequestApiDocParam(TypedDict, total=False):
     """`AlphaRequirementSpecsRequestApiDoc` of the spec."""
 
@@ -707,6 +721,23 @@ class PlatformParam(TypedDict, total=False):
 
     application_id: str
     entity_id: str
+
+
+class ResourceOrderRequestApiDocParam(TypedDict, total=False):
+    """`ResourceOrderRequestApiDoc` of the spec."""
+
+    type: str
+    sender_name: str
+    additional_contact_emails: Any
+    country_code: str
+    traffic_origin: str
+    traffic_type: str
+    requirements: Any
+    platform: Any
+    quantity: int
+    number_type: str
+    capabilities: Any
+    excluded_carriers: Any
 
 
 class AlphaResourceOrderRequestApiDocParam(TypedDict, total=False):

@@ -1966,8 +1966,20 @@ class CaseObject(Model):
 
     __plan__ = [
         ("__default", "default", ""),
+        ("1", "n1", ""),
+        ("2", "n2", ""),
+        ("true", "true", ""),
+        ("3", "n3", ""),
+        ("4", "n4", ""),
+        ("5", "n5", ""),
     ]
     default: List[Any]
+    n1: Optional[Any]
+    n2: Optional[Any]
+    true: Optional[Any]
+    n3: Optional[Any]
+    n4: Optional[Any]
+    n5: Optional[Any]
 
 
 class SendSmsData(Model):
@@ -2066,9 +2078,11 @@ class GoToOptions(Model):
     __plan__ = [
         ("goToLimit", "go_to_limit", ""),
         ("countVariable", "count_variable", ""),
+        ("gotoLimit", "goto_limit", ""),
     ]
     go_to_limit: Optional[int]
     count_variable: Optional[str]
+    goto_limit: Optional[int]
 
 
 class DialToConversationsData(Model):
@@ -2219,7 +2233,7 @@ class CallApiOptions(Model):
     ]
     method: Optional[str]
     headers: Dict[str, str]
-    body: Optional[str]
+    body: Optional[Any]
     collect_response: Optional[bool]
 
 
@@ -2983,7 +2997,7 @@ class CallRecording(Model):
         ("files", "files", "[.RecordedFile"),
     ]
     call_id: Optional[str]
-    endpoint: Optional[str]
+    endpoint: Optional[Any]
     direction: Optional[str]
     status: Optional[str]
     reason: Optional[str]
@@ -3314,6 +3328,17 @@ class VoiceReport2(Model):
         ("price", "price", ".Price2"),
         ("status", "status", ".Status2"),
         ("error", "error", ".VoiceError2"),
+        ("doneAt", "done_at", ""),
+        ("startTime", "start_time", ""),
+        ("endTime", "end_time", ""),
+        ("answerTime", "answer_time", ""),
+        ("duration", "duration", ""),
+        ("fileDuration", "file_duration", ""),
+        ("dtmfCodes", "dtmf_codes", ""),
+        ("dtmfCodesAsJson", "dtmf_codes_as_json", ""),
+        ("transcribedAudioFileUrl", "transcribed_audio_file_url", ""),
+        ("scenarioId", "scenario_id", ""),
+        ("scenarioName", "scenario_name", ""),
     ]
     bulk_id: Optional[str]
     message_id: Optional[str]
@@ -3326,6 +3351,17 @@ class VoiceReport2(Model):
     price: Optional[Price2]
     status: Optional[Status2]
     error: Optional[VoiceError2]
+    done_at: Optional[str]
+    start_time: Optional[int]
+    end_time: Optional[int]
+    answer_time: Optional[int]
+    duration: Optional[int]
+    file_duration: Optional[float]
+    dtmf_codes: Optional[str]
+    dtmf_codes_as_json: Optional[str]
+    transcribed_audio_file_url: Optional[str]
+    scenario_id: Optional[str]
+    scenario_name: Optional[str]
 
 
 class VoiceData2(Model):

@@ -121,6 +121,8 @@ class ActionConferenceRequestParam(TypedDict, total=False):
     name: str
     recording: ConferenceRecordingRequestParam
     max_duration: int
+    calls_configuration_id: str
+    platform: Any
 
 
 class ConferenceRecordingRequestParam(TypedDict, total=False):
@@ -863,6 +865,7 @@ class MediaStreamingConfigRequestParam(TypedDict, total=False):
     name: Required[str]
     url: Required[str]
     security_config: Union[UrlSecurityConfigParam, BasicUrlSecurityConfigParam, HmacUrlSecurityConfigParam]
+    audio_encoding: str
 
 
 class WebsocketEndpointConfigRequestParam(TypedDict, total=False):
@@ -1298,6 +1301,12 @@ class CaseObjectParam(TypedDict, total=False):
     """`CaseObject` of the spec."""
 
     default: Sequence[Any]
+    n1: Any
+    n2: Any
+    true: Any
+    n3: Any
+    n4: Any
+    n5: Any
 
 SendSmsDataParam = TypedDict("SendSmsDataParam", {"text": "Required[str]", "from": "Required[str]", "to": "Required[str]"}, total=False)
 
@@ -1356,6 +1365,7 @@ class GoToOptionsParam(TypedDict, total=False):
 
     go_to_limit: int
     count_variable: str
+    goto_limit: int
 
 
 class DialToConversationsDataParam(TypedDict, total=False):
@@ -1449,7 +1459,7 @@ class CallApiOptionsParam(TypedDict, total=False):
 
     method: Required[Literal["GET", "POST", "PUT", "DELETE", "PATCH"]]
     headers: Mapping[str, str]
-    body: Required[str]
+    body: Required[Any]
     collect_response: bool
 
 
@@ -1459,7 +1469,7 @@ class LaunchScenarioRequestParam(TypedDict, total=False):
     bulk_id: str
     messages: Required[Sequence[IvrMessageParam]]
 
-IvrMessageParam = TypedDict("IvrMessageParam", {"scenario_id": "Required[str]", "from": "str", "destinations": "Required[Sequence[Destination2Param]]", "notify_url": "str", "notify_content_type": "str", "notify_content_version": "int", "callback_data": "str", "validity_period": "int", "send_at": "datetime", "retry": "Retry2Param", "ring_timeout": "int", "sending_speed": "SendingSpeedParam", "parameters": "Mapping[str, str]", "pause": "int", "delivery_time_window": "DeliveryTimeWindow2Param", "call_timeout": "int"}, total=False)
+IvrMessageParam = TypedDict("IvrMessageParam", {"scenario_id": "Required[str]", "from": "str", "destinations": "Required[Sequence[Destination2Param]]", "notify_url": "str", "notify_content_type": "str", "notify_content_version": "int", "callback_data": "str", "validity_period": "int", "send_at": "datetime", "retry": "Retry2Param", "ring_timeout": "int", "sending_speed": "SendingSpeedParam", "parameters": "Mapping[str, str]", "pause": "int", "delivery_time_window": "DeliveryTimeWindow2Param", "call_timeout": "int", "record": "bool"}, total=False)
 
 
 class Destination2Param(TypedDict, total=False):

@@ -205,7 +205,7 @@ class CallRecording(Model):
         ("files", "files", "[.RecordingFile"),
     ]
     call_id: Optional[str]
-    endpoint: Optional[str]
+    endpoint: Optional[Any]
     direction: Optional[str]
     status: Optional[str]
     reason: Optional[str]
@@ -272,9 +272,13 @@ class Destination(Model):
 
     __plan__ = [
         ("type", "type", ""),
+        ("phoneNumber", "phone_number", ""),
+        ("from", "from_", ""),
     ]
     __tag__ = ("type", [("WEBRTC", "WebRtcDestination"), ("CONVERSATIONS", "ConversationsDestination"), ("PHONE", "PhoneDestination"), ("ROOM", "RoomDestination"), ("APPLICATION", "ApplicationDestination")])
     type: Optional[str]
+    phone_number: Optional[str]
+    from_: Optional[str]
 
 
 class ValidityWindow(Model):
@@ -342,14 +346,10 @@ class PhoneDestination(Destination):
     """`PhoneDestination` of the spec."""
 
     __plan__ = [
-        ("phoneNumber", "phone_number", ""),
-        ("from", "from_", ""),
         ("displayName", "display_name", ""),
         ("hangupRestriction", "hangup_restriction", ".HangupRestriction"),
         ("machineDetection", "machine_detection", ".MachineDetection"),
     ]
-    phone_number: Optional[str]
-    from_: Optional[str]
     display_name: Optional[str]
     hangup_restriction: Optional[HangupRestriction]
     machine_detection: Optional[MachineDetection]
@@ -663,17 +663,6 @@ class Subdomain(Model):
     ]
     id: Optional[str]
     name: Optional[str]
-
-
-class RecordingPage(Model):
-    """`RecordingPage` of the spec."""
-
-    __plan__ = [
-        ("results", "results", "[.RecordingResponse2"),
-        ("paging", "paging", ".PageInfo"),
-    ]
-    results: List[RecordingResponse2]
-    paging: Optional[PageInfo]
 
 
 class RecordingResponse2(Model):

@@ -46,11 +46,7 @@ class AndroidPushNotificationConfigParam(TypedDict, total=False):
 
     private_key_json: Required[str]
 
-
-class DestinationParam(TypedDict, total=False):
-    """Description of who or what is going to receive a call."""
-
-    type: Literal["WEBRTC", "CONVERSATIONS", "ROOM", "PHONE", "VIBER", "APPLICATION"]
+DestinationParam = TypedDict("DestinationParam", {"type": "Literal[\"WEBRTC\", \"CONVERSATIONS\", \"ROOM\", \"PHONE\", \"VIBER\", \"APPLICATION\"]", "phone_number": "str", "from": "str"}, total=False)
 
 
 class ValidityWindowParam(TypedDict, total=False):

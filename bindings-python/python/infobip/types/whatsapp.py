@@ -1055,7 +1055,7 @@ class WhatsappPaymentNotification(Model):
     currency: Optional[str]
     total_amount_value: Optional[int]
     total_amount_offset: Optional[int]
-    callback_data: List[str]
+    callback_data: Optional[Any]
     transactions: List[WhatsappPaymentTransactionNotification]
 
 
@@ -1232,9 +1232,17 @@ class WhatsAppInboundContent(Model):
 
     __plan__ = [
         ("type", "type", ""),
+        ("paymentAcknowledgementType", "payment_acknowledgement_type", ""),
+        ("timestamp", "timestamp", ""),
+        ("paymentId", "payment_id", ""),
+        ("referenceId", "reference_id", ""),
     ]
     __tag__ = ("type", [("TEXT", "WhatsAppInboundTextContent"), ("LOCATION", "WhatsAppInboundLocationContent"), ("IMAGE", "WhatsAppInboundImageContent"), ("DOCUMENT", "WhatsAppInboundDocumentContent"), ("AUDIO", "WhatsAppInboundAudioContent"), ("VIDEO", "WhatsAppInboundVideoContent"), ("VOICE", "WhatsAppInboundVoiceContent"), ("CONTACT", "WhatsAppInboundContactsContent"), ("INFECTED_CONTENT", "WhatsAppInboundInfectedContent"), ("BUTTON", "WhatsAppInboundQuickReplyContent"), ("STICKER", "WhatsAppInboundStickerContent"), ("INTERACTIVE_BUTTON_REPLY", "WhatsAppInboundButtonReplyContent"), ("INTERACTIVE_LIST_REPLY", "WhatsAppInboundListReplyContent"), ("INTERACTIVE_FLOW_REPLY", "WhatsAppInboundFlowReplyContent"), ("INTERACTIVE_PAYMENT_CONFIRMATION", "WhatsAppInboundPaymentConfirmationContent"), ("INTERACTIVE_CALL_PERMISSION_REPLY", "WhatsAppInboundCallPermissionReplyContent"), ("INTERACTIVE_IN_THREAD_AUTHENTICATION_REPLY", "WhatsAppInboundInThreadAuthenticationReplyContent"), ("ORDER", "WhatsAppInboundOrderContent"), ("REACTION", "WhatsAppInboundReactionContent"), ("UNSUPPORTED", "WhatsAppInboundUnsupportedContent")])
     type: Optional[str]
+    payment_acknowledgement_type: Optional[str]
+    timestamp: Optional[str]
+    payment_id: Optional[str]
+    reference_id: Optional[str]
 
 
 class MessagePrice(Model):
@@ -1482,8 +1490,6 @@ class WhatsAppInboundPaymentConfirmationContent(WhatsAppInboundContent):
     """`WhatsAppInboundPaymentConfirmationContent` of the spec."""
 
     __plan__ = [
-        ("referenceId", "reference_id", ""),
-        ("paymentId", "payment_id", ""),
         ("status", "status", ""),
         ("currency", "currency", ""),
         ("totalAmount", "total_amount", ".PaymentAmount"),
@@ -1491,8 +1497,6 @@ class WhatsAppInboundPaymentConfirmationContent(WhatsAppInboundContent):
         ("transactionType", "transaction_type", ""),
         ("context", "context", ".Context"),
     ]
-    reference_id: Optional[str]
-    payment_id: Optional[str]
     status: Optional[str]
     currency: Optional[str]
     total_amount: Optional[PaymentAmount]

@@ -252,7 +252,7 @@ class ZaloOutboundReactionContentParam(TypedDict, total=False):
 class EditTemplateRequestParam(TypedDict, total=False):
     """`EditTemplateRequest` of the spec."""
 
-    template_id: Required[str]
+    template_id: Required[Any]
     template_name: Required[str]
     template_content: Required[Union[ZbsTemplateContentParam, CustomTemplateParam, AuthenticationTemplateParam, PaymentRequestTemplateParam, VoucherTemplateParam, ServiceReviewTemplateParam]]
     params: Sequence[TemplateParameterParam]

@@ -2361,9 +2361,6 @@ pub struct OptionWithFileOrTtsAudioSourceApiModel {
     /// `fileAudioSource`.
     #[serde(rename = "fileAudioSource", skip_serializing_if = "Option::is_none")]
     pub file_audio_source: Option<FileAudioSourceApiModel>,
-    /// Not in the spec's schema; Infobip's own examples have it.
-    #[serde(rename = "audioSourceType", skip_serializing_if = "Option::is_none")]
-    pub audio_source_type_: Option<String>,
 }
 
 /// File audio source information.
@@ -2403,9 +2400,6 @@ pub struct OptionWithPeriodicCollectApiModel {
     /// `collectDuration`.
     #[serde(rename = "collectDuration", skip_serializing_if = "Option::is_none")]
     pub collect_duration: Option<DurationApiModel>,
-    /// Not in the spec's schema; Infobip's own examples have it.
-    #[serde(rename = "audioSourceType", skip_serializing_if = "Option::is_none")]
-    pub audio_source_type_: Option<String>,
 }
 
 crate::open_enum! {
@@ -2569,9 +2563,6 @@ pub struct StatusResponse {
     /// `message`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
-    /// Not in the spec's schema; Infobip's own examples have it.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
-    pub status_: Option<String>,
 }
 
 crate::open_enum! {
@@ -2901,9 +2892,6 @@ pub struct FileOrTtsAudioSourceWithRepeatIntervalApiModel {
     /// `repeatInterval`.
     #[serde(rename = "repeatInterval", skip_serializing_if = "Option::is_none")]
     pub repeat_interval: Option<DurationApiModel>,
-    /// Not in the spec's schema; Infobip's own examples have it.
-    #[serde(rename = "audioSourceType", skip_serializing_if = "Option::is_none")]
-    pub audio_source_type_: Option<String>,
     /// Not in the spec's schema; Infobip's own examples have it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duration: Option<serde_json::Value>,
