@@ -6,7 +6,7 @@
 // converts only what needs converting (date-times into Dates, a few renamed fields) in place.
 // Results are plain objects with a non-enumerable `$response` and `toJSON`.
 
-const { invoke, bodyText } = require('./call.js');
+const { invoke, bodyText, checkTree } = require('./call.js');
 const { ValidationError } = require('./errors.js');
 const { readJson, finish, RawResponse, date, list, map, has } = require('./results.js');
 
@@ -48,6 +48,9 @@ function split(operation, params) {
   const parts = { path: {}, query: {}, headers: {}, body: undefined };
   if (params === undefined || params === null) return parts;
   if (typeof params !== 'object' || Array.isArray(params)) throw refused('params', 'must be an object of the operation\'s parameters');
+  // A cycle or nesting past the limit is named by its path in the caller's params (before the
+  // generated writers walk the body).
+  checkTree(params, 'params', []);
   let fields;
   for (const name of Object.keys(params)) {
     const value = params[name];

@@ -28,20 +28,20 @@ use crate::options::CallOptions;
 
 /// The operations matching `search` (every word, ignoring case, in the id, product, method,
 /// path or summary); all of them without one.
-#[napi(ts_return_type = "string")]
+#[napi(ts_return_type = "string", catch_unwind)]
 pub fn catalog_operations(search: Option<String>) -> napi::Result<String> {
     let listed: Vec<_> = catalog::search(search.as_deref().unwrap_or("")).into_iter().map(|op| op.listing()).collect();
     to_json_text(&listed).map_err(|e| to_napi(&e))
 }
 
 /// The scopes an API key needs for an operation (any one is enough); `null` for an unknown id.
-#[napi]
+#[napi(catch_unwind)]
 pub fn catalog_required_scopes(operation_id: String) -> Option<Vec<String>> {
     catalog::required_scopes(&operation_id).map(<[String]>::to_vec)
 }
 
 /// Epoch milliseconds of a date-time in any form the core reads; `null` when it is none.
-#[napi]
+#[napi(catch_unwind)]
 pub fn parse_date_time(text: String) -> Option<f64> {
     infobip::time::parse(&text).ok().map(|t| t.timestamp_millis() as f64)
 }
@@ -139,7 +139,7 @@ fn call_params(params: Option<String>) -> Result<CallParams, Error> {
 impl NativeClient {
     /// Calls any operation by id; `params` is JSON of `{ path, query, headers, body }`. `kind`
     /// says how to read the answer's body: `json`, `file`, or (by default) as text.
-    #[napi(ts_return_type = "Promise<Answer>")]
+    #[napi(ts_return_type = "Promise<Answer>", catch_unwind)]
     pub fn call<'env>(
         &self,
         env: &'env Env,
@@ -150,16 +150,15 @@ impl NativeClient {
         kind: Option<String>,
     ) -> napi::Result<PromiseRaw<'env, Answer>> {
         let params = call_params(params);
-        let client = self.scoped(options.as_ref());
-        self.spawn_raw(env, cancel, async move {
-            let response = client?.call(&operation_id, params?).await?;
+        self.run_raw(env, options, cancel, move |client| async move {
+            let response = client.call(&operation_id, params?).await?;
             Answer::call(response, kind.as_deref().unwrap_or("text"), &operation_id)
         })
     }
 
     /// The pages of a paging operation called with `params` (JSON of `{ path, query, headers,
     /// body }`), each fetched with `options`: the core's pager, which knows when to stop.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn pages(
         &self,
         operation_id: String,
@@ -167,7 +166,7 @@ impl NativeClient {
         options: Option<CallOptions>,
     ) -> napi::Result<NativePages> {
         let start = || -> Result<NativePages, Error> {
-            let pages = self.scoped(options.as_ref())?.pages(&operation_id, call_params(params)?)?;
+            let pages = self.scoped(options.as_ref(), &infobip::SendTracker::new())?.pages(&operation_id, call_params(params)?)?;
             Ok(NativePages { pages: Arc::new(Mutex::new(pages)), operation: operation_id.clone(), span: self.span() })
         };
         start().map_err(|e| to_napi(&e))
@@ -185,7 +184,7 @@ pub struct NativePages {
 #[napi]
 impl NativePages {
     /// The next page's answer, or `null` after the last; `cancel` aborts a page being fetched.
-    #[napi(ts_return_type = "Promise<Answer | null>")]
+    #[napi(ts_return_type = "Promise<Answer | null>", catch_unwind)]
     pub fn next<'env>(
         &self,
         env: &'env Env,
@@ -197,7 +196,7 @@ impl NativePages {
         let task = async move {
             let next = async { pages.lock().await.next_page().await };
             match guarded(watcher, next).await {
-                Guarded::Cancelled => Err(aborted()),
+                Guarded::Cancelled => Err(aborted(None)),
                 Guarded::Done(Ok(None)) => Ok(None),
                 Guarded::Done(Ok(Some(response))) => {
                     Answer::call(response, "json", &operation).map(Some).map_err(|e| to_napi(&e))

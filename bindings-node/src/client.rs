@@ -23,7 +23,7 @@ pub struct NativeClient {
 impl NativeClient {
     /// Builds a client from `options`, filling what is missing from `INFOBIP_*` variables.
     /// `logger(level, line)` receives the client's log lines.
-    #[napi(constructor)]
+    #[napi(constructor, catch_unwind)]
     pub fn new(
         env: Env,
         options: Option<ClientOptions>,
@@ -49,13 +49,13 @@ impl NativeClient {
     }
 
     /// The client's configuration without secrets (for `util.inspect`).
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn describe(&self) -> String {
         format!("{:?}", self.client)
     }
 
     /// The base URL requests go to.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn base_url(&self) -> String {
         self.client.base_url().to_string()
     }
@@ -63,7 +63,7 @@ impl NativeClient {
     /// Sends a request to any endpoint. `query` maps names to a value or a list of values;
     /// `body` is JSON text. The answer's body, which must be JSON (a `decode` error with the
     /// offset otherwise), comes back as text.
-    #[napi(ts_return_type = "Promise<Answer>")]
+    #[napi(ts_return_type = "Promise<Answer>", catch_unwind)]
     #[allow(clippy::too_many_arguments)] // the JavaScript signature: one positional argument each
     pub fn request<'env>(
         &self,
@@ -75,8 +75,11 @@ impl NativeClient {
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, Answer>> {
-        let prepared = self.prepare(&method, path, query, body, options.as_ref());
-        self.spawn_raw(env, cancel, async move {
+        let tracker = infobip::SendTracker::new();
+        let prepared = self
+            .prepare(&method, path, query, body, options.as_ref())
+            .map(|request| request.options(infobip::RequestOptions::new().tracker(tracker.clone())));
+        self.spawn_raw(env, cancel, tracker, async move {
             let response = prepared?.send().await?;
             if !response.body.iter().all(u8::is_ascii_whitespace) {
                 response.json::<serde::de::IgnoredAny>()?;
@@ -89,7 +92,7 @@ impl NativeClient {
     }
 
     /// Ends an IBSSO session, if one is open.
-    #[napi(ts_return_type = "Promise<void>")]
+    #[napi(ts_return_type = "Promise<void>", catch_unwind)]
     pub fn close<'env>(
         &self,
         env: &'env Env,

@@ -152,7 +152,7 @@ fn optional<T: serde::de::DeserializeOwned + Default>(text: Option<String>, what
 #[napi]
 impl NativeClient {
     /// `POST /sms/3/messages`: `request` is JSON of `{ to, text, sender }` or `{ messages, options }`.
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn sms_send<'env>(
         &self,
         env: &'env Env,
@@ -165,7 +165,7 @@ impl NativeClient {
     }
 
     /// `GET /sms/3/text/query`: `query` is JSON of `{ to, text, from, … }` (`to` one or a list).
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn sms_send_query<'env>(
         &self,
         env: &'env Env,
@@ -184,7 +184,7 @@ impl NativeClient {
 
     /// `POST /sms/2/text/advanced`, or `/sms/2/binary/advanced` when `binary`: `request` is
     /// JSON of `{ bulkId, messages, … }`.
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn sms_send_v2<'env>(
         &self,
         env: &'env Env,
@@ -202,7 +202,7 @@ impl NativeClient {
     }
 
     /// `POST /sms/1/preview`: `request` is JSON of `{ text, languageCode, transliteration }`.
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn sms_preview<'env>(
         &self,
         env: &'env Env,
@@ -216,7 +216,7 @@ impl NativeClient {
 
     /// `GET /sms/3/reports` (consume-once), or the v1 reports of v2 sends (`GET /sms/1/reports`)
     /// when `v1`; `filter` is JSON.
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn sms_delivery_reports<'env>(
         &self,
         env: &'env Env,
@@ -226,9 +226,8 @@ impl NativeClient {
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
         let input = optional::<ReportsFilter>(filter, "filter");
-        let client = self.scoped(options.as_ref());
-        self.spawn_raw(env, cancel, async move {
-            let sms = client?.sms();
+        self.run_raw(env, options, cancel, move |client| async move {
+            let sms = client.sms();
             let filter = input?;
             if v1 {
                 to_json_text(&sms.delivery_reports_v1(&filter).await?)
@@ -239,7 +238,7 @@ impl NativeClient {
     }
 
     /// `GET /sms/1/inbox/reports` (consume-once); `params` is JSON of `{ limit }`.
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn sms_inbound<'env>(
         &self,
         env: &'env Env,
@@ -252,11 +251,11 @@ impl NativeClient {
     }
 
     /// Every log matching `filter` (JSON), page after page, each page fetched with `options`.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn sms_logs(&self, filter: Option<String>, options: Option<CallOptions>) -> napi::Result<LogStream> {
         let start = || -> Result<LogStream, Error> {
             let filter = optional::<LogsQuery>(filter, "filter")?.into_filter()?;
-            let sms = self.scoped(options.as_ref())?.sms();
+            let sms = self.scoped(options.as_ref(), &infobip::SendTracker::new())?.sms();
             let logs = Logs { stream: Box::pin(sms.logs(filter).fuse()), failed: None };
             Ok(LogStream { logs: Arc::new(Mutex::new(logs)), span: self.span() })
         };
@@ -265,7 +264,7 @@ impl NativeClient {
 
     /// Scheduled bulks: `action` is `schedule` (GET), `status` (GET), `pause`, `resume`, `cancel`,
     /// or `reschedule` with `sendAt` (JSON text of a date-time).
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     #[allow(clippy::too_many_arguments)] // the JavaScript signature: one positional argument each
     pub fn sms_bulk<'env>(
         &self,
@@ -278,9 +277,8 @@ impl NativeClient {
     ) -> napi::Result<PromiseRaw<'env, String>> {
         let bulk_id = id_text(&bulk_id, "bulkId");
         let send_at = send_at.map(|t| from_json::<Value>(&t, "sendAt").and_then(|v| from_value::<SendAt>(v, "sendAt")));
-        let client = self.scoped(options.as_ref());
-        self.spawn_raw(env, cancel, async move {
-            let sms = client?.sms();
+        self.run_raw(env, options, cancel, move |client| async move {
+            let sms = client.sms();
             let bulk_id = bulk_id?;
             match action.as_str() {
                 "schedule" => to_json_text(&sms.bulk_schedule(&bulk_id).await?),
@@ -298,7 +296,7 @@ impl NativeClient {
     }
 
     /// `POST /ct/1/log/end/{messageId}`.
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn sms_log_conversion<'env>(
         &self,
         env: &'env Env,
@@ -360,7 +358,7 @@ pub struct LogStream {
 impl LogStream {
     /// The next page of logs as JSON text of a list, or `null` after the last one. Pages are
     /// fetched as needed; `cancel` aborts a page being fetched.
-    #[napi(ts_return_type = "Promise<string | null>")]
+    #[napi(ts_return_type = "Promise<string | null>", catch_unwind)]
     pub fn next<'env>(
         &self,
         env: &'env Env,
@@ -374,7 +372,7 @@ impl LogStream {
             async move {
                 let next = async { logs.lock().await.next_page().await };
                 match guarded(watcher, next).await {
-                    Guarded::Cancelled => Err(aborted()),
+                    Guarded::Cancelled => Err(aborted(None)),
                     Guarded::Done(Ok(None)) => Ok(None),
                     Guarded::Done(Err(e)) => Err(to_napi(&e)),
                     Guarded::Done(Ok(Some(page))) => to_json_text(&page).map(Some).map_err(|e| to_napi(&e)),

@@ -53,7 +53,7 @@ impl NativeClient {
     /// its path ids in order, `body` its JSON body, `flag` the optional boolean it takes
     /// (`ncNeeded` of `sendPin`; `verified` of `verifications`, with `sent` as `flag2`),
     /// `options` the call's timeout and retries.
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     #[allow(clippy::too_many_arguments)]
     pub fn tfa_call<'env>(
         &self,
@@ -67,9 +67,8 @@ impl NativeClient {
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
         let a = Args { ids, body };
-        let client = self.scoped(options.as_ref());
-        self.spawn_raw(env, cancel, async move {
-            let tfa = client?.tfa();
+        self.run_raw(env, options, cancel, move |client| async move {
+            let tfa = client.tfa();
             match method.as_str() {
                 "applications" => to_value(tfa.applications().await?),
                 "application" => to_value(tfa.application(&a.id(0, "appId")?).await?),
