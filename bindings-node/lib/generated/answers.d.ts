@@ -612,8 +612,20 @@ export namespace input {
 
   /** `Contact` of the spec. */
   export interface Contact {
-    name: string;
+    name: unknown;
     phoneNumber: string;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    addresses?: unknown;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    birthday?: string;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    emails?: unknown;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    organisation?: unknown;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    phones?: unknown;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    urls?: unknown;
   }
 
   /** `Product` of the spec. */

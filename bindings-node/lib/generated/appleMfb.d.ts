@@ -1107,6 +1107,8 @@ export interface AppleMfbInboundCustomInteractiveContent {
   sessionIdentifier?: string;
   /** Attachments list. */
   attachments?: Array<Attachment>;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  urlRawData?: string;
 }
 
 /** `AppleMfbInboundCloseConversationContent` of the spec. */

@@ -83,22 +83,11 @@ export interface RequestStatusResponse {
   requestId?: string;
   status?: StatusResponse;
   /** Details about user request status. */
-  details?: Array<RequestDetailsResponse>;
+  details?: unknown;
 }
 
 /** Status of the operation. */
 export type StatusResponse = "SUCCESS" | "FAILURE" | "IN_PROGRESS" | (string & {});
-
-/** Details about user request status. */
-export interface RequestDetailsResponse {
-  /** Account identifier. */
-  account?: string;
-  status?: StatusResponse;
-  /** Error message. */
-  errorMessage?: string;
-  /** Error code. */
-  errorCode?: number;
-}
 
 /** `CDPWebhookReport` of the spec. */
 export type CDPWebhookReport = PersonAttributeChangedReport | PersonContactInformationUpdatedReport | PersonContactInformationCreatedReport | PersonContactInformationDeletedReport | PersonMergedReport | PersonCreatedReport | PersonDeletedReport | PersonTagAddedReport | PersonTagRemovedReport | WebSdkSessionStartedReport | WebSdkSessionEndedReport | WebSdkPageViewReport | MobileAppPersonalizeReport | MobileAppDepersonalizeReport | MobileAppInstallReport | MobileAppUninstallReport | MobileAppAppLaunchReport | CustomEventReport;

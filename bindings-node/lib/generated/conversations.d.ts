@@ -363,7 +363,7 @@ export interface Conversations {
    *
    * `GET /ccaas/1/conversations/{conversationId}/metadata` (operation `get-metadata`).
    */
-  getMetadata(params: GetMetadataRequest, options?: RequestOptions): Promise<Result<string>>;
+  getMetadata(params: GetMetadataRequest, options?: RequestOptions): Promise<Result<unknown>>;
   /**
    * Put metadata. Use this method to create or update conversation metadata. Method overwrites old
    * metadata. <a href="https://www.infobip.com/docs/conversations-api" target="_blank">More
@@ -655,7 +655,7 @@ export interface Conversations {
    *
    * `GET /ccaas/voice/2/agent-recording-configs` (operation `get-conversations-agent-recording-configs`).
    */
-  getConversationsAgentRecordingConfigs(params?: GetConversationsAgentRecordingConfigsRequest, options?: RequestOptions): Promise<Result<AgentRecordingConfigApiModel>>;
+  getConversationsAgentRecordingConfigs(params?: GetConversationsAgentRecordingConfigsRequest, options?: RequestOptions): Promise<Result<unknown>>;
   /**
    * Get agent recording configuration. Use this method to retrieve the agent recording
    * configuration. <a
@@ -966,7 +966,7 @@ export interface Conversations {
    *
    * `GET /ccaas/voice/2/tts/options/placeholders/{ttsPurpose}` (operation `get-conversations-tts-supported-placeholders`).
    */
-  getConversationsTtsSupportedPlaceholders(params: GetConversationsTtsSupportedPlaceholdersRequest, options?: RequestOptions): Promise<Result<GetPlaceholdersApiResponse>>;
+  getConversationsTtsSupportedPlaceholders(params: GetConversationsTtsSupportedPlaceholdersRequest, options?: RequestOptions): Promise<Result<unknown>>;
   /**
    * Get away audio message. Use this method to retrieve an away audio message by its working hours
    * configuration id.
@@ -1215,6 +1215,8 @@ export interface CreateTagRequest {
    * allowed!
    */
   name: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  createdAt?: string;
 }
 
 /** The params of {@link Conversations.deleteTags}. */
@@ -1756,6 +1758,8 @@ export interface CreateConversationFormFieldRequest {
   options?: Array<string>;
   /** Regular expression. Applicable only for REGEX type. */
   regex?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  enabled?: boolean;
 }
 
 /** The params of {@link Conversations.getConversationFormField}. */
@@ -1777,6 +1781,8 @@ export interface UpdateConversationFormFieldRequest {
   options?: Array<string>;
   /** Regular expression. Applicable only for REGEX type. */
   regex?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  enabled?: boolean;
 }
 
 /** The params of {@link Conversations.deleteConversationFormField}. */
@@ -1816,6 +1822,8 @@ export interface CreateConversationFormTriggerRequest {
   formId: string;
   /** Number of trigger resolution. */
   timesTriggered?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  id?: string;
 }
 
 /** The params of {@link Conversations.getConversationFormTrigger}. */
@@ -1828,18 +1836,8 @@ export interface GetConversationFormTriggerRequest {
 export interface UpdateConversationFormTriggerRequest {
   /** Id of the trigger to update (path parameter) */
   id: string;
-  /** Trigger title. */
-  title: string;
-  /** Condition which resolves in destination form. */
-  expression: Record<string, unknown>;
-  /** Trigger order. */
-  orderIndex?: number;
-  /** Is trigger enabled. */
-  isEnabled?: boolean;
-  /** Destination form. */
-  formId: string;
-  /** Number of trigger resolution. */
-  timesTriggered?: number;
+  /** The request body (`application/json`). */
+  body: input.Trigger;
 }
 
 /** The params of {@link Conversations.deleteConversationFormTrigger}. */
@@ -1852,18 +1850,8 @@ export interface DeleteConversationFormTriggerRequest {
 export interface PatchConversationFormTriggerRequest {
   /** Id of the trigger to patch (path parameter) */
   id: string;
-  /** Trigger title. */
-  title: string;
-  /** Condition which resolves in destination form. */
-  expression: Record<string, unknown>;
-  /** Trigger order. */
-  orderIndex?: number;
-  /** Is trigger enabled. */
-  isEnabled?: boolean;
-  /** Destination form. */
-  formId: string;
-  /** Number of trigger resolution. */
-  timesTriggered?: number;
+  /** The request body (`application/json`). */
+  body: input.Trigger;
 }
 
 /** The params of {@link Conversations.getConversationFormDispositions}. */
@@ -2013,6 +2001,8 @@ export interface UpdateConversationsAccountRecordingConfigRequest {
   autoCompose?: boolean;
   mediaType: input.MediaTypeApiModel;
   enabled?: boolean;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  videoDownloadPreparation?: boolean;
 }
 
 /** The params of {@link Conversations.createConversationsAccountRecordingConfig}. */
@@ -2034,6 +2024,8 @@ export interface CreateConversationsAccountRecordingConfigRequest {
   autoCompose?: boolean;
   mediaType: input.MediaTypeApiModel;
   enabled?: boolean;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  videoDownloadPreparation?: boolean;
 }
 
 /** The params of {@link Conversations.getConversationsAgentRecordingConfigs}. */
@@ -2253,6 +2245,12 @@ export interface CreateHoldConfigRequest {
   queueIds: Array<string>;
   enabled?: boolean;
   default?: boolean;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  elements?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  total?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  totalPages?: number;
 }
 
 /** The params of {@link Conversations.getHoldConfig}. */
@@ -2390,14 +2388,8 @@ export interface GetWorkingHoursStatusRequest {
 export interface CreateWorkingHoursHolidayRequest {
   /** Working hours id (path parameter) */
   workingHoursId: string;
-  /** Holiday name. */
-  name: string;
-  /** Start date. Format: yyyy-MM-dd */
-  startDate?: Date | string;
-  /** End date. Format: yyyy-MM-dd */
-  endDate?: Date | string;
-  /** Holiday enable/disable toggle. */
-  enabled?: boolean;
+  /** The request body (`application/json`). */
+  body: input.HolidaysApiModel;
 }
 
 /** The params of {@link Conversations.deleteWorkingHoursHoliday}. */
@@ -2513,6 +2505,24 @@ export interface CreateWebformRequest {
 export interface ConversationResultPage {
   conversations?: Array<ConversationApiModel>;
   pagination?: Pagination;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  id?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  topic?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  summary?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  status?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  priority?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  queueId?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  agentId?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  createdAt?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  updatedAt?: string;
 }
 
 /** `ConversationApiModel` of the spec. */
@@ -2543,7 +2553,7 @@ export interface Pagination {
   totalItems?: number;
   page?: number;
   limit?: number;
-  orderBy?: string;
+  orderBy?: unknown;
 }
 
 /** Conversation priority. */
@@ -2585,7 +2595,7 @@ export interface RelatedCommentsApiResponse {
 /** `MessageApiResponse` of the spec. */
 export interface MessageApiResponse {
   /** Message Id */
-  id?: string;
+  id?: unknown;
   channel?: MessageChannel;
   /** Sender phone number, email address, FB messenger Id or live chat widget Id. */
   from?: string;
@@ -2603,6 +2613,8 @@ export interface MessageApiResponse {
   updatedAt?: Date;
   content?: unknown;
   contentType?: ContentType;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  singleSendMessage?: unknown;
 }
 
 /**
@@ -2622,6 +2634,8 @@ export interface RelatedMessageApiResponse {
   createdAt?: Date;
   content?: unknown;
   contentType?: ContentType;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  singleSendMessage?: unknown;
 }
 
 /** Available communication channels */
@@ -2697,6 +2711,8 @@ export interface CreateTagApiRequest {
    * allowed!
    */
   name?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  createdAt?: string;
 }
 
 /** `MessageResultPage` of the spec. */
@@ -2720,7 +2736,7 @@ export interface NoteApiResponse {
   /** Id of the author agent. */
   agentId?: string;
   /** Note content, which can be any text up to 4000 characters. */
-  content?: string;
+  content?: unknown;
   type?: NoteType;
   /** Time stamp when note is created. */
   createdAt?: Date;
@@ -3088,6 +3104,8 @@ export interface Trigger {
   formId?: string;
   /** Number of trigger resolution. */
   timesTriggered?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  id?: string;
 }
 
 /** `DispositionBasic` of the spec. */
@@ -3180,6 +3198,14 @@ export interface WaitingStrategyApiResponse {
   createdAt?: Date;
   /** Time stamp when waiting strategy is updated. */
   updatedAt?: Date;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  elements?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  total?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  totalPages?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  senders?: unknown;
 }
 
 /** Duration information. */
@@ -3248,6 +3274,8 @@ export interface TtsAudioSourceApiModel {
   voice?: VoiceApiModel;
   /** Text-to-speech speech rate. */
   speechRate?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  fileDescriptor?: string;
 }
 
 /** File audio source information. */
@@ -3313,6 +3341,8 @@ export interface AccountRecordingConfigApiModel {
   mediaType?: MediaTypeApiModel;
   enabled?: boolean;
   enabledChangedAt?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  videoDownloadPreparation?: boolean;
 }
 
 /** Specifies whether the recording should be done on audio or both audio and video. */
@@ -3337,6 +3367,10 @@ export interface AgentRecordingConfigApiModel {
   useDefault?: boolean;
   enabled?: boolean;
   enabledChangedAt?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  autoCompose?: boolean;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  videoDownloadPreparation?: boolean;
 }
 
 /** `RecordingMetadataApiModel` of the spec. */
@@ -3387,6 +3421,12 @@ export interface RecordingMetadataApiModel {
   transferredFromQueue?: string;
   /** Queue id to which the call has been transferred. */
   transferredToQueue?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  elements?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  total?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  totalPages?: number;
 }
 
 /** `AccountWrapUpApiModel` of the spec. */
@@ -3441,6 +3481,8 @@ export interface FileOrTtsAudioSourceWithRepeatIntervalApiModel {
   ttsAudioSource?: TtsAudioSourceApiModel;
   fileAudioSource?: FileAudioSourceApiModel;
   repeatInterval?: DurationApiModel;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  duration?: unknown;
 }
 
 /** `HoldConfigWithQueuesApiModel` of the spec. */
@@ -3460,6 +3502,12 @@ export interface HoldConfigWithQueuesApiModel {
   queueIds?: Array<string>;
   enabled?: boolean;
   default?: boolean;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  elements?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  total?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  totalPages?: number;
 }
 
 /** `CallTimeoutApiModel` of the spec. */
@@ -3521,6 +3569,20 @@ export interface WorkingHoursApiResponseWorkWeek {
   endTime?: number;
   /** Daily working hours enable/disable toggle. */
   enabled?: boolean;
+  /** Not in the spec's schema; Infobip's own examples have it. (`MONDAY` on the wire) */
+  monday?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. (`TUESDAY` on the wire) */
+  tuesday?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. (`WEDNESDAY` on the wire) */
+  wednesday?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. (`THURSDAY` on the wire) */
+  thursday?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. (`FRIDAY` on the wire) */
+  friday?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. (`SATURDAY` on the wire) */
+  saturday?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. (`SUNDAY` on the wire) */
+  sunday?: unknown;
 }
 
 /** List of working hours holidays. */
@@ -3535,6 +3597,8 @@ export interface HolidaysApiModel {
   endDate?: Date;
   /** Holiday enable/disable toggle. */
   enabled?: boolean;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  workingHoursId?: string;
 }
 
 /** `WorkingHoursStatusApiResponse` of the spec. */
@@ -3544,38 +3608,6 @@ export interface WorkingHoursStatusApiResponse {
 
 /** `WorkingHoursStatus` of the spec. */
 export type WorkingHoursStatus = "INSIDE_OF_WORKING_HOURS" | "OUTSIDE_OF_WORKING_HOURS" | (string & {});
-
-/** `GetPlaceholdersApiResponse` of the spec. */
-export interface GetPlaceholdersApiResponse {
-  type?: TtsPlaceholderTypeApiModel;
-  sayAs?: TtsPlaceholderSayAsApiModel;
-  /**
-   * Value to be placed in TTS text field which will be resolved in runtime to an actual value.
-   * This value is used to identify the placeholder. For example, {{QUEUE_POSITION_DEFAULT}} is a
-   * placeholder for the position in the queue with DEFAULT sayAs option. Here is example
-   * Text-to-Speech text: "You are {{QUEUE_POSITION_DEFAULT}} in the queue."
-   */
-  placeholderValue?: string;
-  /**
-   * Specifies how many characters will be added by the system in the background to correctly
-   * resolve the placeholder. This number is added to current TTS text length and counts toward max
-   * TTS text length.
-   */
-  placeholderPaddingSize?: number;
-  /** Specifies whether this placeholder requires TTS voice to support SSML. */
-  requiresSSML?: boolean;
-}
-
-/** Placeholder type. Determines the purpose of the placeholder. */
-export type TtsPlaceholderTypeApiModel = "POSITION_IN_QUEUE" | (string & {});
-
-/**
- * Dictates how resolved value will be spoken when using the placeholder. DEFAULT means that there
- * is no control as to how the value will be spoken and it depends on the TTS engine. ORDINAL means
- * that the value will be spoken as an ordinal number. CARDINAL means that the value will be spoken
- * as a cardinal number.
- */
-export type TtsPlaceholderSayAsApiModel = "DEFAULT" | "ORDINAL" | "CARDINAL" | (string & {});
 
 /** `AwayAudioMessageApiModel` of the spec. */
 export interface AwayAudioMessageApiModel {
@@ -3674,6 +3706,8 @@ export namespace input {
      * allowed!
      */
     name: string;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    createdAt?: string;
   }
 
   /** `CreateMessageApiRequest` of the spec. */
@@ -3880,6 +3914,8 @@ export namespace input {
     options?: Array<string>;
     /** Regular expression. Applicable only for REGEX type. */
     regex?: string;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    enabled?: boolean;
   }
 
   /** `Trigger` of the spec. */
@@ -3896,6 +3932,8 @@ export namespace input {
     formId: string;
     /** Number of trigger resolution. */
     timesTriggered?: number;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    id?: string;
   }
 
   /** `UpsertDispositionApiRequest` of the spec. */
@@ -4001,6 +4039,8 @@ export namespace input {
     voice: VoiceApiModel;
     /** Text-to-speech speech rate. */
     speechRate: number;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    fileDescriptor?: string;
   }
 
   /** File audio source information. */
@@ -4068,6 +4108,8 @@ export namespace input {
     autoCompose?: boolean;
     mediaType: MediaTypeApiModel;
     enabled?: boolean;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    videoDownloadPreparation?: boolean;
   }
 
   /** Specifies whether the recording should be done on audio or both audio and video. */
@@ -4089,6 +4131,10 @@ export namespace input {
     /** Use account recording config as default. */
     useDefault?: boolean;
     enabled?: boolean;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    autoCompose?: boolean;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    videoDownloadPreparation?: boolean;
   }
 
   /** `Direction` of the spec. */
@@ -4163,6 +4209,8 @@ export namespace input {
     ttsAudioSource?: TtsAudioSourceApiModel;
     fileAudioSource?: FileAudioSourceApiModel;
     repeatInterval?: DurationApiModel;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    duration?: unknown;
   }
 
   /** `HoldConfigWithQueuesApiModel` of the spec. */
@@ -4178,6 +4226,12 @@ export namespace input {
     queueIds: Array<string>;
     enabled?: boolean;
     default?: boolean;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    elements?: unknown;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    total?: number;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    totalPages?: number;
   }
 
   /** `CallTimeoutApiModel` of the spec. */
@@ -4203,6 +4257,8 @@ export namespace input {
     endDate?: Date | string;
     /** Holiday enable/disable toggle. */
     enabled?: boolean;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    workingHoursId?: string;
   }
 
   /** `WorkingHoursApiRequest` of the spec. */
@@ -4239,6 +4295,20 @@ export namespace input {
     endTime?: number;
     /** Daily working hours enable/disable toggle. */
     enabled?: boolean;
+    /** Not in the spec's schema; Infobip's own examples have it. (`MONDAY` on the wire) */
+    monday?: unknown;
+    /** Not in the spec's schema; Infobip's own examples have it. (`TUESDAY` on the wire) */
+    tuesday?: unknown;
+    /** Not in the spec's schema; Infobip's own examples have it. (`WEDNESDAY` on the wire) */
+    wednesday?: unknown;
+    /** Not in the spec's schema; Infobip's own examples have it. (`THURSDAY` on the wire) */
+    thursday?: unknown;
+    /** Not in the spec's schema; Infobip's own examples have it. (`FRIDAY` on the wire) */
+    friday?: unknown;
+    /** Not in the spec's schema; Infobip's own examples have it. (`SATURDAY` on the wire) */
+    saturday?: unknown;
+    /** Not in the spec's schema; Infobip's own examples have it. (`SUNDAY` on the wire) */
+    sunday?: unknown;
   }
 
   /** Purpose for which placeholders will be used in text-to-speech. */

@@ -236,7 +236,41 @@ function readWorkingHoursResultPageApiResponse(o) {
 function readWorkingHoursApiResponse(o) {
   if (typeof o !== 'object' || o === null) return o;
   let v;
+  if ((v = o.workWeek) !== undefined) o.workWeek = readWorkingHoursApiResponseWorkWeek(v);
   if ((v = o.holidays) !== undefined) o.holidays = list(v, readHolidaysApiModel);
+  return o;
+}
+function readWorkingHoursApiResponseWorkWeek(o) {
+  if (typeof o !== 'object' || o === null) return o;
+  let v;
+  if ((v = o.MONDAY) !== undefined) {
+    delete o.MONDAY;
+    o.monday = v;
+  }
+  if ((v = o.TUESDAY) !== undefined) {
+    delete o.TUESDAY;
+    o.tuesday = v;
+  }
+  if ((v = o.WEDNESDAY) !== undefined) {
+    delete o.WEDNESDAY;
+    o.wednesday = v;
+  }
+  if ((v = o.THURSDAY) !== undefined) {
+    delete o.THURSDAY;
+    o.thursday = v;
+  }
+  if ((v = o.FRIDAY) !== undefined) {
+    delete o.FRIDAY;
+    o.friday = v;
+  }
+  if ((v = o.SATURDAY) !== undefined) {
+    delete o.SATURDAY;
+    o.saturday = v;
+  }
+  if ((v = o.SUNDAY) !== undefined) {
+    delete o.SUNDAY;
+    o.sunday = v;
+  }
   return o;
 }
 function readHolidaysApiModel(o) {
@@ -314,6 +348,47 @@ function writeHoldConfigWithQueuesApiModel(o) {
   if ((v = w.announcementMessage) !== undefined) w.announcementMessage = writeFileOrTtsAudioSourceWithRepeatIntervalApiModel(v);
   return w;
 }
+function writeWorkingHoursApiRequest(o) {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return o;
+  const w = { ...o };
+  let v;
+  if ((v = w.workWeek) !== undefined) w.workWeek = writeDailyWorkingHoursApiModel(v);
+  return w;
+}
+function writeDailyWorkingHoursApiModel(o) {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return o;
+  const w = { ...o };
+  let v;
+  if ((v = w.monday) !== undefined) {
+    delete w.monday;
+    w.MONDAY = v;
+  }
+  if ((v = w.tuesday) !== undefined) {
+    delete w.tuesday;
+    w.TUESDAY = v;
+  }
+  if ((v = w.wednesday) !== undefined) {
+    delete w.wednesday;
+    w.WEDNESDAY = v;
+  }
+  if ((v = w.thursday) !== undefined) {
+    delete w.thursday;
+    w.THURSDAY = v;
+  }
+  if ((v = w.friday) !== undefined) {
+    delete w.friday;
+    w.FRIDAY = v;
+  }
+  if ((v = w.saturday) !== undefined) {
+    delete w.saturday;
+    w.SATURDAY = v;
+  }
+  if ((v = w.sunday) !== undefined) {
+    delete w.sunday;
+    w.SUNDAY = v;
+  }
+  return w;
+}
 
 // The operations, by method name.
 const OPERATIONS = {
@@ -379,9 +454,9 @@ const OPERATIONS = {
   getConversationFormTriggers: op('get-conversation-form-triggers', { params: [['title', 'query'], ['limit', 'query'], ['page', 'query'], ['orderBy', 'query']], items: 'items' }),
   createConversationFormTrigger: op('create-conversation-form-trigger', { body: 'fields' }),
   getConversationFormTrigger: op('get-conversation-form-trigger', { params: [['id', 'path']] }),
-  updateConversationFormTrigger: op('update-conversation-form-trigger', { params: [['id', 'path']], body: 'fields' }),
+  updateConversationFormTrigger: op('update-conversation-form-trigger', { params: [['id', 'path']], body: 'body' }),
   deleteConversationFormTrigger: op('delete-conversation-form-trigger', { params: [['id', 'path']] }),
-  patchConversationFormTrigger: op('patch-conversation-form-trigger', { params: [['id', 'path']], body: 'fields' }),
+  patchConversationFormTrigger: op('patch-conversation-form-trigger', { params: [['id', 'path']], body: 'body' }),
   getConversationFormDispositions: op('get-conversation-form-dispositions', { params: [['conversationId', 'path'], ['formId', 'query']] }),
   upsertConversationFormDispositions: op('upsert-conversation-form-dispositions', { params: [['conversationId', 'path']], body: 'fields' }),
   deleteConversationFormDisposition: op('delete-conversation-form-disposition', { params: [['conversationId', 'path'], ['id', 'path']] }),
@@ -428,13 +503,13 @@ const OPERATIONS = {
   updateConversationsCallTimeout: op('update-conversations-call-timeout', { body: 'fields' }),
   removeConversationsCallTimeout: op('remove-conversations-call-timeout', { read: readStatusResponse }),
   getFilteredWorkingHours: op('get-filtered-working-hours', { params: [['name', 'query'], ['enabled', 'query'], ['isDefault', 'query'], ['createdAfter', 'query'], ['createdBefore', 'query'], ['updatedAfter', 'query'], ['updatedBefore', 'query'], ['limit', 'query'], ['page', 'query'], ['orderBy', 'query']], read: readWorkingHoursResultPageApiResponse, items: 'workingHours' }),
-  createWorkingHours: op('create-working-hours', { body: 'fields', read: readWorkingHoursApiResponse }),
+  createWorkingHours: op('create-working-hours', { body: 'fields', write: writeWorkingHoursApiRequest, read: readWorkingHoursApiResponse }),
   getWorkingHours: op('get-working-hours', { params: [['id', 'path']], read: readWorkingHoursApiResponse }),
-  updateWorkingHours: op('update-working-hours', { params: [['id', 'path']], body: 'body', read: readWorkingHoursApiResponse }),
+  updateWorkingHours: op('update-working-hours', { params: [['id', 'path']], body: 'body', write: writeWorkingHoursApiRequest, read: readWorkingHoursApiResponse }),
   deleteWorkingHours: op('delete-working-hours', { params: [['id', 'path']] }),
-  patchWorkingHours: op('patch-working-hours', { params: [['id', 'path']], body: 'body', read: readWorkingHoursApiResponse }),
+  patchWorkingHours: op('patch-working-hours', { params: [['id', 'path']], body: 'body', write: writeWorkingHoursApiRequest, read: readWorkingHoursApiResponse }),
   getWorkingHoursStatus: op('get-working-hours-status', { params: [['id', 'path']] }),
-  createWorkingHoursHoliday: op('create-working-hours-holiday', { params: [['workingHoursId', 'path']], body: 'fields', read: readWorkingHoursApiResponse }),
+  createWorkingHoursHoliday: op('create-working-hours-holiday', { params: [['workingHoursId', 'path']], body: 'body', read: readWorkingHoursApiResponse }),
   deleteWorkingHoursHoliday: op('delete-working-hours-holiday', { params: [['workingHoursId', 'path'], ['id', 'path']] }),
   getConversationsTtsSupportedPlaceholders: op('get-conversations-tts-supported-placeholders', { params: [['ttsPurpose', 'path']] }),
   getConversationsAwayAudioMessage: op('get-conversations-away-audio-message', { params: [['workingHoursConfigId', 'path']], read: readAwayAudioMessageApiModel }),
@@ -1176,6 +1251,7 @@ module.exports = {
     HoldConfigWithQueuesApiModel: readHoldConfigWithQueuesApiModel,
     WorkingHoursResultPageApiResponse: readWorkingHoursResultPageApiResponse,
     WorkingHoursApiResponse: readWorkingHoursApiResponse,
+    WorkingHoursApiResponseWorkWeek: readWorkingHoursApiResponseWorkWeek,
     HolidaysApiModel: readHolidaysApiModel,
     AwayAudioMessageApiModel: readAwayAudioMessageApiModel,
     WebFormApiResponse: readWebFormApiResponse,

@@ -2113,7 +2113,7 @@ export interface WebhookTrackingPayload {
   /** The time at which the email was sent. Time is in milliseconds. */
   sendDateTime?: number;
   /** The ID that uniquely identifies the message sent to the recipient. */
-  messageId?: number;
+  messageId?: unknown;
   /**
    * The ID that uniquely identifies a list of email messages. This is either defined by user in
    * the request or auto generated.

@@ -800,6 +800,8 @@ export namespace input {
      * correct sender and destinations specified as `Channels Destination` for each channel**.
      */
     failover?: Array<MessagesApiBaseFailover>;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    template?: unknown;
   }
 
   /** Represents a single template message. */
@@ -930,6 +932,8 @@ export namespace input {
     sender?: string;
     content?: MessagesApiMessageContent;
     validityPeriod?: ValidityPeriod;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    template?: unknown;
   }
 
   /** Configuration of a single failover step */
@@ -1027,6 +1031,8 @@ export namespace input {
     /** Custom data that will be sent to you when the user replies to the message. */
     postbackData?: string;
     openIn?: MessagesApiOpenUrlButtonOpenIn;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    suffix?: string;
   }
 
   /** `MessagesApiMessageDialPhoneButton` of the spec. */
@@ -1098,6 +1104,22 @@ export namespace input {
     type: "TEXT";
     /** Text to be sent. */
     text: string;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    brandName?: string;
+    /**
+     * Not in the spec's schema; Infobip's own examples have it. (`custom_param_1` on the wire)
+     */
+    customParam1?: string;
+    /**
+     * Not in the spec's schema; Infobip's own examples have it. (`custom_param_2` on the wire)
+     */
+    customParam2?: string;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    pin?: string;
+    /** Not in the spec's schema; Infobip's own examples have it. (`1` on the wire) */
+    n1?: string;
+    /** Not in the spec's schema; Infobip's own examples have it. (`2` on the wire) */
+    n2?: string;
   }
 
   /** `MessagesApiMessageImageBody` of the spec. */
@@ -1994,6 +2016,8 @@ export namespace input {
     body: MessagesApiMessageCarouselCardBody;
     /** List of buttons of a card. */
     buttons?: Array<MessagesApiMessageButton>;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    header?: unknown;
   }
 
   /** Body of a card. */
@@ -2015,6 +2039,8 @@ export namespace input {
      */
     thumbnailUrl?: string;
     cardOptions?: MessagesApiMessageCardOptions;
+    /** Not in the spec's schema; Infobip's own examples have it. (`1` on the wire) */
+    n1?: string;
   }
 
   /** Set of alignment options for the Card. */

@@ -46,10 +46,114 @@ function readMessagesApiIncomingMessage(o) {
   return o;
 }
 
+// Writers: each copies a request value of its type with the wire names of its fields.
+function writeMessagesApiRequest(o) {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return o;
+  const w = { ...o };
+  let v;
+  if ((v = w.messages) !== undefined) w.messages = list(v, writeMessagesApiBaseMessage);
+  return w;
+}
+function writeMessagesApiBaseMessage(o) {
+  if (has(o, ['channel', 'destinations', 'content'])) return writeMessagesApiMessage(o);
+  if (has(o, ['channel', 'destinations', 'template'])) return writeMessagesApiTemplateMessage(o);
+  return o;
+}
+function writeMessagesApiMessage(o) {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return o;
+  const w = { ...o };
+  let v;
+  if ((v = w.content) !== undefined) w.content = writeMessagesApiMessageContent(v);
+  if ((v = w.failover) !== undefined) w.failover = list(v, writeMessagesApiBaseFailover);
+  return w;
+}
+function writeMessagesApiTemplateMessage(o) {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return o;
+  const w = { ...o };
+  let v;
+  if ((v = w.failover) !== undefined) w.failover = list(v, writeMessagesApiBaseFailover);
+  return w;
+}
+function writeMessagesApiBaseFailover(o) {
+  if (has(o, ['channel'])) return writeMessagesApiFailover(o);
+  if (has(o, ['channel', 'template'])) return writeMessagesApiTemplateFailover(o);
+  return o;
+}
+function writeMessagesApiFailover(o) {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return o;
+  const w = { ...o };
+  let v;
+  if ((v = w.content) !== undefined) w.content = writeMessagesApiMessageContent(v);
+  return w;
+}
+function writeMessagesApiMessageContent(o) {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return o;
+  const w = { ...o };
+  let v;
+  if ((v = w.body) !== undefined) w.body = writeMessagesApiMessageBody(v);
+  return w;
+}
+function writeMessagesApiMessageBody(o) {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return o;
+  switch (o.type) {
+    case 'TEXT': return writeMessagesApiMessageTextBody(o);
+    case 'CAROUSEL': return writeMessagesApiMessageCarouselBody(o);
+  }
+  const w = { ...o };
+  let v;
+  return w;
+}
+function writeMessagesApiMessageTextBody(o) {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return o;
+  const w = { ...o };
+  let v;
+  if ((v = w.customParam1) !== undefined) {
+    delete w.customParam1;
+    w.custom_param_1 = v;
+  }
+  if ((v = w.customParam2) !== undefined) {
+    delete w.customParam2;
+    w.custom_param_2 = v;
+  }
+  if ((v = w.n1) !== undefined) {
+    delete w.n1;
+    w['1'] = v;
+  }
+  if ((v = w.n2) !== undefined) {
+    delete w.n2;
+    w['2'] = v;
+  }
+  return w;
+}
+function writeMessagesApiMessageCarouselBody(o) {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return o;
+  const w = { ...o };
+  let v;
+  if ((v = w.cards) !== undefined) w.cards = list(v, writeMessagesApiMessageCarouselCard);
+  return w;
+}
+function writeMessagesApiMessageCarouselCard(o) {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return o;
+  const w = { ...o };
+  let v;
+  if ((v = w.body) !== undefined) w.body = writeMessagesApiMessageCarouselCardBody(v);
+  return w;
+}
+function writeMessagesApiMessageCarouselCardBody(o) {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return o;
+  const w = { ...o };
+  let v;
+  if ((v = w.n1) !== undefined) {
+    delete w.n1;
+    w['1'] = v;
+  }
+  return w;
+}
+
 // The operations, by method name.
 const OPERATIONS = {
-  sendMessagesApiMessage: op('send-messages-api-message', { body: 'fields' }),
-  validateMessagesApiMessage: op('validate-messages-api-message', { body: 'fields' }),
+  sendMessagesApiMessage: op('send-messages-api-message', { body: 'fields', write: writeMessagesApiRequest }),
+  validateMessagesApiMessage: op('validate-messages-api-message', { body: 'fields', write: writeMessagesApiRequest }),
   sendMessagesApiEvents: op('send-messages-api-events', { body: 'fields' }),
   getMessagesApiDeliveryReports: op('get-messages-api-delivery-reports', { params: [['channel', 'query'], ['bulkId', 'query'], ['messageId', 'query'], ['limit', 'query'], ['entityId', 'query'], ['applicationId', 'query'], ['campaignReferenceId', 'query']] }),
   getMessagesApiInboundMessages: op('get-messages-api-inbound-messages', { params: [['channel', 'query'], ['limit', 'query'], ['applicationId', 'query'], ['entityId', 'query'], ['campaignReferenceId', 'query']], read: readMessagesApiIncomingMessageResponse }),

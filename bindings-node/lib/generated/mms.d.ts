@@ -476,6 +476,8 @@ export interface MessageResultBcc {
   bcc?: string;
   /** The ID that uniquely identifies the message sent. */
   messageId?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  to?: string;
 }
 
 /** `MessageResultCc` of the spec. */
@@ -577,6 +579,8 @@ export interface Price {
 export interface MoDestinationTo {
   /** Message destination address. */
   to?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  cc?: string;
 }
 
 /** `MoDestinationCc` of the spec. */
@@ -830,6 +834,10 @@ export interface MmsLogsMessageSegmentText {
   contentId?: string;
   /** Message text. */
   text?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  contentType?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  contentUrl?: string;
 }
 
 /** `MmsLogsMessageSegmentLink` of the spec. */
@@ -999,6 +1007,8 @@ export interface MmsMoTextSegment {
   contentType?: string;
   /** Message text. */
   value?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  url?: string;
 }
 
 /** `MmsMoLinkSegment` of the spec. */
@@ -1454,6 +1464,16 @@ export namespace input {
     contentId?: string;
     /** Message text. */
     text?: string;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    contentType?: string;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    contentUrl?: string;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    uploadedContentId?: string;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    contentBase64?: string;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    smil?: string;
   }
 
   /** `MmsAdvancedMessageSegmentLink` of the spec. */

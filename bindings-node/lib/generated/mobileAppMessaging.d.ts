@@ -600,6 +600,8 @@ export interface ApplicationResponse {
   registrationsCount?: number;
   apns?: ApnsData;
   gcm?: GcmData;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  applications?: unknown;
 }
 
 /** APNs data. */
@@ -618,6 +620,20 @@ export interface GcmData {
 export interface ApplicationsResponse {
   /** List of applications. */
   applications?: Array<ApplicationResponse>;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  applicationCode?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  applicationId?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  name?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  description?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  registrationsCount?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  apns?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  gcm?: unknown;
 }
 
 /** `StatisticsResponse` of the spec. */

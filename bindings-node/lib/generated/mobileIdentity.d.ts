@@ -341,44 +341,8 @@ export interface NumberIntelligenceQueryResultResponse {
   /** Unique request identifier. This value was returned on number intelligence query request. */
   token?: string;
   /** List of query results for attributes provided on number intelligence query request. */
-  niAttributes?: NumberIntelligenceQueryResultResponseNiAttributes;
+  niAttributes?: unknown;
   error?: MobileIdentityErrorInfoResponse;
-}
-
-/** List of query results for attributes provided on number intelligence query request. */
-export interface NumberIntelligenceQueryResultResponseNiAttributes {
-  /** Object representing SIM swap occurrence. */
-  simSwap?: NumberIntelligenceQueryResultResponseNiAttributesSimSwap;
-  /** Object representing if national identity number and MSISDN matches. */
-  nationalIdentityNumber?: NumberIntelligenceQueryResultResponseNiAttributesNationalIdentityNumber;
-}
-
-/** Object representing SIM swap occurrence. */
-export interface NumberIntelligenceQueryResultResponseNiAttributesSimSwap {
-  /** Information if SIM swap has occurred or not. */
-  simSwapOccurred?: boolean;
-  /** Addition time information about SIM swap occurrence. */
-  networkInfo?: NumberIntelligenceQueryResultResponseNiAttributesSimSwapNetworkInfo;
-  error?: MobileIdentityErrorInfoResponse;
-}
-
-/** Addition time information about SIM swap occurrence. */
-export interface NumberIntelligenceQueryResultResponseNiAttributesSimSwapNetworkInfo {
-  /**
-   * Timestamp of SIM swap occurrence. This value will is null in case there is no information
-   * about occurrence timestamp.
-   */
-  simSwapTimestamp?: string;
-  /**
-   * Starting hour of time frame when SIM swap occurred. This value will is null in case there is
-   * no information about occurrence timeframe starting hour.
-   */
-  simSwapPeriodStartHours?: number;
-  /**
-   * Ending hour of time frame when SIM swap occurred. This value will is null in case there is no
-   * information about occurrence timeframe ending hour.
-   */
-  simSwapPeriodEndHours?: number;
 }
 
 /** Information about error occurred. If there is no error this object is omitted. */
@@ -389,13 +353,6 @@ export interface MobileIdentityErrorInfoResponse {
   name?: string;
   /** Description of error occurred for easier comprehension. */
   description?: string;
-}
-
-/** Object representing if national identity number and MSISDN matches. */
-export interface NumberIntelligenceQueryResultResponseNiAttributesNationalIdentityNumber {
-  /** Information if user with provided national identity number owns provided MSISDN. */
-  match?: "MATCHED" | "NOT_MATCHED" | "NO_DATA" | (string & {});
-  error?: MobileIdentityErrorInfoResponse;
 }
 
 /** The types of requests: fields as the spec requires them, date-times as a `Date` or text. */

@@ -453,7 +453,7 @@ export interface Numbers {
    *
    * `GET /number-registration/1/campaigns/priorities` (operation `get-campaign-priorities`).
    */
-  getCampaignPriorities(params?: Record<string, never>, options?: RequestOptions): Promise<Result<Priority>>;
+  getCampaignPriorities(params?: Record<string, never>, options?: RequestOptions): Promise<Result<unknown>>;
   /**
    * Attach Number Pool to Campaign. Associates an existing number pool with a campaign. Number
    * pooling is required when a campaign utilizes more than 49 numbers. This is common in
@@ -2569,6 +2569,8 @@ export interface TollFreeCampaign {
   customerCareEmail?: string;
   /** Campaign Verify token for POLITICAL campaigns. */
   campaignVerifyToken?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  customerCarePhone?: string;
 }
 
 /**
@@ -2856,29 +2858,6 @@ export type NetworkState = "ACTIVE" | "PENDING" | "NOT_REGISTERED" | "CERTIFICAT
 export interface NumberPreviews {
   numberPreviews?: Array<NumberPreview>;
 }
-
-/** `Priority` of the spec. */
-export interface Priority {
-  /** The ID for the campaign priority. */
-  priorityId?: string;
-  /** The limit on how many campaigns you can submit a day with this priority. */
-  dailySubmitLimit?: number;
-  reviewTime?: PriorityTimeData;
-  priorityType?: PriorityType;
-}
-
-/** `PriorityTimeData` of the spec. */
-export interface PriorityTimeData {
-  timeUnit?: PriorityTimeUnit;
-  /** The amount of time unit. */
-  amount?: number;
-}
-
-/** Type of a priority */
-export type PriorityType = "TEN_DLC" | "SHORT_CODE" | "TFN" | (string & {});
-
-/** The unit of time for the priority request. */
-export type PriorityTimeUnit = "HOURS" | "DAYS" | (string & {});
 
 /** `NumberPoolUsageApiPageResponse` of the spec. */
 export interface NumberPoolUsageApiPageResponse {
@@ -4336,6 +4315,8 @@ export namespace input {
     customerCareEmail: string;
     /** Campaign Verify token for POLITICAL campaigns. */
     campaignVerifyToken?: string;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    customerCarePhone?: string;
   }
 
   /**

@@ -217,7 +217,7 @@ export interface ScenariosResponse {
 /** `Scenario` of the spec. */
 export interface Scenario {
   /** Key used to uniquely identify OMNI scenario. */
-  key?: number;
+  key?: unknown;
   /** OMNI scenario name. */
   name?: string;
   /** Sender used in OMNI scenario’s step for sending message. */
@@ -436,7 +436,10 @@ export interface InboundMessageData {
   message?: MoMessage2;
   /** Information about recipient. */
   contact?: Contact3;
+  /** Not in the spec's schema; Infobip's own examples have it. */
   integrationType: "WHATSAPP";
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  identity?: unknown;
 }
 
 /** `MoReport` of the spec. */

@@ -98,6 +98,8 @@ export interface WebhookRequest {
    * message request, sent as response to inbound message.
    */
   callbackData?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  content?: unknown;
 }
 
 /** The types of requests: fields as the spec requires them, date-times as a `Date` or text. */

@@ -181,7 +181,7 @@ export interface People {
    *
    * `GET /people/2/tags` (operation `get-list-of-tags`).
    */
-  getListOfTags(params?: GetListOfTagsRequest, options?: RequestOptions): Promise<Result<Array<IamTagV2>>>;
+  getListOfTags(params?: GetListOfTagsRequest, options?: RequestOptions): Promise<Result<unknown>>;
   /**
    * Create a new tag. Use this method to create a new tag.
    *
@@ -1732,6 +1732,8 @@ export interface BatchCreateResult {
   index?: number;
   /** HTTP status */
   status?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  id?: number;
 }
 
 /** `BatchOperationError` of the spec. */
@@ -1755,6 +1757,8 @@ export interface IdentityQuery {
   sender?: string;
   /** Type of the person ID. Can be one of the above */
   type?: PersonUniqueFieldType;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  name?: string;
 }
 
 /** `BatchDeleteResponse` of the spec. */
@@ -1828,64 +1832,20 @@ export type ContactInformationTypeV3 = "PHONE" | "EMAIL" | "FACEBOOK" | "LINE" |
 
 /** Batch response for upsert operations */
 export interface MergePersonsResponse {
-  errors?: ErrorResponseV3;
-  results?: MergeSuccessResult;
-}
-
-/** Error information for failed batch operation items. */
-export interface ErrorResponseV3 {
-  code?: ErrorCodeV3;
-  /** Human-readable error message describing what went wrong. */
-  message?: string;
-  /** Additional validation error details with specific property-level information. */
-  details?: Array<ErrorDetail>;
-  /** Index position of the failed item in the original request batch. */
-  index?: number;
-}
-
-/** Successful result for a person merge operation. */
-export interface MergeSuccessResult {
-  /** Unique identifier of the merged person profile. */
-  id?: number;
-  /** Index position of this person in the original request batch. */
-  index?: number;
-}
-
-/** Error code identifying the type of error that occurred. */
-export type ErrorCodeV3 = "400100" | "400101" | "400102" | "400103" | "400104" | "400105" | "400106" | "400107" | "404100" | "404101" | "405100" | "409100" | "500100" | (string & {});
-
-/** Detailed error information for a specific property or field. */
-export interface ErrorDetail {
-  /** Name of the property or field that caused the validation error. */
-  property?: string;
-  /** Specific error message describing the validation failure. */
-  message?: string;
-  /** Additional context or metadata related to the validation error. */
-  payload?: Record<string, unknown>;
+  errors?: unknown;
+  results?: unknown;
 }
 
 /** Batch response for upsert operations */
 export interface UpsertPersonsFullResponse {
-  errors?: ErrorResponseV3;
-  results?: UpsertSuccessResult;
+  errors?: unknown;
+  results?: unknown;
 }
-
-/** Successful result for a person upsert operation. */
-export interface UpsertSuccessResult {
-  /** Unique identifier of the upserted person profile. */
-  id?: number;
-  /** Index position of this person in the original request batch. */
-  index?: number;
-  status?: UpsertOperationStatusV3;
-}
-
-/** Status indicating the type of operation performed on a person profile during upsert */
-export type UpsertOperationStatusV3 = "CREATED" | "UPDATED" | "NOT_MODIFIED" | (string & {});
 
 /** Batch response for upsert operations */
 export interface UpsertPersonsPartialResponse {
-  errors?: ErrorResponseV3;
-  results?: UpsertSuccessResult;
+  errors?: unknown;
+  results?: unknown;
 }
 
 /** `CompaniesResponse` of the spec. */
@@ -2533,6 +2493,8 @@ export namespace input {
     sender?: string;
     /** Type of the person ID. Can be one of the above */
     type?: PersonUniqueFieldType;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    name?: string;
   }
 
   /** `BatchPeopleUpdateBody` of the spec. */

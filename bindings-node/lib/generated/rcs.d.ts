@@ -1183,6 +1183,8 @@ export interface DeliveryReport {
   platform?: Platform;
   /** ID of a campaign that was sent in the message. */
   campaignReferenceId?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  interactionType?: string;
 }
 
 /** Sent message price. */

@@ -868,6 +868,18 @@ export interface AlphaResourceOrderApiDoc {
   /** List of requirements for the resource. */
   requirements?: Array<FilledRequirement>;
   platform?: Platform;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  excludedCarriers?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  additionalContactEmails?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  numberType?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  capabilities?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  quantity?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  numbers?: unknown;
 }
 
 /** `NumberResourceOrderApiDoc` of the spec. */
@@ -1047,6 +1059,8 @@ export interface AlphaWebhookStatusNotifApiDoc {
   requirementsFeedback?: Array<FilledRequirementFeedbackApiDoc>;
   /** A note containing extra data about the request. */
   note?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  numbers?: unknown;
 }
 
 /** `NumberWebhookStatusNotifApiDoc` of the spec. */

@@ -814,7 +814,7 @@ export interface Voice {
    *
    * `PUT /voice/ivr/1/scenarios/{id}` (operation `update-voice-ivr-scenario`).
    */
-  updateVoiceIvrScenario(params: UpdateVoiceIvrScenarioRequest, options?: RequestOptions): Promise<Result<UpdateScenarioResponse>>;
+  updateVoiceIvrScenario(params: UpdateVoiceIvrScenarioRequest, options?: RequestOptions): Promise<Result<unknown>>;
   /**
    * Delete Voice IVR Scenarios. This method allows you to delete a Voice IVR Scenario.
    *
@@ -4619,6 +4619,18 @@ export interface CaseObject {
    * Array of actions to execute if none of the conditions above are met. (`__default` on the wire)
    */
   default?: Array<unknown>;
+  /** Not in the spec's schema; Infobip's own examples have it. (`1` on the wire) */
+  n1?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. (`2` on the wire) */
+  n2?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  true?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. (`3` on the wire) */
+  n3?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. (`4` on the wire) */
+  n4?: unknown;
+  /** Not in the spec's schema; Infobip's own examples have it. (`5` on the wire) */
+  n5?: unknown;
 }
 
 /** `SendSmsData` of the spec. */
@@ -4723,6 +4735,8 @@ export interface GoToOptions {
   goToLimit?: number;
   /** Name of the variable which counts passes through goto action */
   countVariable?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  gotoLimit?: number;
 }
 
 /** `DialToConversationsData` of the spec. */
@@ -4895,7 +4909,7 @@ export interface CallApiOptions {
   /** HTTP headers */
   headers?: Record<string, string>;
   /** HTTP body. The parameter can be constructed using variables. */
-  body?: string;
+  body?: unknown;
   /**
    * If this field is set, the system will parse the response and save all its fields as variables
    * inside scenario. Note: Parser ignores non-primitive fields and does not go deeper than the
@@ -5687,7 +5701,7 @@ export interface CallRecording {
   /**
    * Call endpoint. Represents a caller for the inbound calls and a callee for the outbound calls.
    */
-  endpoint?: string;
+  endpoint?: unknown;
   /** Call direction. */
   direction?: "INBOUND" | "OUTBOUND" | (string & {});
   /** Status of call recording. */
@@ -6045,6 +6059,28 @@ export interface VoiceReport2 {
   status?: Status2;
   /** Indicates whether the error occurred during the query execution. */
   error?: VoiceError2;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  doneAt?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  startTime?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  endTime?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  answerTime?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  duration?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  fileDuration?: number;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  dtmfCodes?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  dtmfCodesAsJson?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  transcribedAudioFileUrl?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  scenarioId?: string;
+  /** Not in the spec's schema; Infobip's own examples have it. */
+  scenarioName?: string;
 }
 
 /** `VoiceData` of the spec. */
@@ -8143,6 +8179,10 @@ export namespace input {
     recording?: ConferenceRecordingRequest;
     /** Max duration in seconds. */
     maxDuration?: number;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    callsConfigurationId?: string;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    platform?: unknown;
   }
 
   /** `ConferenceRecordingRequest` of the spec. */
@@ -9215,6 +9255,8 @@ export namespace input {
     /** Destination websocket or load balancer URL. */
     url: string;
     securityConfig?: UrlSecurityConfig;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    audioEncoding?: string;
   }
 
   /** `WebsocketEndpointConfigRequest` of the spec. */
@@ -10250,6 +10292,18 @@ export namespace input {
      * wire)
      */
     default?: Array<unknown>;
+    /** Not in the spec's schema; Infobip's own examples have it. (`1` on the wire) */
+    n1?: unknown;
+    /** Not in the spec's schema; Infobip's own examples have it. (`2` on the wire) */
+    n2?: unknown;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    true?: unknown;
+    /** Not in the spec's schema; Infobip's own examples have it. (`3` on the wire) */
+    n3?: unknown;
+    /** Not in the spec's schema; Infobip's own examples have it. (`4` on the wire) */
+    n4?: unknown;
+    /** Not in the spec's schema; Infobip's own examples have it. (`5` on the wire) */
+    n5?: unknown;
   }
 
   /** `SendSmsData` of the spec. */
@@ -10354,6 +10408,8 @@ export namespace input {
     goToLimit?: number;
     /** Name of the variable which counts passes through goto action */
     countVariable?: string;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    gotoLimit?: number;
   }
 
   /** `DialToConversationsData` of the spec. */
@@ -10528,7 +10584,7 @@ export namespace input {
     /** HTTP headers */
     headers?: Record<string, string>;
     /** HTTP body. The parameter can be constructed using variables. */
-    body: string;
+    body: unknown;
     /**
      * If this field is set, the system will parse the response and save all its fields as
      * variables inside scenario. Note: Parser ignores non-primitive fields and does not go deeper
@@ -10605,6 +10661,8 @@ export namespace input {
     deliveryTimeWindow?: DeliveryTimeWindow2;
     /** Maximum possible duration of the call to be set, shown in seconds. */
     callTimeout?: number;
+    /** Not in the spec's schema; Infobip's own examples have it. */
+    record?: boolean;
   }
 
   /** Array of message destination addresses. Maximum number of destination addresses is 20k. */

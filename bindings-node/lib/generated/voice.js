@@ -247,6 +247,26 @@ function readCaseObject(o) {
     delete o.__default;
     o.default = list(v, (v) => v);
   }
+  if ((v = o['1']) !== undefined) {
+    delete o['1'];
+    o.n1 = v;
+  }
+  if ((v = o['2']) !== undefined) {
+    delete o['2'];
+    o.n2 = v;
+  }
+  if ((v = o['3']) !== undefined) {
+    delete o['3'];
+    o.n3 = v;
+  }
+  if ((v = o['4']) !== undefined) {
+    delete o['4'];
+    o.n4 = v;
+  }
+  if ((v = o['5']) !== undefined) {
+    delete o['5'];
+    o.n5 = v;
+  }
   return o;
 }
 function readScriptItem2(o) {
@@ -1197,6 +1217,26 @@ function writeCaseObject(o) {
     delete w.default;
     w.__default = list(v, (v) => v);
   }
+  if ((v = w.n1) !== undefined) {
+    delete w.n1;
+    w['1'] = v;
+  }
+  if ((v = w.n2) !== undefined) {
+    delete w.n2;
+    w['2'] = v;
+  }
+  if ((v = w.n3) !== undefined) {
+    delete w.n3;
+    w['3'] = v;
+  }
+  if ((v = w.n4) !== undefined) {
+    delete w.n4;
+    w['4'] = v;
+  }
+  if ((v = w.n5) !== undefined) {
+    delete w.n5;
+    w['5'] = v;
+  }
   return w;
 }
 
@@ -1328,7 +1368,7 @@ const OPERATIONS = {
   searchVoiceIvrScenarios: op('search-voice-ivr-scenarios', { params: [['page', 'query'], ['pageSize', 'query'], ['name', 'query'], ['label', 'query'], ['lastUsageDateSince', 'query'], ['lastUsageDateUntil', 'query']], read: (v) => list(v, readSearchResponse) }),
   createAVoiceIvrScenario: op('create-a-voice-ivr-scenario', { body: 'fields', write: writeUpdateScenarioRequest, read: readUpdateScenarioResponse }),
   getAVoiceIvrScenario: op('get-a-voice-ivr-scenario', { params: [['id', 'path']], read: readUpdateScenarioResponse }),
-  updateVoiceIvrScenario: op('update-voice-ivr-scenario', { params: [['id', 'path']], body: 'fields', write: writeUpdateScenarioRequest, read: readUpdateScenarioResponse }),
+  updateVoiceIvrScenario: op('update-voice-ivr-scenario', { params: [['id', 'path']], body: 'fields', write: writeUpdateScenarioRequest }),
   deleteAVoiceIvrScenario: op('delete-a-voice-ivr-scenario', { params: [['id', 'path']], result: 'empty' }),
   sendVoiceMessagesWithAnIvrScenario: op('send-voice-messages-with-an-ivr-scenario', { body: 'fields' }),
   searchVoiceIvrRecordedFiles: op('search-voice-ivr-recorded-files', { params: [['page', 'query'], ['pageSize', 'query'], ['messageId', 'query'], ['number', 'query']], read: readRecordedAudioFilesResponse, items: 'files' }),

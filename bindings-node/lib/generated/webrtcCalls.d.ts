@@ -211,7 +211,7 @@ export interface WebrtcCalls {
    *
    * `GET /call-link/1/recordings` (operation `get-call-link-recordings`).
    */
-  getCallLinkRecordings(params?: GetCallLinkRecordingsRequest, options?: RequestOptions): PagePromise<Result<RecordingPage>, RecordingResponse2>;
+  getCallLinkRecordings(params?: GetCallLinkRecordingsRequest, options?: RequestOptions): PagePromise<Result<unknown>, unknown>;
   /**
    * Delete call link recording. Use this method to delete a call link recording by its ID.
    *
@@ -783,7 +783,7 @@ export interface CallRecording {
   /**
    * Call endpoint. Represents a caller for the inbound calls and a callee for the outbound calls.
    */
-  endpoint?: string;
+  endpoint?: unknown;
   direction?: Direction;
   status?: Status;
   /** Reason for recording failure. */
@@ -1268,13 +1268,6 @@ export interface Subdomain {
 
 /** Destination type. */
 export type CallLinkDestination = "ROOM" | "WEBRTC" | "PHONE" | (string & {});
-
-/** `RecordingPage` of the spec. */
-export interface RecordingPage {
-  /** The list of the results for this page. */
-  results?: Array<RecordingResponse2>;
-  paging?: PageInfo;
-}
 
 /** `RecordingResponse` of the spec. */
 export interface RecordingResponse2 {

@@ -97,12 +97,6 @@ function readValidityWindow(o) {
   if ((v = o.endTime) !== undefined) o.endTime = date(v);
   return o;
 }
-function readRecordingPage(o) {
-  if (typeof o !== 'object' || o === null) return o;
-  let v;
-  if ((v = o.results) !== undefined) o.results = list(v, readRecordingResponse2);
-  return o;
-}
 function readRecordingResponse2(o) {
   if (typeof o !== 'object' || o === null) return o;
   let v;
@@ -210,7 +204,7 @@ const OPERATIONS = {
   getSubdomains: op('get-subdomains'),
   createSubdomain: op('create-subdomain', { body: 'fields' }),
   deleteSubdomain: op('delete-subdomain', { params: [['id', 'path']] }),
-  getCallLinkRecordings: op('get-call-link-recordings', { params: [['sortBy', 'query'], ['sortDirection', 'query'], ['destinationData', 'query'], ['destinationType', 'query'], ['callLinkConfigId', 'query'], ['callLinkId', 'query'], ['startTimeAfter', 'query'], ['startTimeBefore', 'query'], ['location', 'query'], ['page', 'query'], ['size', 'query']], read: readRecordingPage, items: 'results' }),
+  getCallLinkRecordings: op('get-call-link-recordings', { params: [['sortBy', 'query'], ['sortDirection', 'query'], ['destinationData', 'query'], ['destinationType', 'query'], ['callLinkConfigId', 'query'], ['callLinkId', 'query'], ['startTimeAfter', 'query'], ['startTimeBefore', 'query'], ['location', 'query'], ['page', 'query'], ['size', 'query']], items: 'results' }),
   deleteCallLinkRecording: op('delete-call-link-recording', { params: [['id', 'path'], ['location', 'query']], read: readRecordingResponse2 }),
   downloadCallLinkRecording: op('download-call-link-recording', { params: [['fileId', 'path'], ['location', 'query'], ['range', 'headers', 'Range']], result: 'file' }),
 };
@@ -412,7 +406,6 @@ module.exports = {
     CallLinkPage: readCallLinkPage,
     CallLink: readCallLink,
     ValidityWindow: readValidityWindow,
-    RecordingPage: readRecordingPage,
     RecordingResponse2: readRecordingResponse2,
     CallLinkRecordingApplication: readCallLinkRecordingApplication,
     CallLinkApplication: readCallLinkApplication,

@@ -2801,7 +2801,7 @@ export interface WhatsappPaymentNotification {
   /**
    * List of custom parameters corresponding to the transaction. Available only for UPI Payments.
    */
-  callbackData?: Array<string>;
+  callbackData?: unknown;
   /** Transactions of the payment. */
   transactions?: Array<WhatsappPaymentTransactionNotification>;
 }

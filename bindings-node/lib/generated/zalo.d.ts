@@ -144,7 +144,7 @@ export interface EditZaloTemplateRequest {
   /** Sender ID (path parameter) */
   sender: number;
   /** Template ID. */
-  templateId: string;
+  templateId: unknown;
   /** Template name (10-60 characters). */
   templateName: string;
   templateContent: input.ZbsTemplateContent;
@@ -1174,7 +1174,7 @@ export namespace input {
   /** `EditTemplateRequest` of the spec. */
   export interface EditTemplateRequest {
     /** Template ID. */
-    templateId: string;
+    templateId: unknown;
     /** Template name (10-60 characters). */
     templateName: string;
     templateContent: ZbsTemplateContent;
