@@ -166,7 +166,9 @@ impl NativeClient {
         options: Option<CallOptions>,
     ) -> napi::Result<NativePages> {
         let start = || -> Result<NativePages, Error> {
-            let pages = self.scoped(options.as_ref(), &infobip::SendTracker::new())?.pages(&operation_id, call_params(params)?)?;
+            let pages = self
+                .scoped(options.as_ref(), &infobip::SendTracker::new())?
+                .pages(&operation_id, call_params(params)?)?;
             Ok(NativePages { pages: Arc::new(Mutex::new(pages)), operation: operation_id.clone(), span: self.span() })
         };
         start().map_err(|e| to_napi(&e))
