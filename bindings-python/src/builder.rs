@@ -165,7 +165,7 @@ impl<'py> Builder<'py> {
     }
 
     /// A value that had to be looked at first (a polymorphic object, a union).
-    fn from_value<E: de::Error>(&self, kind: &Kind, value: &Value) -> Result<Bound<'py, PyAny>, E> {
+    fn build_value<E: de::Error>(&self, kind: &Kind, value: &Value) -> Result<Bound<'py, PyAny>, E> {
         Seed { b: self, kind }.deserialize(value).map_err(|e| E::custom(e))
     }
 
@@ -207,7 +207,7 @@ impl<'de, 'py> DeserializeSeed<'de> for Seed<'_, 'py> {
                 let plan = b.check(cell.plan(b.py))?;
                 if plan.tag.is_some() {
                     let value = <Value as serde::Deserialize>::deserialize(d)?;
-                    if value.is_object() { b.tagged(plan, &value) } else { b.from_value(&Kind::Any, &value) }
+                    if value.is_object() { b.tagged(plan, &value) } else { b.build_value(&Kind::Any, &value) }
                 } else {
                     d.deserialize_any(ObjectVisitor { b, plan })
                 }
@@ -215,8 +215,8 @@ impl<'de, 'py> DeserializeSeed<'de> for Seed<'_, 'py> {
             Kind::Union(variants) => {
                 let value = <Value as serde::Deserialize>::deserialize(d)?;
                 match variants.iter().find(|(test, _)| test.matches(&value)) {
-                    Some((_, kind)) => b.from_value(kind, &value),
-                    None => b.from_value(&Kind::Any, &value),
+                    Some((_, kind)) => b.build_value(kind, &value),
+                    None => b.build_value(&Kind::Any, &value),
                 }
             }
         }

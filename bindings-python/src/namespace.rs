@@ -133,6 +133,7 @@ fn raw(response: &CallResponse) -> Response {
         body: response.raw.clone(),
         request_id: response.request_id.clone(),
         attempts: response.attempts,
+        sent: None,
     })
 }
 

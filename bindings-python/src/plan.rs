@@ -95,8 +95,11 @@ pub(crate) struct ClassPlan {
     /// Wire name → index in `fields`.
     pub(crate) index: HashMap<String, usize>,
     /// For a polymorphic base: the property holding the tag, and tag → class.
-    pub(crate) tag: Option<(String, Vec<(String, Arc<ClassCell>)>)>,
+    pub(crate) tag: Option<Tag>,
 }
+
+/// A polymorphic base's tag property, and each tag's class.
+pub(crate) type Tag = (String, Vec<(String, Arc<ClassCell>)>);
 
 /// One field of a plan.
 pub(crate) struct FieldPlan {
@@ -156,7 +159,7 @@ fn own<'py>(class: &Bound<'py, PyAny>, name: &str) -> PyResult<Option<Bound<'py,
 /// The module a class was defined in.
 fn module_of<'py>(class: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let name = class.getattr("__module__")?;
-    Ok(class.py().import("sys")?.getattr("modules")?.get_item(name)?)
+    class.py().import("sys")?.getattr("modules")?.get_item(name)
 }
 
 static CELLS: PyOnceLock<Mutex<HashMap<usize, Arc<ClassCell>>>> = PyOnceLock::new();
@@ -221,7 +224,10 @@ fn named(module: &Bound<'_, PyAny>, name: &str, depth: usize) -> PyResult<Kind> 
     Ok(Kind::Union(compiled))
 }
 
-static RESULTS: PyOnceLock<Mutex<HashMap<(String, String), Arc<Kind>>>> = PyOnceLock::new();
+/// The result kinds compiled so far, by (product, result text).
+type ResultKinds = Mutex<HashMap<(String, String), Arc<Kind>>>;
+
+static RESULTS: PyOnceLock<ResultKinds> = PyOnceLock::new();
 
 /// The kind `text` of a generated method's result, its names looked up in the types module of
 /// `product` (`infobip.types.<product>`, imported on first use).

@@ -119,7 +119,7 @@ fn api_error_exits_1_connection_refused_exits_3_outcome_unknown_exits_4() {
     let port = closed.local_addr().unwrap().port();
     let output = env.cmd().args(["--base-url", &format!("http://127.0.0.1:{port}"), "balance"]).output().unwrap();
     assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
-    drop(socket);
+    drop(closed);
 
     // 4: the connection is cut after the send was written.
     env.emulator.queue_fault(Fault {

@@ -88,7 +88,7 @@ async fn every_vector_maps_as_expected() {
 async fn token_endpoint_vectors_are_auth_failed() {
     let cases: Vec<Value> = vectors().into_iter().filter(|c| c.get("at").is_some()).collect();
     assert!(cases.len() >= 2);
-    let server = MockServer::start().await;
+    let server = common::server().await;
     for case in &cases {
         let name = case["name"].as_str().unwrap();
         assert_eq!(case["at"], "oauth2_token", "{name}");

@@ -39,7 +39,6 @@ async fn post_500_is_attempted_once() {
     let server = common::server().await;
     let client = common::connected(common::builder(&server), &server).await;
     Mock::given(any()).respond_with(ResponseTemplate::new(500)).mount(&server).await;
-    let client = common::builder(&server).build().unwrap();
     // A POST that sends nothing (a 500 of a send is `outcome_unknown`: tests/send_rule.rs).
     let err = client.request(Method::POST, "/sms/1/preview").json(&serde_json::json!({})).send().await.unwrap_err();
     assert_eq!(err.code(), "server_error");

@@ -305,11 +305,13 @@ impl Transport {
                 Attempt::Failed(Failure::Connect, message) if acted_before => Some(format!(
                     "an earlier attempt may have been accepted, and the last one failed to connect ({message})"
                 )),
+                Attempt::Failed(Failure::Tls, message) if acted_before => Some(format!(
+                    "an earlier attempt may have been accepted, and the last one failed its TLS handshake ({message})"
+                )),
                 Attempt::Throttled(why) => Some(format!("an earlier attempt may have been accepted; then {why}")),
                 Attempt::TooLarge(status, message) => Some(format!(
                     "the API answered {status} but its body could not be read, so which messages were accepted is not known: {message}"
                 )),
-                // A failed TLS handshake comes before the request is written.
                 Attempt::Status(_) | Attempt::Failed(Failure::Connect | Failure::Tls, _) => None,
             };
             if let Some(reason) = in_doubt {

@@ -71,7 +71,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mailed = client.email().send_email_messages_api(mail).await?;
     println!("email: bulk {}", mailed.bulk_id.as_deref().unwrap_or("?"));
     for message in mailed.messages.iter().flatten() {
-        let status = message.status.as_ref().and_then(|s| s.group_name.as_deref()).unwrap_or("?");
+        let status = message.status.as_ref().and_then(|s| s.group_name.as_ref().map(|g| g.as_str())).unwrap_or("?");
         println!("email: {} ({status})", message.message_id.as_deref().unwrap_or("?"));
     }
     Ok(())
