@@ -45,6 +45,9 @@ pub struct ClientOptions {
     pub max_retries: Option<f64>,
     /// Text appended to the `User-Agent` header.
     pub user_agent_suffix: Option<String>,
+    /// `false`: calls do not check parameters and bodies against the spec before sending (for
+    /// when the live API is ahead of the spec). Default `true`.
+    pub validate: Option<bool>,
     /// A proxy for every request, `http://[user:password@]host:port` or `https://…`; a secret
     /// like the API key. Without it, `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` and `NO_PROXY` apply.
     pub proxy: Option<String>,
@@ -76,6 +79,8 @@ pub struct CallOptions {
     pub timeout: Option<f64>,
     /// Retries for this call.
     pub max_retries: Option<f64>,
+    /// `false`: this call does not check its parameters and body against the spec.
+    pub validate: Option<bool>,
 }
 
 /// A whole number from 0 to `max` given for option `field`; a fraction, NaN, a negative or a
@@ -90,6 +95,14 @@ fn count(field: &str, value: f64, max: u32) -> Result<u32, Error> {
 }
 
 impl ClientOptions {
+    /// The options every call of the client starts from (`validate`).
+    pub(crate) fn defaults(&self) -> RequestOptions {
+        match self.validate {
+            Some(validate) => RequestOptions::new().validate(validate),
+            None => RequestOptions::new(),
+        }
+    }
+
     /// Applies the options to a builder; what is not given comes from the environment.
     pub(crate) fn apply(self, mut builder: ClientBuilder) -> Result<ClientBuilder, Error> {
         let schemes = [self.api_key.is_some(), self.basic.is_some(), self.ibsso.is_some(), self.oauth2.is_some()];
@@ -153,6 +166,9 @@ impl CallOptions {
         }
         if let Some(n) = self.max_retries {
             options = options.max_retries(count("maxRetries", n, u32::MAX)?);
+        }
+        if let Some(validate) = self.validate {
+            options = options.validate(validate);
         }
         Ok(options)
     }

@@ -184,3 +184,49 @@ export function everyWebhookCall(body: Buffer): void {
   webhooks.verifyHmac(body, 'sha256=abc', { secret: 's', algorithm: 'sha256' });
   console.log(doneAt, inbound.results.length, click.url);
 }
+
+/** The generated layer: WhatsApp, Email, Viber, RCS, Voice, Messages API and Number Lookup. */
+export async function generatedCalls(client: Infobip): Promise<void> {
+  const template = await client.whatsapp.sendWhatsappTemplateMessage({
+    messages: [
+      {
+        from: '441134960000',
+        to: '441134960001',
+        content: { templateName: 'welcome', templateData: { body: { placeholders: ['Ana'] } }, language: 'en' },
+      },
+    ],
+  });
+  const groupName: string | undefined = template.messages?.[0]?.status?.groupName;
+  const status: number = template.$response.status;
+  const email = await client.email.sendEmailMessagesApi({
+    messages: [
+      {
+        sender: 'jenny.smith@company.com',
+        destinations: [{ to: [{ destination: 'john.smith@company.com' }] }],
+        content: { subject: 'Test message', text: 'Test body' },
+      },
+    ],
+  });
+  const viber = await client.viber.sendViberTextMessage(
+    { messages: [{ from: 'Brand', to: '41793026727', content: { text: 'Hi' } }] },
+    { timeout: 5000, validate: false },
+  );
+  const rcs = await client.rcs.sendRcsMessage({ to: '41793026727', content: { type: 'TEXT', text: 'Hi' } });
+  const voice = await client.voice.sendSingleVoiceTts({ from: '41793026700', to: '41793026727', text: 'Hello' });
+  const messages = await client.messagesApi.sendMessagesApiMessage({
+    messages: [
+      {
+        channel: 'SMS',
+        sender: '447491163443',
+        destinations: [{ to: '41793026727' }],
+        content: { body: { type: 'TEXT', text: 'Hi' } },
+      },
+    ],
+  });
+  const lookup = await client.numberLookup.numberContextLookup({ to: ['41793026727'] });
+  for await (const log of client.sms.getOutboundSmsMessageLogsV3({ limit: 10 })) {
+    const sentAt: Date | undefined = log.sentAt;
+    console.log(sentAt);
+  }
+  console.log(groupName, status, email.toJSON(), viber.bulkId, rcs, voice, messages, lookup);
+}

@@ -6,6 +6,7 @@
 //! are written into a directory the build names ([`write_build_time`]).
 
 mod docs;
+mod node;
 mod python;
 mod rust;
 
@@ -63,6 +64,7 @@ pub fn header(comment: &str) -> String {
 fn committed(loaded: &Loaded) -> Result<Vec<Output>, String> {
     Ok(vec![
         rust::emit(loaded),
+        node::emit(loaded),
         python::emit(loaded)?,
         manifest(loaded),
         Output { dirs: vec![], files: vec![docs::namespaces(loaded)] },
