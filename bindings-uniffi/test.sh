@@ -7,10 +7,13 @@
 #
 # 1. cargo test + clippy of the binding crates
 # 2. builds the library (debug), the generator and the emulator; generates Kotlin and Swift
-# 3. Swift: syntax check of the generated sources with tree-sitter-swift, and proof that the
-#    check fails on a broken file
-# 4. Kotlin: `mvn -q test` (JUnit 5 suite against the emulator, started by the suite itself)
-# 5. examples/kotlin against the emulator (examples/demo.sh kotlin)
+# 3. Swift: syntax check of the generated sources (uniffi's and every product's typed layer) and
+#    the hand-written runtime with tree-sitter-swift, and proof that the check fails on a broken file
+# 4. the typed operations of each language, counted in the generated sources (count_typed.py)
+# 5. Kotlin: `mvn install` (compiles, runs the JUnit 5 suite against the emulator, started by the
+#    suite itself, and installs the jar the examples compile against)
+# 6. examples/kotlin against the emulator (examples/demo.sh kotlin: the SMS demo, and the
+#    WhatsApp + Email example)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -33,8 +36,8 @@ if ! "$venv/bin/python" -c 'import tree_sitter, tree_sitter_swift' 2>/dev/null; 
   "$venv/bin/pip" install --quiet tree-sitter==0.26.1 tree-sitter-swift==0.7.4
 fi
 check() { "$venv/bin/python" "$here/swift/check_swift.py" "$@"; }
-check "$here/generated/swift/InfobipSDK.swift" "$here/swift/Tests/InfobipSDKTests/InfobipSDKTests.swift" \
-  "$here/swift/Package.swift"
+check "$here/generated/swift/InfobipSDK.swift" "$here/generated/swift/Generated/"*.swift "$here/swift/Runtime/"*.swift \
+  "$here/swift/Tests/InfobipSDKTests/InfobipSDKTests.swift" "$here/swift/Package.swift"
 # The check must be able to fail: the generated file with one closing brace removed in the
 # middle, and with a statement cut in half, must both be refused.
 broken="$here/generated/swift/broken"
@@ -42,6 +45,7 @@ mkdir -p "$broken"
 awk 'BEGIN{done=0} { if (!done && NR > 400 && $0 ~ /^}$/) { done=1; next } print }' \
   "$here/generated/swift/InfobipSDK.swift" > "$broken/missing-brace.swift"
 sed '500s/$/ let = (/' "$here/generated/swift/InfobipSDK.swift" > "$broken/bad-statement.swift"
+sed '300s/$/ case = (/' "$here/generated/swift/Generated/Whatsapp.swift" > "$broken/bad-generated-model.swift"
 for file in "$broken"/*.swift; do
   if check "$file" > "$broken/out.txt"; then
     echo "the Swift check accepted a broken file: $file" >&2
@@ -50,11 +54,15 @@ for file in "$broken"/*.swift; do
   echo "refused as expected: $(head -n 2 "$broken/out.txt" | tr '\n' ' ')"
 done
 
-step "Kotlin: mvn test against the emulator"
-(cd "$here/kotlin" && mvn -B -q test \
+step "typed operations in the generated Kotlin and Swift"
+python3 "$here/count_typed.py" "$here/generated"
+
+step "Kotlin: mvn install (compile, JUnit against the emulator, jar for the examples)"
+(cd "$here/kotlin" && mvn -B -q install \
   -Duniffi.lib.dir="$(dirname "$lib")" \
   -Dinfobip.emulator="$target_dir/debug/infobip-emulator" \
   -Dinfobip.vectors="$root/tests/vectors")
+"$here/kotlin/digest.sh" >"$here/kotlin/target/installed.cksum"
 python3 - "$here/kotlin/target/surefire-reports" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 tests = failed = skipped = 0

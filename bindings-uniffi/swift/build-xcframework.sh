@@ -26,6 +26,8 @@ PROFILE=release "$root/bindings-uniffi/generate.sh" > /dev/null
 gen="$root/bindings-uniffi/generated/swift"
 mkdir -p "$here/Sources/InfobipSDK"
 cp "$gen/InfobipSDK.swift" "$here/Sources/InfobipSDK/InfobipSDK.swift"
+# The typed layer of every product (generated) and its hand-written runtime.
+cp "$gen/Generated/"*.swift "$here/Runtime/"*.swift "$here/Sources/InfobipSDK/"
 
 work="$root/target/xcframework"
 rm -rf "$work" "$here/InfobipFFI.xcframework"

@@ -387,7 +387,9 @@ fn data_class(
                 );
             }
             (Ty::List(_), None) => {
-                let _ = writeln!(out, "    val {}: {ty} = emptyList(),", ident(&field.camel));
+                // A required list is written even when empty, so the check names it.
+                let always = if field.required { "@_EncodeDefault(_EncodeDefault.Mode.ALWAYS) " } else { "" };
+                let _ = writeln!(out, "    {always}val {}: {ty} = emptyList(),", ident(&field.camel));
             }
             _ => {
                 let _ = writeln!(out, "    val {}: {ty}? = null,", ident(&field.camel));
