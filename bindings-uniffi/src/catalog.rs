@@ -27,7 +27,13 @@ pub struct RawResponse {
 impl RawResponse {
     /// A response of the core's catalog call.
     fn from_call(response: infobip::catalog::CallResponse) -> Self {
-        RawResponse::new(response.status, &response.headers, response.raw.to_vec(), response.request_id, response.attempts)
+        RawResponse::new(
+            response.status,
+            &response.headers,
+            response.raw.to_vec(),
+            response.request_id,
+            response.attempts,
+        )
     }
 
     /// A response from its parts (lower-case header names; repeated headers joined with `, `).

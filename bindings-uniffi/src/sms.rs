@@ -49,7 +49,11 @@ impl NativeSms {
     /// `POST /sms/3/messages` after the core's checks; ids assigned when not given, a send in
     /// doubt is `OutcomeUnknown` with those ids and is never repeated.
     #[uniffi::method(default(options = None))]
-    pub async fn send(&self, request_json: String, options: Option<RequestOptions>) -> Result<RawResponse, InfobipError> {
+    pub async fn send(
+        &self,
+        request_json: String,
+        options: Option<RequestOptions>,
+    ) -> Result<RawResponse, InfobipError> {
         let request: infobip::sms::SmsRequest = from_json(&request_json, "request")?;
         let sent = self.inner.send_with(request, options.unwrap_or_default().into()).await?;
         answer(&sent, sent.request_id.clone())
@@ -57,7 +61,12 @@ impl NativeSms {
 
     /// One text to one destination, from `sender` when given.
     #[uniffi::method(default(sender = None))]
-    pub async fn send_text(&self, to: String, text: String, sender: Option<String>) -> Result<RawResponse, InfobipError> {
+    pub async fn send_text(
+        &self,
+        to: String,
+        text: String,
+        sender: Option<String>,
+    ) -> Result<RawResponse, InfobipError> {
         let mut request = infobip::sms::SmsRequest::text(to, text);
         if let Some(sender) = sender {
             request = request.sender(sender);

@@ -73,7 +73,11 @@ impl NativeTfa {
     }
 
     /// Creates an email message template.
-    pub async fn create_email_template(&self, app_id: String, request_json: String) -> Result<RawResponse, InfobipError> {
+    pub async fn create_email_template(
+        &self,
+        app_id: String,
+        request_json: String,
+    ) -> Result<RawResponse, InfobipError> {
         let request: infobip::tfa::EmailTemplateRequest = from_json(&request_json, "request")?;
         answer(&self.inner.create_email_template(&app_id, &request).await?, None)
     }
@@ -103,7 +107,11 @@ impl NativeTfa {
 
     /// Sends a PIN by SMS; `ncNeeded` asks for a Number Lookup first.
     #[uniffi::method(default(nc_needed = None))]
-    pub async fn send_pin_sms(&self, request_json: String, nc_needed: Option<bool>) -> Result<RawResponse, InfobipError> {
+    pub async fn send_pin_sms(
+        &self,
+        request_json: String,
+        nc_needed: Option<bool>,
+    ) -> Result<RawResponse, InfobipError> {
         let request: infobip::tfa::SendPin = from_json(&request_json, "request")?;
         answer(&self.inner.send_pin_sms(&request, nc_needed).await?, None)
     }

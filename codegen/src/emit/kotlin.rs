@@ -58,7 +58,8 @@ fn client(loaded: &Loaded) -> String {
          \x20   constructor(config: ClientConfig) : super(config)\n"
     );
     for product in &loaded.api.products {
-        let class = handle(loaded, product).unwrap_or_else(|| format!("{PACKAGE}.{}.{}", product.snake, product.pascal));
+        let class =
+            handle(loaded, product).unwrap_or_else(|| format!("{PACKAGE}.{}.{}", product.snake, product.pascal));
         let _ = writeln!(
             out,
             "\n    /** {}: every operation of `spec/{}`. */\n    fun {}(): {class} = {class}(this)",
@@ -230,8 +231,12 @@ fn result_call(product: &Product, op: &Operation) -> (String, String) {
             format!("com.infobip.sdk.ApiValue<{}>", kotlin_type(product, ty)),
             format!("{}, {})", head.replace("CALL", "value"), serializer(product, ty)),
         ),
-        Response::Empty { .. } => ("com.infobip.sdk.RawResponse".to_owned(), format!("{})", head.replace("CALL", "empty"))),
-        Response::File { .. } => ("com.infobip.sdk.FileDownload".to_owned(), format!("{})", head.replace("CALL", "file"))),
+        Response::Empty { .. } => {
+            ("com.infobip.sdk.RawResponse".to_owned(), format!("{})", head.replace("CALL", "empty")))
+        }
+        Response::File { .. } => {
+            ("com.infobip.sdk.FileDownload".to_owned(), format!("{})", head.replace("CALL", "file")))
+        }
         Response::Text { .. } => {
             ("com.infobip.sdk.ApiValue<String>".to_owned(), format!("{})", head.replace("CALL", "text")))
         }
@@ -254,7 +259,9 @@ fn pages_method(out: &mut String, product: &Product, op: &Operation, paging: &Pa
             kotlin_type(product, inner),
             format!("{{ it.{} }}", ident(camel)),
         ),
-        _ => ("_Json.serializer()".to_owned(), "_Json".to_owned(), format!("{{ _Wire.items(it, \"{}\") }}", kstr(items))),
+        _ => {
+            ("_Json.serializer()".to_owned(), "_Json".to_owned(), format!("{{ _Wire.items(it, \"{}\") }}", kstr(items)))
+        }
     };
     let (arg, params) = if needs_request(op) {
         let default = if op.params.iter().any(|p| p.location == Location::Path) || body_required(op) {
@@ -300,9 +307,16 @@ fn deprecation(product: &Product, op: &Operation) -> String {
 }
 
 fn request_class(out: &mut String, product: &Product, op: &Operation) {
-    let _ = writeln!(out, "\n/** The arguments of [{}.{}]. */\ndata class {}(", product.pascal, ident(&op.camel), op.request_type);
+    let _ = writeln!(
+        out,
+        "\n/** The arguments of [{}.{}]. */\ndata class {}(",
+        product.pascal,
+        ident(&op.camel),
+        op.request_type
+    );
     for param in &op.params {
-        let doc = if param.doc.is_empty() { format!("`{}` ({:?}).", param.wire, param.location) } else { param.doc.clone() };
+        let doc =
+            if param.doc.is_empty() { format!("`{}` ({:?}).", param.wire, param.location) } else { param.doc.clone() };
         out.push_str(&kdoc("    ", &doc));
         let ty = kotlin_type(product, &param.ty);
         if param.location == Location::Path {
@@ -436,7 +450,8 @@ fn polymorphic(out: &mut String, product: &Product, def: &TypeDef, d: &Discrimin
             def.name
         ),
     ));
-    let supers: Vec<String> = std::iter::once("com.infobip.sdk.InfobipModel".to_owned()).chain(unions.iter().cloned()).collect();
+    let supers: Vec<String> =
+        std::iter::once("com.infobip.sdk.InfobipModel".to_owned()).chain(unions.iter().cloned()).collect();
     let _ = writeln!(
         out,
         "@_Serializable(with = {name}.Serializer::class)\nsealed interface {name} : {supers} {{\n    \
@@ -466,15 +481,24 @@ fn union(out: &mut String, product: &Product, def: &TypeDef, variants: &[Ty], un
             def.name
         ),
     ));
-    let supers: Vec<String> = std::iter::once("com.infobip.sdk.InfobipModel".to_owned()).chain(unions.iter().cloned()).collect();
-    let _ = writeln!(out, "@_Serializable(with = {0}.Serializer::class)\nsealed interface {0} : {1} {{", def.name, supers.join(", "));
+    let supers: Vec<String> =
+        std::iter::once("com.infobip.sdk.InfobipModel".to_owned()).chain(unions.iter().cloned()).collect();
+    let _ = writeln!(
+        out,
+        "@_Serializable(with = {0}.Serializer::class)\nsealed interface {0} : {1} {{",
+        def.name,
+        supers.join(", ")
+    );
     let mut names = HashSet::new();
     let mut readers = Vec::new();
     for ty in variants {
         let test = variant_test(product, ty);
         match ty {
             Ty::Named(id) if implements_directly(product, *id) => {
-                readers.push(format!("{test} -> json.decodeFromJsonElement({}.serializer(), value)", product.types[id.0].name));
+                readers.push(format!(
+                    "{test} -> json.decodeFromJsonElement({}.serializer(), value)",
+                    product.types[id.0].name
+                ));
             }
             _ => {
                 let base = match ty {
@@ -494,7 +518,8 @@ fn union(out: &mut String, product: &Product, def: &TypeDef, variants: &[Ty], un
                     def.name,
                     ser = serializer(product, ty),
                 );
-                readers.push(format!("{test} -> {name}(json.decodeFromJsonElement({}, value))", serializer(product, ty)));
+                readers
+                    .push(format!("{test} -> {name}(json.decodeFromJsonElement({}, value))", serializer(product, ty)));
             }
         }
     }
@@ -517,7 +542,8 @@ fn variant_test(product: &Product, ty: &Ty) -> String {
     match ty {
         Ty::Named(id) => match &product.types[id.0].kind {
             TypeKind::Object { fields, discriminator: None, .. } => {
-                let required: Vec<String> = fields.iter().filter(|f| f.required).map(|f| format!("\"{}\"", kstr(&f.wire))).collect();
+                let required: Vec<String> =
+                    fields.iter().filter(|f| f.required).map(|f| format!("\"{}\"", kstr(&f.wire))).collect();
                 format!("_Wire.hasFields(value{})", required.iter().map(|r| format!(", {r}")).collect::<String>())
             }
             TypeKind::Enum { .. } => "_Wire.isString(value)".to_owned(),
@@ -591,9 +617,34 @@ fn serializer(product: &Product, ty: &Ty) -> String {
 }
 
 const KEYWORDS: &[&str] = &[
-    "as", "break", "class", "continue", "do", "else", "false", "for", "fun", "if", "in", "interface", "is", "null",
-    "object", "package", "return", "super", "this", "throw", "true", "try", "typealias", "typeof", "val", "var",
-    "when", "while",
+    "as",
+    "break",
+    "class",
+    "continue",
+    "do",
+    "else",
+    "false",
+    "for",
+    "fun",
+    "if",
+    "in",
+    "interface",
+    "is",
+    "null",
+    "object",
+    "package",
+    "return",
+    "super",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typealias",
+    "typeof",
+    "val",
+    "var",
+    "when",
+    "while",
 ];
 
 /// A Kotlin identifier for a camelCase name (keywords in backticks).

@@ -146,15 +146,17 @@ fn sequence(out: &mut String, product: &Product, op: &Operation, paging: &Paging
         Some(Field { ty: Ty::List(inner), camel, .. }) => {
             (swift_type(product, ty), swift_type(product, inner), format!("{{ $0.{} ?? [] }}", ident(camel)))
         }
-        _ => ("JSONValue".to_owned(), "JSONValue".to_owned(), format!("{{ $0[\"{}\"]?.arrayValue ?? [] }}", sstr(items))),
+        _ => {
+            ("JSONValue".to_owned(), "JSONValue".to_owned(), format!("{{ $0[\"{}\"]?.arrayValue ?? [] }}", sstr(items)))
+        }
     };
     let (arg, params) = if needs_request(op) {
-        let default = if op.params.iter().any(|p| p.location == Location::Path) || op.body.as_ref().is_some_and(|b| b.required)
-        {
-            String::new()
-        } else {
-            format!(" = {}.{}()", product.pascal, op.request_type)
-        };
+        let default =
+            if op.params.iter().any(|p| p.location == Location::Path) || op.body.as_ref().is_some_and(|b| b.required) {
+                String::new()
+            } else {
+                format!(" = {}.{}()", product.pascal, op.request_type)
+            };
         (format!("_ request: {}.{}{default}, ", product.pascal, op.request_type), "try request.params()")
     } else {
         (String::new(), "nil")
@@ -229,7 +231,14 @@ fn type_doc(def: &TypeDef) -> String {
     }
 }
 
-fn structure(out: &mut String, product: &Product, def: &TypeDef, fields: &[Field], parent: Option<TypeId>, class: bool) {
+fn structure(
+    out: &mut String,
+    product: &Product,
+    def: &TypeDef,
+    fields: &[Field],
+    parent: Option<TypeId>,
+    class: bool,
+) {
     out.push('\n');
     doc(out, "    ", &type_doc(def));
     let tag = parent.and_then(|p| match &product.types[p.0].kind {
@@ -247,7 +256,8 @@ fn structure(out: &mut String, product: &Product, def: &TypeDef, fields: &[Field
     let mut members = Vec::new();
     for field in fields {
         let ty = format!("{}?", swift_type(product, &field.ty));
-        let fixed = tag.as_ref().filter(|(property, _)| *property == field.wire && ty == "String?").map(|(_, v)| v.clone());
+        let fixed =
+            tag.as_ref().filter(|(property, _)| *property == field.wire && ty == "String?").map(|(_, v)| v.clone());
         members.push((ident(&field.camel), ty, fixed, field));
     }
     for (name, ty, _, field) in &members {
@@ -347,7 +357,9 @@ fn union(out: &mut String, product: &Product, def: &TypeDef, variants: &[Ty]) {
         cases.push((case, sty, variant_test(product, ty)));
     }
     out.push_str("        /// A value of none of the shapes, as the API sent it.\n        case other(JSONValue)\n\n");
-    out.push_str("        public init(from decoder: Decoder) throws {\n            let value = try JSONValue(from: decoder)\n");
+    out.push_str(
+        "        public init(from decoder: Decoder) throws {\n            let value = try JSONValue(from: decoder)\n",
+    );
     for (case, sty, test) in &cases {
         let _ = writeln!(
             out,
@@ -364,7 +376,8 @@ fn variant_test(product: &Product, ty: &Ty) -> String {
     match ty {
         Ty::Named(id) => match &product.types[id.0].kind {
             TypeKind::Object { fields, discriminator: None, .. } => {
-                let required: Vec<String> = fields.iter().filter(|f| f.required).map(|f| format!("\"{}\"", sstr(&f.wire))).collect();
+                let required: Vec<String> =
+                    fields.iter().filter(|f| f.required).map(|f| format!("\"{}\"", sstr(&f.wire))).collect();
                 format!("value.has([{}])", required.join(", "))
             }
             TypeKind::Enum { .. } => "value.isString".to_owned(),
@@ -380,7 +393,11 @@ fn variant_test(product: &Product, ty: &Ty) -> String {
 
 fn open_enum(out: &mut String, def: &TypeDef, values: &[String]) {
     out.push('\n');
-    doc(out, "    ", &format!("{} An open enum: any string is a value; these are the ones the spec lists.", type_doc(def)));
+    doc(
+        out,
+        "    ",
+        &format!("{} An open enum: any string is a value; these are the ones the spec lists.", type_doc(def)),
+    );
     let _ = writeln!(
         out,
         "    public struct {name}: OpenEnum {{\n        public let rawValue: String\n        \
@@ -442,11 +459,63 @@ fn lower_camel_words(value: &str) -> String {
 }
 
 const KEYWORDS: &[&str] = &[
-    "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
-    "internal", "let", "open", "operator", "private", "protocol", "public", "rethrows", "static", "struct",
-    "subscript", "typealias", "var", "break", "case", "continue", "default", "defer", "do", "else", "fallthrough",
-    "for", "guard", "if", "in", "repeat", "return", "switch", "where", "while", "as", "catch", "false", "is", "nil",
-    "super", "self", "Self", "throw", "throws", "true", "try", "Type", "Protocol", "Any", "await", "async",
+    "associatedtype",
+    "class",
+    "deinit",
+    "enum",
+    "extension",
+    "fileprivate",
+    "func",
+    "import",
+    "init",
+    "inout",
+    "internal",
+    "let",
+    "open",
+    "operator",
+    "private",
+    "protocol",
+    "public",
+    "rethrows",
+    "static",
+    "struct",
+    "subscript",
+    "typealias",
+    "var",
+    "break",
+    "case",
+    "continue",
+    "default",
+    "defer",
+    "do",
+    "else",
+    "fallthrough",
+    "for",
+    "guard",
+    "if",
+    "in",
+    "repeat",
+    "return",
+    "switch",
+    "where",
+    "while",
+    "as",
+    "catch",
+    "false",
+    "is",
+    "nil",
+    "super",
+    "self",
+    "Self",
+    "throw",
+    "throws",
+    "true",
+    "try",
+    "Type",
+    "Protocol",
+    "Any",
+    "await",
+    "async",
 ];
 
 /// A Swift identifier (keywords in backticks).
