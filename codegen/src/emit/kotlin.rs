@@ -130,12 +130,12 @@ fn union_memberships(product: &Product) -> BTreeMap<TypeId, Vec<String>> {
     for def in &product.types {
         if let TypeKind::Union { variants } = &def.kind {
             for variant in variants {
-                if let Ty::Named(id) = variant {
-                    if implements_directly(product, *id) {
-                        let list = found.entry(*id).or_default();
-                        if !list.contains(&def.name) {
-                            list.push(def.name.clone());
-                        }
+                if let Ty::Named(id) = variant
+                    && implements_directly(product, *id)
+                {
+                    let list = found.entry(*id).or_default();
+                    if !list.contains(&def.name) {
+                        list.push(def.name.clone());
                     }
                 }
             }
@@ -369,16 +369,15 @@ fn data_class(
     out.push_str(&kdoc("", &type_doc(def)));
     let mut supers = vec!["_ApiModel()".to_owned()];
     let mut tag: Option<(String, String)> = None;
-    if let Some(parent) = parent {
-        if let TypeKind::Object { discriminator: Some(d), .. } = &product.types[parent.0].kind {
-            if polymorphic_variants(product, parent, d).iter().any(|(_, t)| *t == product_index(product, def)) {
-                supers.push(product.types[parent.0].name.clone());
-                let tags: Vec<&String> =
-                    d.mapping.iter().filter(|(_, t)| *t == product_index(product, def)).map(|(tag, _)| tag).collect();
-                if let [only] = tags.as_slice() {
-                    tag = Some((d.property.clone(), (*only).clone()));
-                }
-            }
+    let me = product_index(product, def);
+    if let Some(parent) = parent
+        && let TypeKind::Object { discriminator: Some(d), .. } = &product.types[parent.0].kind
+        && polymorphic_variants(product, parent, d).iter().any(|(_, t)| *t == me)
+    {
+        supers.push(product.types[parent.0].name.clone());
+        let tags: Vec<&String> = d.mapping.iter().filter(|(_, t)| *t == me).map(|(tag, _)| tag).collect();
+        if let [only] = tags.as_slice() {
+            tag = Some((d.property.clone(), (*only).clone()));
         }
     }
     supers.extend(unions.iter().cloned());
