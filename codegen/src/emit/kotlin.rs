@@ -102,6 +102,7 @@ fn product_file(product: &Product) -> String {
     out.push_str("import kotlinx.serialization.UseSerializers\n");
     out.push_str(IMPORTS);
     let unions = union_memberships(product);
+    let bases = polymorphic_bases(product);
     namespace(&mut out, product);
     for op in &product.operations {
         if needs_request(op) {
@@ -114,8 +115,9 @@ fn product_file(product: &Product) -> String {
         let supers = unions.get(&id).cloned().unwrap_or_default();
         match &def.kind {
             TypeKind::Object { discriminator: Some(d), .. } => polymorphic(&mut out, product, def, d, &supers),
-            TypeKind::Object { fields, parent, .. } => {
-                data_class(&mut out, product, def, fields, *parent, &supers);
+            TypeKind::Object { fields, .. } => {
+                let bases = bases.get(&id).map(Vec::as_slice).unwrap_or_default();
+                data_class(&mut out, product, def, fields, bases, &supers);
             }
             TypeKind::Enum { values } => constants(&mut out, def, values),
             TypeKind::Union { variants } => union(&mut out, product, def, variants, &supers),
@@ -138,6 +140,19 @@ fn union_memberships(product: &Product) -> BTreeMap<TypeId, Vec<String>> {
                         list.push(def.name.clone());
                     }
                 }
+            }
+        }
+    }
+    found
+}
+
+/// The polymorphic bases whose mapping names each subtype (it implements their interfaces).
+fn polymorphic_bases(product: &Product) -> BTreeMap<TypeId, Vec<TypeId>> {
+    let mut found: BTreeMap<TypeId, Vec<TypeId>> = BTreeMap::new();
+    for (index, def) in product.types.iter().enumerate() {
+        if let TypeKind::Object { discriminator: Some(d), .. } = &def.kind {
+            for (_, target) in polymorphic_variants(product, TypeId(index), d) {
+                found.entry(target).or_default().push(TypeId(index));
             }
         }
     }
@@ -363,20 +378,18 @@ fn data_class(
     product: &Product,
     def: &TypeDef,
     fields: &[Field],
-    parent: Option<TypeId>,
+    bases: &[TypeId],
     unions: &[String],
 ) {
     out.push_str(&kdoc("", &type_doc(def)));
     let mut supers = vec!["_ApiModel()".to_owned()];
     let mut tag: Option<(String, String)> = None;
-    let me = product_index(product, def);
-    if let Some(parent) = parent
-        && let TypeKind::Object { discriminator: Some(d), .. } = &product.types[parent.0].kind
-        && polymorphic_variants(product, parent, d).iter().any(|(_, t)| *t == me)
-    {
-        supers.push(product.types[parent.0].name.clone());
+    for base in bases {
+        let TypeKind::Object { discriminator: Some(d), .. } = &product.types[base.0].kind else { continue };
+        supers.push(product.types[base.0].name.clone());
+        let me = product_index(product, def);
         let tags: Vec<&String> = d.mapping.iter().filter(|(_, t)| *t == me).map(|(tag, _)| tag).collect();
-        if let [only] = tags.as_slice() {
+        if let ([only], None) = (tags.as_slice(), &tag) {
             tag = Some((d.property.clone(), (*only).clone()));
         }
     }
@@ -421,14 +434,13 @@ fn product_index(product: &Product, def: &TypeDef) -> TypeId {
 }
 
 /// The subtypes of a polymorphic base that are plain objects (other targets read as `Other`),
-/// each once, with its first tag.
+/// each once, with its first tag. A subtype implements every base that maps a tag to it.
 fn polymorphic_variants(product: &Product, base: TypeId, d: &Discriminator) -> Vec<(String, TypeId)> {
     let mut seen = HashSet::new();
     d.mapping
         .iter()
         .filter(|(_, target)| {
-            *target != base
-                && matches!(product.types[target.0].kind, TypeKind::Object { discriminator: None, parent: Some(p), .. } if p == base)
+            *target != base && matches!(product.types[target.0].kind, TypeKind::Object { discriminator: None, .. })
         })
         .filter(|(_, target)| seen.insert(*target))
         .cloned()

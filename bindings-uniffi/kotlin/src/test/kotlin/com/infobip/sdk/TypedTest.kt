@@ -56,12 +56,12 @@ class TypedTest {
     @Test
     fun `every operation of the catalog is exactly one generated method`() {
         val accessors = InfobipClient::class.java.declaredMethods.filter { it.parameterCount == 0 && it.returnType != Void.TYPE }
-        val namespaces = accessors.map { it.returnType }.filter { generateSequence(it) { c -> c.superclass }.any { c -> c.packageName.startsWith("com.infobip.sdk.") } }
+        val namespaces: List<Class<*>> = accessors.map { it.returnType }.filter { generateSequence<Class<*>>(it) { c -> c.superclass }.any { c -> c.packageName.startsWith("com.infobip.sdk.") } }
         assertEquals(46, namespaces.size)
         val names = mutableMapOf<String, MutableSet<String>>()
         var flows = 0
         for (namespace in namespaces) {
-            val generated = generateSequence(namespace.java) { it.superclass }.first { it.packageName != "com.infobip.sdk" }
+            val generated: Class<*> = generateSequence<Class<*>>(namespace) { it.superclass }.first { it.packageName != "com.infobip.sdk" }
             val ids = mutableMapOf<String, MutableSet<String>>()
             for (method in generated.declaredMethods) {
                 val operation = method.getAnnotation(InfobipOperation::class.java) ?: continue
