@@ -139,6 +139,7 @@ export type ErrorCode =
   | 'connection'
   | 'timeout'
   | 'outcome_unknown'
+  | 'auth_failed'
   | 'bad_request'
   | 'unauthorized'
   | 'forbidden'
@@ -149,6 +150,7 @@ export type ErrorCode =
   | 'api_error'
   | 'decode'
   | 'webhook_verification'
+  | 'internal'
   | 'aborted';
 
 /** The base of every error the SDK raises. */
@@ -178,7 +180,19 @@ export declare class OutcomeUnknownError extends InfobipError {
   readonly operation: string;
   readonly status: number | null;
 }
-/** A response could not be read. */
+/** The OAuth2 token or IBSSO session could not be had: the call was not sent (sending it again is safe). */
+export declare class AuthFailedError extends InfobipError {
+  /** `OAuth2` or `IBSSO`. */
+  readonly scheme: string;
+  readonly reason: string;
+  /** The code of what failed at the token or session endpoint (`unauthorized`, `timeout`, `server_error`, …). */
+  readonly cause: string;
+  /** The status the token or session endpoint answered, if it answered. */
+  readonly status: number | null;
+}
+/** A bug of the SDK (a panic in its native core, caught): please report it. */
+export declare class InternalError extends InfobipError {}
+/** A response could not be read (or was larger than `maxResponseBytes`). */
 export declare class DecodeError extends InfobipError {
   readonly offset: number | null;
 }
@@ -205,8 +219,14 @@ export declare class NotFoundError extends APIStatusError {}
 export declare class ConflictError extends APIStatusError {}
 export declare class RateLimitError extends APIStatusError {}
 export declare class InternalServerError extends APIStatusError {}
-/** The call was cancelled through its `AbortSignal` (`name` is `AbortError`). */
-export declare class AbortError extends InfobipError {}
+/**
+ * The call was cancelled through its `AbortSignal` (`name` is `AbortError`). A send aborted after
+ * its request may have been written carries its ids: look it up before sending it again.
+ */
+export declare class AbortError extends InfobipError {
+  readonly bulkId: string | null;
+  readonly messageIds: string[];
+}
 
 // ---- SMS ----------------------------------------------------------------------------------
 

@@ -60,9 +60,48 @@ function isAbortSignal(value) {
   return typeof value === 'object' && value !== null && typeof value.aborted === 'boolean' && typeof value.addEventListener === 'function';
 }
 
-/** JSON text of a request body; an invalid Date is kept as text so that the core names the field. */
-function bodyText(body) {
+/** How deeply a body may nest (the core's limit for every language). */
+const MAX_DEPTH = 128;
+
+function refused(path, message) {
+  return new ValidationError(`invalid request: ${path}: ${message}`, {
+    code: 'validation',
+    violations: [{ property: path, message }],
+  });
+}
+
+/**
+ * Throws a ValidationError naming the path of an object that holds itself (a cycle) or nests
+ * deeper than MAX_DEPTH; objects with `toJSON` (Dates) are left to JSON.stringify.
+ */
+function checkTree(value, path, open) {
+  if (value === null || typeof value !== 'object' || typeof value.toJSON === 'function') return;
+  if (open.includes(value)) throw refused(path, 'contains itself (a cycle), which cannot be sent as JSON');
+  if (open.length >= MAX_DEPTH) throw refused(path, `nests deeper than the limit of ${MAX_DEPTH} levels`);
+  open.push(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) checkTree(value[i], `${path}[${i}]`, open);
+  } else {
+    for (const key of Object.keys(value)) checkTree(value[key], `${path}.${key}`, open);
+  }
+  open.pop();
+}
+
+/**
+ * JSON text of a request body; an invalid Date is kept as text so that the core names the field.
+ * A cycle, nesting past 128 levels or a value JSON cannot hold (a BigInt) is a ValidationError.
+ */
+function bodyText(body, name = 'body') {
   if (body === undefined) return undefined;
+  checkTree(body, name, []);
+  try {
+    return stringify(body);
+  } catch (error) {
+    throw refused(name, `cannot be sent as JSON: ${error.message}`);
+  }
+}
+
+function stringify(body) {
   return JSON.stringify(body, function replacer(key, value) {
     const original = this[key];
     if (original instanceof Date && Number.isNaN(original.getTime())) return 'Invalid Date';

@@ -17,14 +17,14 @@ use crate::options::CallOptions;
 
 /// The operations matching `search` (every word, ignoring case, in the id, product, method,
 /// path or summary); all of them without one.
-#[napi(ts_return_type = "unknown[]")]
+#[napi(ts_return_type = "unknown[]", catch_unwind)]
 pub fn catalog_operations(search: Option<String>) -> napi::Result<Value> {
     let listed: Vec<_> = catalog::search(search.as_deref().unwrap_or("")).into_iter().map(|op| op.listing()).collect();
     to_js_value(&listed).map_err(|e| to_napi(&e))
 }
 
 /// The scopes an API key needs for an operation (any one is enough); `null` for an unknown id.
-#[napi]
+#[napi(catch_unwind)]
 pub fn catalog_required_scopes(operation_id: String) -> Option<Vec<String>> {
     catalog::required_scopes(&operation_id).map(<[String]>::to_vec)
 }
@@ -32,7 +32,7 @@ pub fn catalog_required_scopes(operation_id: String) -> Option<Vec<String>> {
 #[napi]
 impl NativeClient {
     /// Calls any operation by id; `params` is JSON of `{ path, query, headers, body }`.
-    #[napi(ts_return_type = "Promise<RawResponse>")]
+    #[napi(ts_return_type = "Promise<RawResponse>", catch_unwind)]
     pub fn call<'env>(
         &self,
         env: &'env Env,

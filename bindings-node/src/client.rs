@@ -38,7 +38,7 @@ pub struct NativeClient {
 impl NativeClient {
     /// Builds a client from `options`, filling what is missing from `INFOBIP_*` variables.
     /// `logger(level, line)` receives the client's log lines.
-    #[napi(constructor)]
+    #[napi(constructor, catch_unwind)]
     pub fn new(
         env: Env,
         options: Option<ClientOptions>,
@@ -63,20 +63,20 @@ impl NativeClient {
     }
 
     /// The client's configuration without secrets (for `util.inspect`).
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn describe(&self) -> String {
         format!("{:?}", self.client)
     }
 
     /// The base URL requests go to.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn base_url(&self) -> String {
         self.client.base_url().to_string()
     }
 
     /// Sends a request to any endpoint. `query` maps names to a value or a list of values;
     /// `body` is JSON text.
-    #[napi(ts_return_type = "Promise<RawResponse>")]
+    #[napi(ts_return_type = "Promise<RawResponse>", catch_unwind)]
     #[allow(clippy::too_many_arguments)] // the JavaScript signature: one positional argument each
     pub fn request<'env>(
         &self,
@@ -88,8 +88,11 @@ impl NativeClient {
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, Value>> {
-        let prepared = self.prepare(&method, path, query, body, options.as_ref());
-        self.spawn(env, cancel, async move {
+        let tracker = infobip::SendTracker::new();
+        let prepared = self
+            .prepare(&method, path, query, body, options.as_ref())
+            .map(|request| request.options(infobip::RequestOptions::new().tracker(tracker.clone())));
+        self.spawn(env, cancel, tracker, async move {
             let response = prepared?.send().await?;
             let body = if response.body.iter().all(u8::is_ascii_whitespace) { Value::Null } else { response.json()? };
             Ok(RawResponse {
@@ -102,7 +105,7 @@ impl NativeClient {
     }
 
     /// Ends an IBSSO session, if one is open.
-    #[napi(ts_return_type = "Promise<void>")]
+    #[napi(ts_return_type = "Promise<void>", catch_unwind)]
     pub fn close<'env>(
         &self,
         env: &'env Env,

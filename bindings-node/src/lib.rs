@@ -1,7 +1,7 @@
 //! Node.js binding of the Infobip SDK, published on npm as `infobip-sdk`.
 //!
 //! This crate converts between JavaScript and the Rust core (`infobip`) and does nothing else
-//! (DESIGN.md rule 1). The hand-written JavaScript layer in `lib/` turns the structured error
+//! (logic lives in core: docs/ARCHITECTURE.md). The hand-written JavaScript layer in `lib/` turns the structured error
 //! payloads made here into `InfobipError` subclasses, wires `AbortSignal`s to [`CancelToken`]s
 //! and adds async iterators.
 
@@ -17,6 +17,7 @@ mod sms;
 mod tfa;
 mod webhooks;
 
+pub use calls::test_panic;
 pub use cancel::CancelToken;
 pub use catalog::{catalog_operations, catalog_required_scopes};
 pub use client::{NativeClient, RawResponse};

@@ -150,7 +150,7 @@ fn optional<T: serde::de::DeserializeOwned + Default>(text: Option<String>, what
 #[napi]
 impl NativeClient {
     /// `POST /sms/3/messages`: `request` is JSON of `{ to, text, sender }` or `{ messages, options }`.
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<any>", catch_unwind)]
     pub fn sms_send<'env>(
         &self,
         env: &'env Env,
@@ -163,7 +163,7 @@ impl NativeClient {
     }
 
     /// `GET /sms/3/text/query`: `query` is JSON of `{ to, text, from, … }` (`to` one or a list).
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<any>", catch_unwind)]
     pub fn sms_send_query<'env>(
         &self,
         env: &'env Env,
@@ -182,7 +182,7 @@ impl NativeClient {
 
     /// `POST /sms/2/text/advanced`, or `/sms/2/binary/advanced` when `binary`: `request` is
     /// JSON of `{ bulkId, messages, … }`.
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<any>", catch_unwind)]
     pub fn sms_send_v2<'env>(
         &self,
         env: &'env Env,
@@ -200,7 +200,7 @@ impl NativeClient {
     }
 
     /// `POST /sms/1/preview`: `request` is JSON of `{ text, languageCode, transliteration }`.
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<any>", catch_unwind)]
     pub fn sms_preview<'env>(
         &self,
         env: &'env Env,
@@ -214,7 +214,7 @@ impl NativeClient {
 
     /// `GET /sms/3/reports` (consume-once), or the v1 reports of v2 sends (`GET /sms/1/reports`)
     /// when `v1`; `filter` is JSON.
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<any>", catch_unwind)]
     pub fn sms_delivery_reports<'env>(
         &self,
         env: &'env Env,
@@ -236,7 +236,7 @@ impl NativeClient {
     }
 
     /// `GET /sms/1/inbox/reports` (consume-once); `params` is JSON of `{ limit }`.
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<any>", catch_unwind)]
     pub fn sms_inbound<'env>(
         &self,
         env: &'env Env,
@@ -249,11 +249,11 @@ impl NativeClient {
     }
 
     /// Every log matching `filter` (JSON), page after page, each page fetched with `options`.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn sms_logs(&self, filter: Option<String>, options: Option<CallOptions>) -> napi::Result<LogStream> {
         let start = || -> Result<LogStream, Error> {
             let filter = optional::<LogsQuery>(filter, "filter")?.into_filter()?;
-            let sms = self.scoped(options.as_ref())?.sms();
+            let sms = self.scoped(options.as_ref(), &infobip::SendTracker::new())?.sms();
             Ok(LogStream { stream: Arc::new(Mutex::new(Box::pin(sms.logs(filter)))), span: self.span() })
         };
         start().map_err(|e| to_napi(&e))
@@ -261,7 +261,7 @@ impl NativeClient {
 
     /// Scheduled bulks: `action` is `schedule` (GET), `status` (GET), `pause`, `resume`, `cancel`,
     /// or `reschedule` with `sendAt` (JSON text of a date-time).
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<any>", catch_unwind)]
     #[allow(clippy::too_many_arguments)] // the JavaScript signature: one positional argument each
     pub fn sms_bulk<'env>(
         &self,
@@ -293,7 +293,7 @@ impl NativeClient {
     }
 
     /// `POST /ct/1/log/end/{messageId}`.
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<any>", catch_unwind)]
     pub fn sms_log_conversion<'env>(
         &self,
         env: &'env Env,
@@ -323,7 +323,7 @@ pub struct LogStream {
 impl LogStream {
     /// The next log, or `null` after the last one. Pages are fetched as needed; `cancel`
     /// aborts a page being fetched.
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<any>", catch_unwind)]
     pub fn next<'env>(&self, env: &'env Env, cancel: Option<&CancelToken>) -> napi::Result<PromiseRaw<'env, Value>> {
         let stream = Arc::clone(&self.stream);
         let watcher = cancel.map(CancelToken::watcher);
@@ -333,7 +333,7 @@ impl LogStream {
             async move {
                 let next = async { stream.lock().await.next().await };
                 match guarded(watcher, next).await {
-                    Guarded::Cancelled => Err(aborted()),
+                    Guarded::Cancelled => Err(aborted(None)),
                     Guarded::Done(None) => Ok(Value::Null),
                     Guarded::Done(Some(Err(e))) => Err(to_napi(&e)),
                     Guarded::Done(Some(Ok(log))) => to_js_value(&log).map_err(|e| to_napi(&e)),

@@ -53,7 +53,7 @@ impl NativeClient {
     /// its path ids in order, `body` its JSON body, `flag` the optional boolean it takes
     /// (`ncNeeded` of `sendPin`; `verified` of `verifications`, with `sent` as `flag2`),
     /// `options` the call's timeout and retries.
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<any>", catch_unwind)]
     #[allow(clippy::too_many_arguments)]
     pub fn tfa_call<'env>(
         &self,

@@ -9,6 +9,8 @@ import {
   APIConnectionError,
   APITimeoutError,
   OutcomeUnknownError,
+  AuthFailedError,
+  InternalError,
   DecodeError,
   APIStatusError,
   BadRequestError,
@@ -39,6 +41,7 @@ export async function everyCall(): Promise<void> {
     connectTimeout: 1000,
     maxRetries: 1,
     userAgentSuffix: 'types-test',
+    maxResponseBytes: 1 << 20,
     logger: { debug: (line: string) => console.debug(line) },
   };
   const client = new Infobip(options);
@@ -79,6 +82,13 @@ export async function everyCall(): Promise<void> {
     } else if (e instanceof OutcomeUnknownError) {
       const ids: string[] = e.messageIds;
       console.log(e.bulkId, ids, e.reason);
+    } else if (e instanceof AuthFailedError) {
+      const status: number | null = e.status;
+      console.log(e.scheme, e.cause, e.reason, status);
+    } else if (e instanceof AbortError) {
+      const ids: string[] = e.messageIds;
+      const bulk: string | null = e.bulkId;
+      console.log(bulk, ids);
     } else if (e instanceof ValidationError) {
       console.log(e.violations.map((v) => v.message));
     } else if (e instanceof DecodeError) {
@@ -99,6 +109,8 @@ export async function everyCall(): Promise<void> {
     NotFoundError,
     ConflictError,
     InternalServerError,
+    InternalError,
+    AuthFailedError,
     AbortError,
   ];
   console.log(classes.length);

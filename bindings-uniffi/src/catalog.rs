@@ -5,9 +5,10 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::cancel::followed;
 use crate::client::InfobipClient;
 use crate::config::RequestOptions;
-use crate::error::InfobipError;
+use crate::error::{InfobipError, guarded, guarded_sync};
 
 /// An answer of `call` (and of each page of `pages`): the body's bytes as the API sent them.
 #[derive(Clone, Debug, PartialEq, uniffi::Record)]
@@ -65,16 +66,12 @@ pub(crate) fn joined_headers(header_map: &http::HeaderMap) -> HashMap<String, St
 }
 
 /// `{"path": …, "query": …, "headers": …, "body": …}` as the core's call parameters.
-fn call_params(
-    params_json: Option<String>,
-    options: Option<RequestOptions>,
-) -> Result<infobip::catalog::CallParams, InfobipError> {
-    let params: infobip::catalog::CallParams = match params_json {
+fn call_params(params_json: Option<String>) -> Result<infobip::catalog::CallParams, InfobipError> {
+    match params_json {
         Some(text) => serde_json::from_str(&text)
-            .map_err(|e| infobip::Error::validation("paramsJson", format!("is not valid call parameters: {e}")))?,
-        None => infobip::catalog::CallParams::new(),
-    };
-    Ok(params.options(options.unwrap_or_default().into()))
+            .map_err(|e| infobip::Error::validation("paramsJson", format!("is not valid call parameters: {e}")).into()),
+        None => Ok(infobip::catalog::CallParams::new()),
+    }
 }
 
 #[uniffi::export(async_runtime = "tokio")]
@@ -91,8 +88,16 @@ impl InfobipClient {
         params_json: Option<String>,
         options: Option<RequestOptions>,
     ) -> Result<RawResponse, InfobipError> {
-        let params = call_params(params_json, options)?;
-        Ok(RawResponse::from_call(self.inner.call(&operation_id, params).await?))
+        guarded(async move {
+            let params = call_params(params_json)?;
+            let options: infobip::RequestOptions = options.unwrap_or_default().into();
+            followed(|tracker| async move {
+                let params = params.options(options.tracker(tracker));
+                Ok(RawResponse::from_call(self.inner.call(&operation_id, params).await?))
+            })
+            .await
+        })
+        .await
     }
 
     /// The pages of a paging operation called with `paramsJson` (as for `call`): the SDK sends
@@ -105,9 +110,11 @@ impl InfobipClient {
         params_json: Option<String>,
         options: Option<RequestOptions>,
     ) -> Result<Arc<Pager>, InfobipError> {
-        let params = call_params(params_json, options)?;
-        let pages = self.inner.pages(&operation_id, params)?;
-        Ok(Arc::new(Pager { pages: tokio::sync::Mutex::new(pages) }))
+        guarded_sync(|| {
+            let params = call_params(params_json)?.options(options.unwrap_or_default().into());
+            let pages = self.inner.pages(&operation_id, params)?;
+            Ok(Arc::new(Pager { pages: tokio::sync::Mutex::new(pages) }))
+        })
     }
 }
 
@@ -121,8 +128,11 @@ pub struct Pager {
 impl Pager {
     /// The next page's answer; `null` after the last one.
     pub async fn next_page(&self) -> Result<Option<RawResponse>, InfobipError> {
-        let mut pages = self.pages.lock().await;
-        Ok(pages.next_page().await?.map(RawResponse::from_call))
+        guarded(async move {
+            let mut pages = self.pages.lock().await;
+            Ok(pages.next_page().await?.map(RawResponse::from_call))
+        })
+        .await
     }
 }
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::config::Secret;
 use crate::convert::answer;
-use crate::error::InfobipError;
+use crate::error::{InfobipError, guarded_sync};
 
 /// The HMAC algorithms the Subscriptions API offers for webhook signatures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
@@ -43,20 +43,22 @@ impl From<HmacAlgorithm> for infobip::webhooks::HmacAlgorithm {
 /// `parseDeliveryReports` read it. Malformed input throws `Decode`.
 #[uniffi::export]
 pub fn parse_delivery_reports_json(body: Vec<u8>) -> Result<Vec<u8>, InfobipError> {
-    let reports = infobip::webhooks::parse_delivery_reports(&body)?;
-    Ok(answer(&serde_json::json!({ "results": reports }), None)?.body)
+    guarded_sync(|| {
+        let reports = infobip::webhooks::parse_delivery_reports(&body)?;
+        Ok(answer(&serde_json::json!({ "results": reports }), None)?.body)
+    })
 }
 
 /// Inbound messages from a push body (`MO_JSON_2`), as the API's JSON.
 #[uniffi::export]
 pub fn parse_inbound_json(body: Vec<u8>) -> Result<Vec<u8>, InfobipError> {
-    Ok(answer(&infobip::webhooks::parse_inbound(&body)?, None)?.body)
+    guarded_sync(|| Ok(answer(&infobip::webhooks::parse_inbound(&body)?, None)?.body))
 }
 
 /// A URL click from a push body, as the API's JSON.
 #[uniffi::export]
 pub fn parse_click_json(body: Vec<u8>) -> Result<Vec<u8>, InfobipError> {
-    Ok(answer(&infobip::webhooks::parse_click(&body)?, None)?.body)
+    guarded_sync(|| Ok(answer(&infobip::webhooks::parse_click(&body)?, None)?.body))
 }
 
 /// Checks a Basic `Authorization` header against the expected credentials (constant time);
@@ -67,7 +69,7 @@ pub fn verify_basic(
     username: String,
     password: Arc<Secret>,
 ) -> Result<(), InfobipError> {
-    Ok(infobip::webhooks::verify_basic(authorization.as_deref(), &username, password.core())?)
+    guarded_sync(|| Ok(infobip::webhooks::verify_basic(authorization.as_deref(), &username, password.core())?))
 }
 
 /// Checks an HMAC signature of `body` (hex or base64, optionally after a `sha256=`-like prefix;
@@ -79,7 +81,7 @@ pub fn verify_hmac(
     secret: Arc<Secret>,
     algorithm: HmacAlgorithm,
 ) -> Result<(), InfobipError> {
-    Ok(infobip::webhooks::verify_hmac(&body, signature.as_deref(), secret.core(), algorithm.into())?)
+    guarded_sync(|| Ok(infobip::webhooks::verify_hmac(&body, signature.as_deref(), secret.core(), algorithm.into())?))
 }
 
 #[cfg(test)]

@@ -15,6 +15,8 @@ struct Served {
     child: std::process::Child,
     base_url: String,
     key: String,
+    /// The line after the listening line (`Inbox: …`), `None` with `--no-ui`.
+    inbox: Option<String>,
 }
 
 impl Drop for Served {
@@ -24,15 +26,21 @@ impl Drop for Served {
     }
 }
 
-/// Starts `infobip emulator ARGS…` and reads its listening line.
+/// Starts `infobip emulator ARGS…` and reads its listening line and (unless `--no-ui`) the inbox line.
 fn serve(env: &Env, args: &[&str]) -> Served {
     let mut child =
         env.spawnable().arg("emulator").args(args).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    out.read_line(&mut line).unwrap();
     let rest = line.trim().strip_prefix("Infobip emulator listening on ").unwrap_or_else(|| panic!("{line:?}"));
     let (base_url, key) = rest.split_once(" (API key: ").unwrap();
-    Served { base_url: base_url.to_owned(), key: key.trim_end_matches(')').to_owned(), child }
+    let inbox = (!args.contains(&"--no-ui")).then(|| {
+        let mut inbox = String::new();
+        out.read_line(&mut inbox).unwrap();
+        inbox.trim_end().to_owned()
+    });
+    Served { base_url: base_url.to_owned(), key: key.trim_end_matches(')').to_owned(), child, inbox }
 }
 
 /// `infobip --json ARGS…` against `served`, with the credentials in `credentials` (INFOBIP_* name, value).
@@ -120,6 +128,32 @@ fn emulator_reads_its_config_file_and_flags_override_it() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     drop(served);
     assert_eq!(serve(&env, &["--port", "0", "--config", file, "--api-key", "from-flag"]).key, "from-flag");
+}
+
+#[test]
+fn emulator_prints_its_inbox_address_on_the_next_line_unless_no_ui() {
+    let env = Env::start();
+    let served = serve(&env, &["--port", "0"]);
+    assert_eq!(served.inbox, Some(format!("Inbox: {}/_emulator/ui/", served.base_url)));
+    drop(served);
+    // --no-ui: the listening line only (stdout ends when SIGTERM stops it).
+    let mut child = env
+        .spawnable()
+        .args(["emulator", "--port", "0", "--no-ui"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    assert!(line.starts_with("Infobip emulator listening on http://127.0.0.1:"), "{line}");
+    let kill = std::process::Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(kill.success());
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut out, &mut rest).unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    assert_eq!(rest, "", "no inbox line with --no-ui");
 }
 
 #[test]

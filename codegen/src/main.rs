@@ -16,6 +16,7 @@ mod ir;
 mod lower;
 mod overlay;
 mod stats;
+mod widen;
 
 #[path = "../../core/src/names.rs"]
 #[allow(dead_code)]
@@ -58,8 +59,10 @@ fn run(mut args: Vec<String>) -> Result<(), String> {
             println!("{}", stats::table(&load(&root)?.api));
             Ok(())
         }
-        _ => Err("usage: infobip-codegen [--root DIR] generate [--check] | emit <language> <dir> | ir [product] | stats"
-            .to_owned()),
+        _ => {
+            Err("usage: infobip-codegen [--root DIR] generate [--check] | emit <language> <dir> | ir [product] | stats"
+                .to_owned())
+        }
     }
 }
 
@@ -102,7 +105,9 @@ fn load(root: &Path) -> Result<Loaded, String> {
         hash.update([0]);
         hash.update(&text);
         let spec: Value = serde_json::from_slice(&text).map_err(|e| format!("{name}: {e}"))?;
-        products.push(lower::product(&name, &spec, &overlay)?);
+        let mut product = lower::product(&name, &spec, &overlay)?;
+        widen::examples(&mut product, &spec);
+        products.push(product);
     }
     let mut seen = std::collections::HashMap::new();
     for product in &products {

@@ -12,6 +12,7 @@ use std::sync::atomic::Ordering;
 pub(crate) fn queue_faults(shared: &Shared, faults: Vec<Fault>) -> usize {
     let n = faults.len();
     shared.lock().faults.extend(faults);
+    shared.changed();
     n
 }
 
@@ -19,6 +20,7 @@ pub(crate) fn queue_faults(shared: &Shared, faults: Vec<Fault>) -> usize {
 pub(crate) fn reset(shared: &Shared) {
     shared.epoch.fetch_add(1, Ordering::SeqCst);
     *shared.lock() = State::default();
+    shared.changed();
 }
 
 fn parse_faults(body: &[u8]) -> Result<Vec<Fault>, String> {
@@ -67,6 +69,7 @@ pub(crate) async fn handle(
         }
         ("DELETE", "/faults") => {
             let n = std::mem::take(&mut shared.lock().faults).len();
+            shared.changed();
             json_response(shared, 200, &json!({"cleared": n}))
         }
         ("GET", "/requests") => {
@@ -91,10 +94,10 @@ pub(crate) async fn handle(
             json_response(shared, 200, &json!({"reset": true}))
         }
         ("POST", "/inbound") => match serde_json::from_slice::<Value>(body) {
-            Ok(v) if v.is_object() => {
-                let m = crate::sms::inject_inbound(shared, &v);
-                json_response(shared, 200, &m)
-            }
+            Ok(v) if v.is_object() => match crate::channels::inject_inbound(shared, &v) {
+                Ok(m) => json_response(shared, 200, &m),
+                Err(e) => bad(shared, &e.0),
+            },
             _ => bad(shared, "body must be a JSON object like {\"from\":\"…\",\"to\":\"…\",\"text\":\"…\"}"),
         },
         ("POST", "/reports/flush") => {

@@ -1,14 +1,14 @@
 //! The API pipeline for a matched operation: authentication, scopes, throttling, request
 //! validation against the spec, then the stateful handler or the documented example.
 
-use crate::schema::{self, Violation};
+use crate::schema::Violation;
 use crate::server::{ResBody, json_response, raw_response};
 use crate::spec::{self, ErrorShape, OpInfo, RouteMatch};
 use crate::state::{Bucket, Shared};
 use base64::Engine as _;
 use bytes::Bytes;
 use http::{HeaderMap, Method, Response};
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -21,6 +21,9 @@ pub(crate) struct Ctx<'a> {
     pub headers: &'a HeaderMap,
     pub body: Option<Value>,
     pub raw_body: Bytes,
+    /// The request path and raw query string, as received.
+    pub path: &'a str,
+    pub raw_query: &'a str,
 }
 
 impl Ctx<'_> {
@@ -74,7 +77,7 @@ impl Ctx<'_> {
 /// The error shape for a request path (used before or without a full match).
 pub(crate) fn shape_for(method: &str, path: &str) -> ErrorShape {
     match spec::find(method, path) {
-        RouteMatch::Found(op, _) | RouteMatch::MethodNotAllowed(op) => op.shape,
+        RouteMatch::Found(op, _) | RouteMatch::MethodNotAllowed(op, _) => op.shape,
         RouteMatch::NotFound => spec::shape_for_unknown(path),
     }
 }
@@ -176,81 +179,6 @@ fn throttled(shared: &Shared, op: &'static OpInfo) -> bool {
     }
 }
 
-fn query_value(schema: &Value, doc: &Value, values: &[&str]) -> Value {
-    let schema = spec::deref(doc, schema);
-    let convert = |s: &Value, v: &str| -> Value {
-        let s = spec::deref(doc, s);
-        match s.get("type").and_then(Value::as_str) {
-            Some("integer") => v.parse::<i64>().map(Value::from).unwrap_or_else(|_| json!(v)),
-            Some("number") => v.parse::<f64>().map(Value::from).unwrap_or_else(|_| json!(v)),
-            Some("boolean") => match v.to_ascii_lowercase().as_str() {
-                "true" => json!(true),
-                "false" => json!(false),
-                _ => json!(v),
-            },
-            _ => json!(v),
-        }
-    };
-    if schema.get("type").and_then(Value::as_str) == Some("array") {
-        let items = schema.get("items").cloned().unwrap_or(json!({}));
-        Value::Array(values.iter().flat_map(|v| v.split(',')).map(|v| convert(&items, v)).collect())
-    } else {
-        values.last().map_or(Value::Null, |v| convert(schema, v))
-    }
-}
-
-fn validate_params(
-    op: &'static OpInfo,
-    params: &[(&'static str, String)],
-    query: &[(String, String)],
-) -> Vec<Violation> {
-    let doc = spec::document(op.spec);
-    let opv = spec::operation_object(op);
-    let mut out = Vec::new();
-    let Some(list) = opv.get("parameters").and_then(Value::as_array) else { return out };
-    for p in list {
-        let p = spec::deref(doc, p);
-        let Some(name) = p.get("name").and_then(Value::as_str) else { continue };
-        let location = p.get("in").and_then(Value::as_str).unwrap_or("");
-        let values: Vec<&str> = match location {
-            "query" => query.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect(),
-            "path" => params.iter().filter(|(k, _)| *k == name).map(|(_, v)| v.as_str()).collect(),
-            _ => continue,
-        };
-        if values.is_empty() {
-            if p.get("required").and_then(Value::as_bool) == Some(true) {
-                out.push(Violation::new(name, "must not be null"));
-            }
-            continue;
-        }
-        let Some(schema) = p.get("schema") else { continue };
-        let value = query_value(schema, doc, &values);
-        for mut v in schema::validate(doc, schema, &value) {
-            v.property = if v.property.is_empty() {
-                name.to_string()
-            } else if v.property.starts_with('[') {
-                format!("{name}{}", v.property)
-            } else {
-                format!("{name}.{}", v.property)
-            };
-            out.push(v);
-        }
-    }
-    out
-}
-
-fn json_request_schema(op: &'static OpInfo) -> Option<(&'static Value, bool)> {
-    let doc = spec::document(op.spec);
-    let rb = spec::deref(doc, spec::operation_object(op).get("requestBody")?);
-    let required = rb.get("required").and_then(Value::as_bool).unwrap_or(false);
-    let content = rb.get("content")?.as_object()?;
-    let media = content
-        .iter()
-        .find(|(k, _)| k.as_str() == "application/json")
-        .or_else(|| content.iter().find(|(k, _)| k.contains("json")))?;
-    Some((media.1.get("schema")?, required))
-}
-
 /// Runs the pipeline for one API request.
 pub(crate) async fn dispatch(
     shared: &Arc<Shared>,
@@ -262,9 +190,14 @@ pub(crate) async fn dispatch(
 ) -> Response<ResBody> {
     let (op, params) = match spec::find(method.as_str(), path) {
         RouteMatch::Found(op, params) => (op, params),
-        RouteMatch::MethodNotAllowed(op) => {
+        RouteMatch::MethodNotAllowed(op, allowed) => {
             let text = format!("Request method '{method}' is not supported for {path}");
-            return json_response(shared, 405, &crate::errors::body(op.shape, 405, &[], Some(&text)));
+            let mut r = json_response(shared, 405, &crate::errors::body(op.shape, 405, &[], Some(&text)));
+            // RFC 9110: a 405 lists the methods the resource supports.
+            if let Ok(v) = http::HeaderValue::from_str(&allowed.join(", ")) {
+                r.headers_mut().insert(http::header::ALLOW, v);
+            }
+            return r;
         }
         RouteMatch::NotFound => {
             let shape = spec::shape_for_unknown(path);
@@ -272,6 +205,7 @@ pub(crate) async fn dispatch(
             return json_response(shared, 404, &crate::errors::body(shape, 404, &[], Some(&text)));
         }
     };
+    let raw_query = query;
     let query = spec::parse_query(query);
     let err = |status: u16, v: &[Violation], text: Option<&str>| {
         json_response(shared, status, &crate::errors::body(op.shape, status, v, text))
@@ -293,37 +227,14 @@ pub(crate) async fn dispatch(
         return err(429, &[], None);
     }
 
-    let mut violations = validate_params(op, &params, &query);
-    let mut parsed: Option<Value> = None;
-    if let Some((schema, required)) = json_request_schema(op) {
-        let text = std::str::from_utf8(&body).unwrap_or("");
-        if text.trim().is_empty() {
-            if required {
-                violations.push(Violation::new("body", "request body must not be empty"));
-            }
-        } else {
-            match serde_json::from_str::<Value>(text) {
-                Ok(v) => {
-                    let doc = spec::document(op.spec);
-                    violations.extend(if op.method == "PATCH" {
-                        schema::validate_partial(doc, schema, &v)
-                    } else {
-                        schema::validate(doc, schema, &v)
-                    });
-                    parsed = Some(v);
-                }
-                Err(e) => {
-                    let msg = format!("malformed JSON: {e}");
-                    return err(400, &[Violation::new("body", msg)], None);
-                }
-            }
-        }
-    }
+    let mut violations = crate::request::check_params(op, &params, &query, headers);
+    let checked = crate::request::check_body(op, headers, &body);
+    violations.extend(checked.violations);
     if !violations.is_empty() {
         return err(400, &violations, None);
     }
 
-    let ctx = Ctx { shared, op, params, query, headers, body: parsed, raw_body: body };
+    let ctx = Ctx { shared, op, params, query, headers, body: checked.value, raw_body: body, path, raw_query };
     if let Some(r) = crate::handlers::route(&ctx).await {
         return r;
     }

@@ -1,10 +1,14 @@
 //! Delivery: accepted messages become final after the configured delay; their reports go to the
 //! pull queue and, when a webhook URL applies, to a per-URL pusher that batches, POSTs and retries
 //! with exponential backoff.
+//!
+//! Every URL's queue is bounded ([`QUEUE_CAPACITY`] items; more are dropped and counted), and a
+//! pusher with nothing to do for `webhook_idle_ms` ends and forgets its URL, so callers naming a
+//! new `notifyUrl` with every send cannot make the emulator keep a task per URL forever.
 
 use crate::state::{
     Api, DELIVERED_TO_HANDSET, EC_MESSAGE_CANCELED, EC_UNKNOWN_SUBSCRIBER, EC_VALIDITY_EXPIRED, EXPIRED_EXPIRED,
-    ErrorRow, Message, NO_ERROR, PushItem, PushKind, REJECTED_NETWORK, Shared, State, StatusRow,
+    ErrorRow, Message, NO_ERROR, PushItem, PushKind, PushQueue, REJECTED_NETWORK, Shared, State, StatusRow,
     UNDELIVERABLE_NOT_DELIVERED, UNDELIVERABLE_NOT_SENT, hash_str,
 };
 use bytes::Bytes;
@@ -15,11 +19,14 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 
-fn status_json(s: &StatusRow) -> Value {
+/// Items one URL's queue holds; more are dropped (and counted in `webhookStats.dropped`).
+pub(crate) const QUEUE_CAPACITY: usize = 10_000;
+
+pub(crate) fn status_json(s: &StatusRow) -> Value {
     json!({"groupId": s.group_id, "groupName": s.group_name, "id": s.id, "name": s.name, "description": s.description})
 }
 
-fn error_json(e: &ErrorRow, legacy: bool) -> Value {
+pub(crate) fn error_json(e: &ErrorRow, legacy: bool) -> Value {
     let group = if legacy && e.group_id == 0 { "Ok" } else { e.group_name };
     json!({"groupId": e.group_id, "groupName": group, "id": e.id, "name": e.name, "description": e.description, "permanent": e.permanent})
 }
@@ -39,13 +46,13 @@ fn mcc_mnc(to: &str) -> Option<&'static str> {
     }
 }
 
-fn put(m: &mut Map<String, Value>, k: &str, v: Option<&String>) {
+pub(crate) fn put(m: &mut Map<String, Value>, k: &str, v: Option<&String>) {
     if let Some(v) = v {
         m.insert(k.into(), json!(v));
     }
 }
 
-fn price() -> Value {
+pub(crate) fn price() -> Value {
     json!({"pricePerMessage": 0.01, "currency": "EUR"})
 }
 
@@ -103,13 +110,20 @@ pub(crate) fn report_v1(m: &Message) -> Value {
     Value::Object(o)
 }
 
-/// An intermediate report (`PENDING_ENROUTE`) for `intermediateReport: true`.
-pub(crate) fn intermediate_report(m: &Message) -> Value {
-    let mut r = match m.api {
+/// The delivery report of a message in the shape of the API it was sent through: the one place
+/// that decides it (SMS v3 / v1 here, every other channel in [`crate::channels::report`]).
+pub(crate) fn report(m: &Message) -> Value {
+    match m.api {
         Api::V3 => report_v3(m),
         Api::V2 => report_v1(m),
-    };
-    r["status"] = json!({"groupId": 1, "groupName": "PENDING", "id": 7, "name": "PENDING_ENROUTE", "description": "Message sent to next instance"});
+        _ => crate::channels::report(m),
+    }
+}
+
+/// An intermediate report (`PENDING_ENROUTE`) for `intermediateReport: true`.
+pub(crate) fn intermediate_report(m: &Message) -> Value {
+    let mut r = report(m);
+    r["status"] = status_json(&crate::state::PENDING_ENROUTE);
     if let Value::Object(o) = &mut r {
         o.remove("doneAt");
     }
@@ -210,18 +224,19 @@ pub(crate) fn finalize(
         return;
     }
     let (s, e) = status.unwrap_or_else(|| pick_final(shared, &m.message_id));
+    let now = chrono::Utc::now();
     m.status = s;
     m.error = e;
-    m.done_at = Some(chrono::Utc::now());
+    m.done_at = Some(now);
     m.is_final = true;
+    m.history.push((s, now));
     if let Some(url) = &m.webhook_url {
-        let report = match m.api {
-            Api::V3 => report_v3(m),
-            Api::V2 => report_v1(m),
-        };
-        outbox.push((url.clone(), PushKind::Delivery, report));
+        outbox.push((url.clone(), PushKind::Delivery, report(m)));
     }
-    st.reports.push_back(idx);
+    if m.api.is_sms() {
+        st.reports.push_back(idx);
+    }
+    shared.changed();
 }
 
 /// Cancels message `idx` (scheduled bulk canceled).
@@ -250,21 +265,29 @@ pub(crate) fn process_due(shared: &Shared, st: &mut State, now: Instant, outbox:
     }
 }
 
-/// Sends queued pushes to their per-URL pushers.
+/// Sends queued pushes to their per-URL pushers (starting one where none runs).
 pub(crate) fn send_outbox(shared: &Arc<Shared>, outbox: Outbox) {
     if outbox.is_empty() {
         return;
     }
     let epoch = shared.epoch.load(Ordering::SeqCst);
+    let mut dropped = 0u64;
     let mut pushers = shared.pushers.lock().unwrap_or_else(|e| e.into_inner());
     for (url, kind, item) in outbox {
         let key = (url.clone(), kind);
-        let tx = pushers.entry(key).or_insert_with(|| {
-            let (tx, rx) = mpsc::unbounded_channel();
-            shared.runtime.spawn(pusher(shared.clone(), url.clone(), kind, rx));
-            tx
+        let queue = pushers.entry(key).or_insert_with(|| {
+            let (sender, rx) = mpsc::channel(QUEUE_CAPACITY);
+            let id = shared.counter.fetch_add(1, Ordering::Relaxed);
+            shared.runtime.spawn(pusher(shared.clone(), url.clone(), kind, id, rx));
+            PushQueue { id, sender }
         });
-        let _ = tx.send((epoch, item));
+        if queue.sender.try_send((epoch, item)).is_err() {
+            dropped += 1;
+        }
+    }
+    drop(pushers);
+    if dropped > 0 {
+        shared.lock().webhook_stats.dropped += dropped;
     }
 }
 
@@ -279,8 +302,9 @@ pub(crate) async fn scheduler(shared: Arc<Shared>) {
         };
         send_outbox(&shared, outbox);
         let sleep_until = next.unwrap_or_else(|| Instant::now() + Duration::from_secs(3600));
+        let sleep_until = tokio::time::Instant::from_std(sleep_until);
         tokio::select! {
-            _ = tokio::time::sleep_until(tokio::time::Instant::from_std(sleep_until)) => {}
+            _ = tokio::time::sleep_until(sleep_until) => {}
             _ = shared.wake.notified() => {}
             _ = shutdown.changed() => return,
         }
@@ -292,8 +316,10 @@ pub(crate) async fn scheduler(shared: Arc<Shared>) {
 
 type Client = hyper_util::client::legacy::Client<hyper_util::client::legacy::connect::HttpConnector, Full<Bytes>>;
 
-fn log_attempt(shared: &Shared, url: &str, reports: usize, outcome: Result<u16, String>) {
+fn log_attempt(shared: &Shared, url: &str, kind: PushKind, items: &[Value], outcome: Result<u16, String>) {
+    let reports = items.len();
     let mut st = shared.lock();
+    crate::inbox::record_attempt(&mut st, url, kind, items, &outcome);
     st.webhook_stats.attempts += 1;
     let mut entry = json!({"url": url, "reports": reports, "at": crate::time::format(chrono::Utc::now())});
     match &outcome {
@@ -314,6 +340,8 @@ fn log_attempt(shared: &Shared, url: &str, reports: usize, outcome: Result<u16, 
         st.webhook_log.pop_front();
     }
     st.webhook_log.push_back(entry);
+    drop(st);
+    shared.changed();
 }
 
 async fn post(client: &Client, url: &str, body: Bytes, timeout: Duration) -> Result<u16, String> {
@@ -337,16 +365,37 @@ async fn post(client: &Client, url: &str, body: Bytes, timeout: Duration) -> Res
     }
 }
 
-async fn pusher(shared: Arc<Shared>, url: String, kind: PushKind, mut rx: mpsc::UnboundedReceiver<PushItem>) {
+/// Forgets the queue of `key` if it is still pusher `id`'s and nothing is waiting in it (the map's
+/// lock keeps senders out meanwhile). Returns whether the pusher may end.
+fn retire(shared: &Shared, key: &(String, PushKind), id: u64, rx: &mpsc::Receiver<PushItem>) -> bool {
+    let mut pushers = shared.pushers.lock().unwrap_or_else(|e| e.into_inner());
+    if !rx.is_empty() {
+        return false;
+    }
+    if pushers.get(key).is_some_and(|queue| queue.id == id) {
+        pushers.remove(key);
+    }
+    true
+}
+
+async fn pusher(shared: Arc<Shared>, url: String, kind: PushKind, id: u64, mut rx: mpsc::Receiver<PushItem>) {
     let client: Client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
         .pool_idle_timeout(Duration::from_secs(30))
         .build_http();
     let mut shutdown = shared.shutdown.clone();
     let cfg = &shared.config;
-    let batch_size = cfg.webhook_batch_size.max(1);
+    // A click report is posted on its own; reports and inbound messages are batched.
+    let batch_size = if kind == PushKind::Tracking { 1 } else { cfg.webhook_batch_size.max(1) };
+    let key = (url.clone(), kind);
+    let idle = Duration::from_millis(cfg.webhook_idle_ms.max(1));
     loop {
         let first = tokio::select! {
-            item = rx.recv() => match item { Some(i) => i, None => return },
+            item = tokio::time::timeout(idle, rx.recv()) => match item {
+                Ok(Some(i)) => i,
+                Ok(None) => return,
+                Err(_) if retire(&shared, &key, id, &rx) => return,
+                Err(_) => continue,
+            },
             _ = shutdown.changed() => return,
         };
         let mut batch = vec![first];
@@ -363,8 +412,9 @@ async fn pusher(shared: Arc<Shared>, url: String, kind: PushKind, mut rx: mpsc::
         }
         let n = items.len();
         let body = match kind {
-            PushKind::Delivery => json!({"results": items}),
-            PushKind::Inbound => json!({"results": items, "messageCount": n, "pendingMessageCount": 0}),
+            PushKind::Delivery => json!({"results": &items}),
+            PushKind::Inbound => json!({"results": &items, "messageCount": n, "pendingMessageCount": 0}),
+            PushKind::Tracking => items.first().cloned().unwrap_or(Value::Null),
         };
         let bytes = Bytes::from(serde_json::to_vec(&body).unwrap_or_default());
         let mut attempt: u32 = 0;
@@ -373,7 +423,7 @@ async fn pusher(shared: Arc<Shared>, url: String, kind: PushKind, mut rx: mpsc::
             attempt += 1;
             let outcome = post(&client, &url, bytes.clone(), Duration::from_millis(cfg.webhook_timeout_ms)).await;
             let ok = matches!(outcome, Ok(s) if (200..300).contains(&s));
-            log_attempt(&shared, &url, n, outcome);
+            log_attempt(&shared, &url, kind, &items, outcome);
             if ok {
                 break;
             }
@@ -387,7 +437,7 @@ async fn pusher(shared: Arc<Shared>, url: String, kind: PushKind, mut rx: mpsc::
                 _ = tokio::time::sleep(backoff) => {}
                 _ = shutdown.changed() => return,
             }
-            backoff = (backoff * 2).min(Duration::from_millis(cfg.webhook_retry_max_ms.max(1)));
+            backoff = backoff.saturating_mul(2).min(Duration::from_millis(cfg.webhook_retry_max_ms.max(1)));
         }
     }
 }

@@ -36,6 +36,29 @@ fn septets(c: char, national: &str) -> Option<u32> {
     }
 }
 
+/// The national shift table of `language` and the septets of one part and of a concatenated part.
+fn shift_table(language: Option<&str>) -> (&'static str, u32, u32) {
+    match language {
+        Some("TR") => (NATIONAL_TR, 155, 149),
+        Some("ES") => (NATIONAL_ES, 155, 149),
+        Some("PT") => (NATIONAL_PT, 155, 149),
+        _ => ("", 160, 153),
+    }
+}
+
+/// The distinct characters of `text` that GSM-7 (with `language`'s shift table) cannot encode:
+/// the ones that force UCS-2, in order of first appearance.
+pub fn ucs2_forcing(text: &str, language: Option<&str>) -> Vec<char> {
+    let (national, _, _) = shift_table(language);
+    let mut out: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if septets(c, national).is_none() && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Packs unit sizes into parts of `single` (one part) or `multi` (concatenated) capacity,
 /// never splitting one character across parts.
 fn pack(sizes: &[u32], single: u32, multi: u32) -> (u32, u32) {
@@ -58,12 +81,7 @@ fn pack(sizes: &[u32], single: u32, multi: u32) -> (u32, u32) {
 /// Counts the parts of `text`; `language` is one of `TR`, `ES`, `PT` (national shift tables)
 /// or `None`/`NONE`/`AUTODETECT`.
 pub fn count(text: &str, language: Option<&str>) -> Count {
-    let (national, single, multi) = match language {
-        Some("TR") => (NATIONAL_TR, 155, 149),
-        Some("ES") => (NATIONAL_ES, 155, 149),
-        Some("PT") => (NATIONAL_PT, 155, 149),
-        _ => ("", 160, 153),
-    };
+    let (national, single, multi) = shift_table(language);
     let gsm: Option<Vec<u32>> = text.chars().map(|c| septets(c, national)).collect();
     match gsm {
         Some(sizes) => {
@@ -246,6 +264,14 @@ mod tests {
         assert_eq!(count(&"€".repeat(80), None).parts, 1);
         assert_eq!(count(&"€".repeat(81), None).parts, 2);
         assert_eq!(count(&"a{".repeat(53), None).remaining, 1);
+    }
+
+    #[test]
+    fn the_characters_that_force_ucs2() {
+        assert_eq!(ucs2_forcing("Hello €{} world", None), Vec::<char>::new());
+        assert_eq!(ucs2_forcing("Čaš čaja ✓ č", None), vec!['Č', 'š', 'č', '✓']);
+        // The Turkish shift table has ş and ğ.
+        assert_eq!(ucs2_forcing("şğ✓", Some("TR")), vec!['✓']);
     }
 
     #[test]

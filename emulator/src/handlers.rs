@@ -12,6 +12,9 @@ use std::time::{Duration, Instant};
 /// The stateful handler for `ctx.op`, or `None` to answer from the spec.
 pub(crate) async fn route(ctx: &Ctx<'_>) -> Option<Response<ResBody>> {
     use crate::sms;
+    if let Some(r) = crate::channels::route(ctx) {
+        return Some(r);
+    }
     let r = match (ctx.op.method, ctx.op.path) {
         ("POST", "/sms/3/messages") => sms::send_v3(ctx),
         ("POST", "/sms/2/text/advanced") => sms::send_v2(ctx, false),

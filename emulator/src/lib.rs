@@ -17,19 +17,28 @@
 //! # Ok(()) }
 //! ```
 //!
-//! It is an independent implementation built from the spec and the API reference; it does not
+//! It is an independent implementation built from the spec and Infobip's published API documentation; it does not
 //! use the `infobip` core crate.
 
 mod admin;
 #[cfg(test)]
 mod all_ops_tests;
 mod api;
+mod channels;
 mod config;
 mod delivery;
 mod errors;
 mod flags;
 pub mod gsm;
+mod guard;
 mod handlers;
+mod inbox;
+mod multipart;
+mod pattern;
+pub mod proxy;
+mod request;
+#[cfg(test)]
+mod robustness_tests;
 mod schema;
 mod server;
 mod sms;
@@ -37,13 +46,15 @@ mod spec;
 mod state;
 mod tfa;
 pub mod time;
+mod tls;
 
 pub use config::{
     ApiKeyConfig, ConfigError, DEFAULT_API_KEY, DEFAULT_LIMITED_API_KEY, DEFAULT_PASSWORD, DEFAULT_USERNAME,
     EmulatorConfig, OAuthClientConfig, StatusWeight, UserConfig,
 };
 pub use flags::Flags;
-pub use state::{Fault, FaultKind, RecordedRequest, WebhookStats};
+pub use state::{Fault, FaultKind, RecordedPart, RecordedRequest, WebhookStats};
+pub use tls::TlsMaterial;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -68,6 +79,7 @@ pub struct Emulator {
     shared: Arc<state::Shared>,
     addr: SocketAddr,
     shutdown: watch::Sender<bool>,
+    tls: Option<TlsMaterial>,
 }
 
 impl Emulator {
@@ -87,20 +99,27 @@ impl Emulator {
     pub fn from_listener(listener: TcpListener, config: EmulatorConfig) -> Result<Self, EmulatorError> {
         config.validate()?;
         let addr = listener.local_addr()?;
+        let tls = if config.tls { Some(TlsMaterial::generate(config.tls_client_auth)?) } else { None };
         let runtime = tokio::runtime::Handle::try_current()
             .map_err(|e| std::io::Error::other(format!("the emulator needs a Tokio runtime: {e}")))?;
         let (tx, rx) = watch::channel(false);
         let shared = Arc::new(state::Shared::new(config, rx, runtime.clone()));
-        runtime.spawn(server::accept_loop(listener, shared.clone()));
+        runtime.spawn(server::accept_loop(listener, shared.clone(), tls.as_ref().map(|t| t.acceptor.clone())));
         runtime.spawn(delivery::scheduler(shared.clone()));
         // Parse the SMS and 2FA specs in the background so the first request does not pay for it.
         runtime.spawn_blocking(spec::warm_up);
-        Ok(Self { shared, addr, shutdown: tx })
+        Ok(Self { shared, addr, shutdown: tx, tls })
     }
 
-    /// The base URL, like `http://127.0.0.1:PORT`.
+    /// The base URL, like `http://127.0.0.1:PORT` (`https://` with TLS on).
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        let scheme = if self.tls.is_some() { "https" } else { "http" };
+        format!("{scheme}://{}", self.addr)
+    }
+
+    /// With TLS on (`config.tls`): the CA and the client certificate the emulator made.
+    pub fn tls(&self) -> Option<&TlsMaterial> {
+        self.tls.as_ref()
     }
 
     /// The socket address the emulator listens on.
@@ -121,6 +140,16 @@ impl Emulator {
     /// The line the binary prints at startup.
     pub fn listening_line(&self) -> String {
         format!("Infobip emulator listening on {} (API key: {})", self.base_url(), self.api_key())
+    }
+
+    /// The address of the inbox page (`http://127.0.0.1:PORT/_emulator/ui/`), `None` with `--no-ui`.
+    pub fn inbox_url(&self) -> Option<String> {
+        self.shared.config.ui.then(|| format!("{}/_emulator/ui/", self.base_url()))
+    }
+
+    /// The line printed after the listening line when the inbox is on: `Inbox: URL`.
+    pub fn inbox_line(&self) -> Option<String> {
+        self.inbox_url().map(|url| format!("Inbox: {url}"))
     }
 
     /// Queues a fault for the next matching request(s).
@@ -149,11 +178,13 @@ impl Emulator {
         admin::reset(&self.shared);
     }
 
-    /// Injects an inbound SMS (`{"from","to","text","keyword"?,"callbackData"?,"webhookUrl"?}`);
-    /// it becomes available through `GET /sms/1/inbox/reports` and is pushed in `MO_JSON_2`
-    /// format to `webhookUrl` or the configured inbound webhook. Returns the stored message.
+    /// Injects an inbound message (`{"from","to","text","keyword"?,"callbackData"?,"webhookUrl"?,
+    /// "channel"?}`). An SMS (the default) becomes available through `GET /sms/1/inbox/reports`
+    /// and is pushed in `MO_JSON_2` format; `"channel": "WHATSAPP"` or `"VIBER"` pushes it in that
+    /// channel's inbound format. The push goes to `webhookUrl` or the configured inbound webhook.
+    /// Returns the message, or `Null` for an unknown channel.
     pub fn inject_inbound(&self, message: &serde_json::Value) -> serde_json::Value {
-        sms::inject_inbound(&self.shared, message)
+        channels::inject_inbound(&self.shared, message).unwrap_or(serde_json::Value::Null)
     }
 
     /// The PIN sent for `pin_id`, if any.
@@ -174,6 +205,17 @@ impl Emulator {
     /// Number of stored outbound messages.
     pub fn message_count(&self) -> usize {
         self.shared.lock().messages.len()
+    }
+
+    /// How many requests made a handler panic (each was answered 500); 0 unless the emulator
+    /// has a bug.
+    pub fn handler_panics(&self) -> u64 {
+        self.shared.panics.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// How many webhook URLs have a queue (and a task pushing to them) right now.
+    pub fn webhook_queues(&self) -> usize {
+        self.shared.pushers.lock().unwrap_or_else(std::sync::PoisonError::into_inner).len()
     }
 
     /// Number of operations the emulator knows from `spec/`.
@@ -201,13 +243,31 @@ where
 {
     use std::io::Write as _;
     let emulator = Emulator::start_with(config).await?;
+    // The PEM files go where `tls_dir` says, or into a temporary directory removed at the end.
+    let temporary = emulator.config().tls_dir.is_none();
+    let tls_dir = emulator
+        .tls()
+        .map(|_| emulator.config().tls_dir.clone().unwrap_or_else(|| tls::default_dir(emulator.addr().port())));
     {
+        // One write: a reader that stops after the first line must not make the second fail.
+        let mut lines = format!("{}\n", emulator.listening_line());
+        if let Some(inbox) = emulator.inbox_line() {
+            lines.push_str(&inbox);
+            lines.push('\n');
+        }
         let mut out = std::io::stdout().lock();
-        writeln!(out, "{}", emulator.listening_line())?;
+        if let (Some(material), Some(dir)) = (emulator.tls(), &tls_dir) {
+            let ca = material.write_to(dir)?;
+            lines.push_str(&format!("TLS CA certificate: {}\n", ca.display()));
+        }
+        out.write_all(lines.as_bytes())?;
         out.flush()?;
     }
     shutdown.await;
     emulator.stop();
+    if let Some(dir) = tls_dir.filter(|_| temporary) {
+        let _ = std::fs::remove_dir_all(dir);
+    }
     // Give connections a moment to finish gracefully.
     tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     Ok(())

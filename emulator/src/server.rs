@@ -17,10 +17,22 @@ use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 
-/// The response body type: a full buffer, or a body that fails (to cut a response short).
+/// The response body type: a full buffer, a body that fails (to cut a response short), or a
+/// stream of chunks (the inbox's Server-Sent Events; it ends when the sender is dropped).
 pub(crate) enum ResBody {
     Full(Option<Bytes>),
     Failing { sleep: Pin<Box<tokio::time::Sleep>>, abort: Arc<AtomicBool> },
+    Stream(tokio::sync::mpsc::Receiver<Bytes>),
+}
+
+tokio::task_local! {
+    /// The `X-Request-ID` of the request being handled (stamped on what it stores).
+    static REQUEST_ID: String;
+}
+
+/// The id of the request this task is handling, if any.
+pub(crate) fn current_request_id() -> Option<String> {
+    REQUEST_ID.try_with(Clone::clone).ok()
 }
 
 impl Body for ResBody {
@@ -40,6 +52,7 @@ impl Body for ResBody {
                 }
                 Poll::Pending => Poll::Pending,
             },
+            ResBody::Stream(rx) => rx.poll_recv(cx).map(|chunk| chunk.map(|b| Ok(Frame::data(b)))),
         }
     }
 
@@ -51,7 +64,7 @@ impl Body for ResBody {
         match self {
             ResBody::Full(Some(b)) => hyper::body::SizeHint::with_exact(b.len() as u64),
             ResBody::Full(None) => hyper::body::SizeHint::with_exact(0),
-            ResBody::Failing { .. } => hyper::body::SizeHint::default(),
+            ResBody::Failing { .. } | ResBody::Stream(_) => hyper::body::SizeHint::default(),
         }
     }
 }
@@ -110,16 +123,34 @@ impl AsyncWrite for AbortableIo {
     }
 }
 
-/// Serves connections from `listener` until the shared shutdown signal fires.
-pub(crate) async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
+/// The first pause after a failed `accept` (out of file descriptors, say); it doubles up to
+/// [`ACCEPT_BACKOFF_MAX`] while accepting keeps failing, so the loop never spins.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(5);
+/// The longest pause between failed `accept`s.
+const ACCEPT_BACKOFF_MAX: Duration = Duration::from_secs(1);
+
+/// Serves connections from `listener` until the shared shutdown signal fires; over TLS when an
+/// acceptor is given.
+pub(crate) async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, tls: Option<tokio_rustls::TlsAcceptor>) {
     let mut shutdown = shared.shutdown.clone();
+    let mut backoff = ACCEPT_BACKOFF;
     loop {
         tokio::select! {
-            accepted = listener.accept() => {
-                let Ok((stream, _)) = accepted else { continue };
-                let _ = stream.set_nodelay(true);
-                tokio::spawn(serve_connection(stream, shared.clone()));
-            }
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    backoff = ACCEPT_BACKOFF;
+                    let _ = stream.set_nodelay(true);
+                    tokio::spawn(serve_connection(stream, shared.clone(), tls.clone()));
+                }
+                Err(e) => {
+                    eprintln!("infobip-emulator: accept failed ({e}); pausing {backoff:?}");
+                    tokio::select! {
+                        _ = tokio::time::sleep(backoff) => {}
+                        _ = shutdown.changed() => return,
+                    }
+                    backoff = (backoff * 2).min(ACCEPT_BACKOFF_MAX);
+                }
+            },
             _ = shutdown.changed() => return,
         }
         if *shutdown.borrow() {
@@ -128,14 +159,30 @@ pub(crate) async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
     }
 }
 
-async fn serve_connection(stream: TcpStream, shared: Arc<Shared>) {
+async fn serve_connection(stream: TcpStream, shared: Arc<Shared>, tls: Option<tokio_rustls::TlsAcceptor>) {
     let abort = Arc::new(AtomicBool::new(false));
-    let io = TokioIo::new(AbortableIo { inner: stream, abort: abort.clone() });
+    let io = AbortableIo { inner: stream, abort: abort.clone() };
+    match tls {
+        None => serve_http(TokioIo::new(io), shared, abort).await,
+        // A handshake that fails (an untrusted certificate, a missing client certificate) or
+        // stalls just ends the connection.
+        Some(acceptor) => {
+            if let Ok(Ok(stream)) = tokio::time::timeout(Duration::from_secs(10), acceptor.accept(io)).await {
+                serve_http(TokioIo::new(stream), shared, abort).await;
+            }
+        }
+    }
+}
+
+async fn serve_http<I>(io: TokioIo<I>, shared: Arc<Shared>, abort: Arc<AtomicBool>)
+where
+    I: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
     let svc_shared = shared.clone();
     let service = hyper::service::service_fn(move |req| {
         let shared = svc_shared.clone();
         let abort = abort.clone();
-        async move { handle(shared, abort, req).await }
+        async move { guarded(shared, abort, req).await }
     });
     let conn = hyper::server::conn::http1::Builder::new().keep_alive(true).serve_connection(io, service);
     let mut conn = std::pin::pin!(conn);
@@ -147,6 +194,27 @@ async fn serve_connection(stream: TcpStream, shared: Arc<Shared>) {
             let _ = tokio::time::timeout(Duration::from_secs(1), conn).await;
         }
     }
+}
+
+/// Handles a request; a handler that panics is answered 500 (and counted) instead of taking the
+/// connection down.
+async fn guarded(
+    shared: Arc<Shared>,
+    abort: Arc<AtomicBool>,
+    req: hyper::Request<Incoming>,
+) -> Result<Response<ResBody>, io::Error> {
+    use futures_util::FutureExt as _;
+    let handled = std::panic::AssertUnwindSafe(handle(shared.clone(), abort, req)).catch_unwind().await;
+    handled.unwrap_or_else(|panic| {
+        shared.panics.fetch_add(1, Ordering::SeqCst);
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("infobip-emulator: a handler panicked (a bug of the emulator): {what}");
+        Ok(json_response(&shared, 500, &serde_json::json!({"error": "the emulator failed to handle this request"})))
+    })
 }
 
 /// Builds a JSON response.
@@ -165,7 +233,7 @@ pub(crate) fn raw_response(shared: &Shared, status: u16, body: Option<Bytes>, co
     {
         h.insert(http::header::CONTENT_TYPE, v);
     }
-    if let Ok(v) = HeaderValue::from_str(&shared.request_id()) {
+    if let Ok(v) = HeaderValue::from_str(&current_request_id().unwrap_or_else(|| shared.request_id())) {
         h.insert("x-request-id", v);
     }
     r
@@ -218,6 +286,15 @@ async fn handle(
     abort: Arc<AtomicBool>,
     req: hyper::Request<Incoming>,
 ) -> Result<Response<ResBody>, io::Error> {
+    let request_id = shared.request_id();
+    REQUEST_ID.scope(request_id, handle_request(shared, abort, req)).await
+}
+
+async fn handle_request(
+    shared: Arc<Shared>,
+    abort: Arc<AtomicBool>,
+    req: hyper::Request<Incoming>,
+) -> Result<Response<ResBody>, io::Error> {
     let (parts, body) = req.into_parts();
     let path = parts.uri.path().to_string();
     let query = parts.uri.query().unwrap_or("").to_string();
@@ -236,6 +313,15 @@ async fn handle(
     };
 
     if path == "/_emulator" || path.starts_with("/_emulator/") {
+        if let Some(why) = crate::guard::refusal(&method, &parts.headers) {
+            return Ok(json_response(&shared, 403, &serde_json::json!({"error": why})));
+        }
+        if path == "/_emulator/ui" || path.starts_with("/_emulator/ui/") {
+            return Ok(match body {
+                Ok(b) => crate::inbox::http::handle(&shared, &method, &path, &query, &b),
+                Err(_) => json_response(&shared, 413, &serde_json::json!({"error": "body too large"})),
+            });
+        }
         return Ok(match body {
             Ok(b) => crate::admin::handle(&shared, &method, &path, &query, &b).await,
             Err(_) => json_response(&shared, 413, &serde_json::json!({"error": "body too large"})),
@@ -259,6 +345,7 @@ async fn handle(
                     Err(_) => "<body too large>".to_string(),
                 },
                 received_at: crate::time::format(chrono::Utc::now()),
+                parts: body.as_ref().map(|b| crate::multipart::record(&parts.headers, b)).unwrap_or_default(),
             });
         }
     }
@@ -275,6 +362,9 @@ async fn handle(
             })
             .inspect(|_| st.faults.retain(|f| f.count > 0))
     };
+    if fault.is_some() {
+        shared.changed();
+    }
     // A delay fault acts on the request first and answers late, like a slow server: the work is
     // done even when the client gives up waiting (what `outcome_unknown` is about).
     let mut answer_after = Duration::ZERO;
@@ -313,6 +403,14 @@ async fn handle(
                 add_headers(&mut r, &f.headers);
                 return Ok(r);
             }
+            FaultKind::GzipBomb => {
+                let inflated = f.body.as_ref().and_then(Value::as_u64).unwrap_or(64 << 20).min(4 << 30);
+                let mut r =
+                    raw_response(&shared, f.status.unwrap_or(200), Some(gzip_bomb(inflated)), "application/json");
+                r.headers_mut().insert(http::header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                add_headers(&mut r, &f.headers);
+                return Ok(r);
+            }
             FaultKind::Status => {
                 let status = f.status.unwrap_or(500);
                 let mut r = match &f.body {
@@ -343,6 +441,30 @@ async fn handle(
         tokio::time::sleep(answer_after).await;
     }
     Ok(response)
+}
+
+/// A gzip stream of `inflated` spaces, made once per size and kept.
+fn gzip_bomb(inflated: u64) -> Bytes {
+    use std::io::Write as _;
+    static MADE: std::sync::Mutex<Option<(u64, Bytes)>> = std::sync::Mutex::new(None);
+    let mut made = MADE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((size, bytes)) = made.as_ref()
+        && *size == inflated
+    {
+        return bytes.clone();
+    }
+    let chunk = vec![b' '; 1 << 20];
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut left = inflated;
+    while left > 0 {
+        let n = usize::try_from(left.min(chunk.len() as u64)).unwrap_or(chunk.len());
+        // Writing into a Vec cannot fail.
+        let _ = encoder.write_all(&chunk[..n]);
+        left -= n as u64;
+    }
+    let bytes = Bytes::from(encoder.finish().unwrap_or_default());
+    *made = Some((inflated, bytes.clone()));
+    bytes
 }
 
 fn add_headers(r: &mut Response<ResBody>, headers: &std::collections::HashMap<String, String>) {

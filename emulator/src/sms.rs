@@ -29,6 +29,8 @@ pub(crate) struct NewMessage {
     pub campaign_reference_id: Option<String>,
     /// Push an intermediate (`PENDING_ENROUTE`) report before the final one.
     pub intermediate: bool,
+    /// Where click reports of its tracked links go.
+    pub tracking_url: Option<String>,
 }
 
 /// The outcome of accepting one message.
@@ -44,12 +46,14 @@ fn s(v: Option<&Value>) -> Option<String> {
 }
 
 /// Stores messages, schedules their delivery and returns the bulk id and per-message outcome.
+/// The request that sent them is kept for the inbox page.
 pub(crate) fn accept(
-    shared: &Arc<Shared>,
+    ctx: &Ctx<'_>,
     bulk_id: Option<String>,
     msgs: Vec<NewMessage>,
     api: Api,
 ) -> (String, Vec<Accepted>) {
+    let shared = ctx.shared;
     let bulk_id = bulk_id.unwrap_or_else(|| shared.uuid());
     let ids: Vec<String> = msgs.iter().map(|m| m.message_id.clone().unwrap_or_else(|| shared.uuid())).collect();
     let now = Utc::now();
@@ -57,6 +61,7 @@ pub(crate) fn accept(
     let delay = shared.config.delivery_delay();
     let mut out = Vec::with_capacity(msgs.len());
     let mut st = shared.lock();
+    let request_id = crate::inbox::keep_request(&mut st, ctx);
     let mut outbox: delivery::Outbox = Vec::new();
     for (m, message_id) in msgs.into_iter().zip(ids) {
         if st.by_id.contains_key(&message_id) {
@@ -89,8 +94,12 @@ pub(crate) fn accept(
             api,
             generation: 0,
             is_final: false,
+            history: vec![(PENDING_ACCEPTED, now)],
+            tracking_url: m.tracking_url,
+            request_id: request_id.clone(),
         });
         st.by_id.insert(message_id.clone(), idx);
+        crate::inbox::on_accept(&mut st, idx);
         let bulk = st.bulks.entry(bulk_id.clone()).or_default();
         bulk.messages.push(idx);
         if m.send_at.is_some() && bulk.send_at.is_none() {
@@ -98,15 +107,17 @@ pub(crate) fn accept(
         }
         delivery::schedule(&mut st, idx, inst + wait + delay);
         if m.intermediate
-            && let Some(msg) = st.messages.get(idx)
-            && let Some(url) = &msg.webhook_url
+            && let Some(msg) = st.messages.get_mut(idx)
+            && let Some(url) = msg.webhook_url.clone()
         {
-            outbox.push((url.clone(), crate::state::PushKind::Delivery, delivery::intermediate_report(msg)));
+            msg.history.push((crate::state::PENDING_ENROUTE, now));
+            outbox.push((url, crate::state::PushKind::Delivery, delivery::intermediate_report(msg)));
         }
         out.push(Accepted { message_id, to: m.to, status: PENDING_ACCEPTED, message_count: m.message_count });
     }
     drop(st);
     shared.wake.notify_one();
+    shared.changed();
     delivery::send_outbox(shared, outbox);
     (bulk_id, out)
 }
@@ -117,6 +128,16 @@ fn text_count(text: &str, transliteration: Option<&str>, language: Option<&str>)
         _ => text.to_string(),
     };
     crate::gsm::count(&t, language).parts
+}
+
+/// The `trackingUrl` of a URL-tracking object (`options.tracking`, `urlOptions`) unless
+/// `trackClicks` is `false`.
+pub(crate) fn tracking_url(options: Option<&Value>) -> Option<String> {
+    let o = options?;
+    if o.get("trackClicks").and_then(Value::as_bool) == Some(false) {
+        return None;
+    }
+    s(o.get("trackingUrl"))
 }
 
 fn webhook(shared: &Shared, url: Option<String>, notify: Option<bool>) -> Option<String> {
@@ -171,6 +192,22 @@ fn v2_envelope(bulk_id: &str, accepted: &[Accepted], include_count: bool) -> Val
     json!({"bulkId": bulk_id, "messages": messages})
 }
 
+/// The content of a v2 or query-string send as the v3 logs show it: `language` and
+/// `transliteration` are kept only where v3's `SmsMessageContent` allows their values (v2 takes
+/// any language code; v3 lists them).
+fn v3_content(mut content: Value) -> Value {
+    let Some((doc, schema)) = crate::spec::component("sms", "SmsMessageContent") else { return content };
+    for key in ["language", "transliteration"] {
+        if crate::schema::validate(doc, schema, &content).is_empty() {
+            break;
+        }
+        if let Some(o) = content.as_object_mut() {
+            o.remove(key);
+        }
+    }
+    content
+}
+
 /// `POST /sms/3/messages`.
 pub(crate) fn send_v3(ctx: &Ctx<'_>) -> Response<ResBody> {
     let empty = json!({});
@@ -215,10 +252,11 @@ pub(crate) fn send_v3(ctx: &Ctx<'_>) -> Response<ResBody> {
                 application_id: s(mo.pointer("/platform/applicationId")),
                 campaign_reference_id: s(mo.get("campaignReferenceId")),
                 intermediate: hooks.pointer("/delivery/intermediateReport").and_then(Value::as_bool).unwrap_or(false),
+                tracking_url: tracking_url(options.get("tracking")),
             });
         }
     }
-    let (bulk_id, accepted) = accept(ctx.shared, s(schedule.get("bulkId")), msgs, Api::V3);
+    let (bulk_id, accepted) = accept(ctx, s(schedule.get("bulkId")), msgs, Api::V3);
     ctx.json(200, &v3_envelope(&bulk_id, &accepted, include_count))
 }
 
@@ -235,7 +273,10 @@ pub(crate) fn send_v2(ctx: &Ctx<'_>, binary: bool) -> Response<ResBody> {
             violations.push(v);
         }
         let (content, count) = if binary {
-            let b = m.get("binary").cloned().unwrap_or(json!({}));
+            let mut b = m.get("binary").cloned().unwrap_or(json!({}));
+            if b.get("hex").is_none() {
+                b["hex"] = json!("");
+            }
             let hex = b.get("hex").and_then(Value::as_str).unwrap_or("").to_string();
             let count = crate::gsm::binary_parts(&hex);
             (b, count)
@@ -254,7 +295,7 @@ pub(crate) fn send_v2(ctx: &Ctx<'_>, binary: bool) -> Response<ResBody> {
             }
             (Value::Object(c), count)
         };
-        let content = Arc::new(content);
+        let content = Arc::new(v3_content(content));
         let url = webhook(ctx.shared, s(m.get("notifyUrl")), None);
         for d in m.get("destinations").and_then(Value::as_array).into_iter().flatten() {
             msgs.push(NewMessage {
@@ -270,13 +311,14 @@ pub(crate) fn send_v2(ctx: &Ctx<'_>, binary: bool) -> Response<ResBody> {
                 application_id: s(m.get("applicationId")),
                 campaign_reference_id: s(m.get("campaignReferenceId")),
                 intermediate: m.get("intermediateReport").and_then(Value::as_bool).unwrap_or(false),
+                tracking_url: tracking_url(m.get("urlOptions")),
             });
         }
     }
     if !violations.is_empty() {
         return ctx.error(400, &violations, None);
     }
-    let (bulk_id, accepted) = accept(ctx.shared, s(body.get("bulkId")), msgs, Api::V2);
+    let (bulk_id, accepted) = accept(ctx, s(body.get("bulkId")), msgs, Api::V2);
     ctx.json(200, &v2_envelope(&bulk_id, &accepted, include_count))
 }
 
@@ -294,7 +336,7 @@ pub(crate) fn send_query(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
     if let Some(l) = &lang {
         content.insert("language".into(), json!({"languageCode": l}));
     }
-    let content = Arc::new(Value::Object(content));
+    let content = Arc::new(v3_content(Value::Object(content)));
     let send_at = ctx.q("sendAt").and_then(|t| crate::time::parse(&t));
     if let Some(v) = send_at_violation("sendAt", send_at) {
         return ctx.error(400, &[v], None);
@@ -312,6 +354,7 @@ pub(crate) fn send_query(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
             webhook_url: url.clone(),
             callback_data: ctx.q("callbackData"),
             intermediate: ctx.q_bool("intermediateReport").unwrap_or(false),
+            tracking_url: ctx.q("trackingUrl"),
             ..NewMessage::default()
         })
         .collect();
@@ -320,7 +363,7 @@ pub(crate) fn send_query(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
     }
     let include = ctx.q_bool("includeSmsCountInResponse").unwrap_or(false);
     let api = if v3 { Api::V3 } else { Api::V2 };
-    let (bulk_id, accepted) = accept(ctx.shared, ctx.q("bulkId"), msgs, api);
+    let (bulk_id, accepted) = accept(ctx, ctx.q("bulkId"), msgs, api);
     if v3 {
         ctx.json(200, &v3_envelope(&bulk_id, &accepted, include))
     } else {
@@ -406,13 +449,10 @@ fn decode_cursor(c: &str) -> Option<usize> {
 pub(crate) fn logs(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
     let limit = limit(ctx);
     let use_cursor = v3 && ctx.q_bool("useCursor").unwrap_or(false);
-    let start_before = match ctx.q("cursor").filter(|c| !c.is_empty()) {
-        Some(c) => match decode_cursor(&c) {
-            Some(i) => Some(i),
-            None => return ctx.error(400, &[Violation::new("cursor", "invalid cursor")], None),
-        },
-        None => None,
-    };
+    // The spec documents no 400 for the logs: a cursor this emulator never issued points at no
+    // position in the data set, so it is answered like the end of it (an empty page without a
+    // `nextCursor`, which also ends a client's paging).
+    let start_before = ctx.q("cursor").filter(|c| !c.is_empty()).map(|c| decode_cursor(&c).unwrap_or(0));
     let since = ctx.q("sentSince").and_then(|t| crate::time::parse(&t));
     let until = ctx.q("sentUntil").and_then(|t| crate::time::parse(&t));
     let bulk_ids = ctx.q_list("bulkId");
@@ -433,7 +473,8 @@ pub(crate) fn logs(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
     let mut more = false;
     for idx in (0..end).rev() {
         let Some(m) = st.messages.get(idx) else { continue };
-        let ok = (bulk_ids.is_empty() || bulk_ids.contains(&m.bulk_id))
+        let ok = m.api.is_sms()
+            && (bulk_ids.is_empty() || bulk_ids.contains(&m.bulk_id))
             && (message_ids.is_empty() || message_ids.contains(&m.message_id))
             && status.as_deref().is_none_or(|s| s.eq_ignore_ascii_case(m.status.group_name))
             && sender.as_deref().is_none_or(|s| m.sender.as_deref() == Some(s))
@@ -455,8 +496,10 @@ pub(crate) fn logs(ctx: &Ctx<'_>, v3: bool) -> Response<ResBody> {
     drop(st);
     let mut body = json!({"results": results});
     if use_cursor {
-        let next = if more { last.map(encode_cursor) } else { None };
-        body["cursor"] = json!({"limit": limit, "nextCursor": next});
+        body["cursor"] = json!({"limit": limit});
+        if let Some(next) = last.filter(|_| more) {
+            body["cursor"]["nextCursor"] = json!(encode_cursor(next));
+        }
     }
     ctx.json(200, &body)
 }
@@ -496,8 +539,9 @@ pub(crate) fn inbox(ctx: &Ctx<'_>) -> Response<ResBody> {
     ctx.json(200, &json!({"results": results, "messageCount": n, "pendingMessageCount": pending}))
 }
 
-/// Stores an inbound message and pushes it to the inbound webhook (admin API).
-pub(crate) fn inject_inbound(shared: &Arc<Shared>, req: &Value) -> Value {
+/// An inbound SMS in the `MO_JSON_2` shape, from an admin request
+/// (`{"from","to","text","keyword"?,"messageId"?,"receivedAt"?,…}`).
+pub(crate) fn inbound_message(shared: &Shared, req: &Value) -> Value {
     let text = s(req.get("text")).unwrap_or_default();
     let keyword = s(req.get("keyword")).unwrap_or_else(|| {
         text.split_whitespace()
@@ -527,13 +571,7 @@ pub(crate) fn inject_inbound(shared: &Arc<Shared>, req: &Value) -> Value {
             m.insert(k.into(), json!(v));
         }
     }
-    let msg = Value::Object(m);
-    shared.lock().inbound.push_back(msg.clone());
-    let url = s(req.get("webhookUrl")).or_else(|| shared.config.inbound_webhook_url.clone());
-    if let Some(url) = url {
-        delivery::send_outbox(shared, vec![(url, crate::state::PushKind::Inbound, msg.clone())]);
-    }
-    msg
+    Value::Object(m)
 }
 
 fn bulk_status(st: &crate::state::State, b: &Bulk) -> &'static str {

@@ -130,17 +130,27 @@ fn is_param(seg: &str) -> bool {
 pub(crate) enum RouteMatch {
     /// An operation matched; its path parameters by name.
     Found(&'static OpInfo, Vec<(&'static str, String)>),
-    /// The path exists with other methods.
-    MethodNotAllowed(&'static OpInfo),
+    /// The path exists with other methods (one of its operations, and every method it has).
+    MethodNotAllowed(&'static OpInfo, Vec<&'static str>),
     /// No operation has this path.
     NotFound,
 }
 
 /// Finds the operation for `method` and `path`, preferring the template with most literal segments.
+/// `HEAD` finds the `GET` operation of a path that documents no `HEAD`. A trailing `/` is an empty
+/// last segment, which no template matches.
 pub(crate) fn find(method: &str, path: &str) -> RouteMatch {
-    let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
+    match find_exact(method, path) {
+        RouteMatch::MethodNotAllowed(..) if method.eq_ignore_ascii_case("HEAD") => find_exact("GET", path),
+        found => found,
+    }
+}
+
+fn find_exact(method: &str, path: &str) -> RouteMatch {
+    let segs: Vec<&str> = path.strip_prefix('/').unwrap_or(path).split('/').collect();
     let mut best: Option<(usize, usize)> = None;
     let mut other_method: Option<&'static OpInfo> = None;
+    let mut allowed: Vec<&'static str> = Vec::new();
     let first = segs.first().copied().unwrap_or("");
     let candidates = BUCKETS.get(&(segs.len(), first)).map(Vec::as_slice).unwrap_or(&[]);
     for &i in candidates {
@@ -150,6 +160,9 @@ pub(crate) fn find(method: &str, path: &str) -> RouteMatch {
             continue;
         }
         let Some(op) = OPERATIONS.get(i) else { continue };
+        if !allowed.contains(&op.method) {
+            allowed.push(op.method);
+        }
         if !op.method.eq_ignore_ascii_case(method) {
             other_method.get_or_insert(op);
             continue;
@@ -173,7 +186,12 @@ pub(crate) fn find(method: &str, path: &str) -> RouteMatch {
             RouteMatch::Found(op, params)
         }
         None => match other_method {
-            Some(op) => RouteMatch::MethodNotAllowed(op),
+            Some(op) => {
+                if allowed.contains(&"GET") {
+                    allowed.push("HEAD");
+                }
+                RouteMatch::MethodNotAllowed(op, allowed)
+            }
             None => RouteMatch::NotFound,
         },
     }
@@ -234,6 +252,16 @@ pub(crate) fn resolve<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> 
     doc.pointer(pointer)
 }
 
+/// The schema named `name` (without its hash prefix) in the spec of `product`
+/// (`infobip-PRODUCT-openapi.json`), with its document.
+pub(crate) fn component(product: &str, name: &str) -> Option<(&'static Value, &'static Value)> {
+    let file = format!("infobip-{product}-openapi.json");
+    let doc = document(SPEC_FILES.iter().position(|(n, _)| *n == file)?);
+    let schemas = doc.get("components")?.get("schemas")?.as_object()?;
+    let schema = schemas.iter().find(|(k, _)| k.rsplit_once('.').map_or(k.as_str(), |(_, n)| n) == name)?.1;
+    Some((doc, schema))
+}
+
 /// Follows `$ref` chains until a schema without `$ref` (bounded).
 pub(crate) fn deref<'a>(doc: &'a Value, mut schema: &'a Value) -> &'a Value {
     for _ in 0..16 {
@@ -248,8 +276,9 @@ pub(crate) fn deref<'a>(doc: &'a Value, mut schema: &'a Value) -> &'a Value {
     schema
 }
 
-/// The JSON body of the documented success response of `op`: an example when the spec has one,
-/// otherwise a value synthesised from the response schema. `None` when no JSON body is documented.
+/// The body of the documented success response of `op`: the first documented example that
+/// conforms to the response schema, otherwise a value synthesised from the schema. `None` when no
+/// body is documented.
 pub(crate) fn example_response(op: &OpInfo) -> Option<(String, Value)> {
     let doc = document(op.spec);
     let opv = operation_object(op);
@@ -263,17 +292,19 @@ pub(crate) fn example_response(op: &OpInfo) -> Option<(String, Value)> {
         .or_else(|| content.iter().find(|(k, _)| k.as_str() == "*/*"))
         .or_else(|| content.iter().next())?;
     let media_type = if media_type == "*/*" { "application/json".to_string() } else { media_type.clone() };
-    if let Some(ex) = media.get("example") {
-        return Some((media_type, ex.clone()));
-    }
-    if let Some(ex) = media.get("examples").and_then(Value::as_object).and_then(|m| m.values().next()) {
-        let ex = deref(doc, ex);
-        if let Some(v) = ex.get("value") {
-            return Some((media_type, v.clone()));
-        }
-    }
-    let schema = media.get("schema")?;
-    Some((media_type, synthesize(doc, schema, 0)))
+    let examples = media.get("example").into_iter().chain(
+        media
+            .get("examples")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flat_map(|m| m.values())
+            .filter_map(|e| deref(doc, e).get("value")),
+    );
+    let Some(schema) = media.get("schema") else {
+        return examples.into_iter().next().map(|e| (media_type, e.clone()));
+    };
+    let conforming = examples.into_iter().find(|e| crate::schema::validate(doc, schema, e).is_empty());
+    Some((media_type, conforming.cloned().unwrap_or_else(|| synthesize(doc, schema, 0))))
 }
 
 /// Builds a plausible value for `schema`: its example, default, first enum value, or a value
@@ -326,13 +357,25 @@ pub(crate) fn synthesize(doc: &Value, schema: &Value, depth: usize) -> Value {
             Some("date-time") => Value::String(crate::time::format(chrono::Utc::now())),
             Some("date") => Value::String(chrono::Utc::now().format("%Y-%m-%d").to_string()),
             Some("uuid") => Value::String("3fa85f64-5717-4562-b3fc-2c963f66afa6".into()),
-            _ => Value::String("string".into()),
+            _ => {
+                let len = |k: &str| schema.get(k).and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok());
+                let min = len("minLength").unwrap_or(0);
+                let max = len("maxLength").unwrap_or(usize::MAX).max(min);
+                Value::String("string".chars().cycle().take(6usize.max(min).min(max)).collect())
+            }
         },
-        "integer" => Value::from(schema.get("minimum").and_then(Value::as_i64).unwrap_or(0)),
+        "integer" => {
+            let min = schema.get("minimum").and_then(Value::as_i64).unwrap_or(0);
+            let above = schema.get("exclusiveMinimum").and_then(Value::as_i64).map_or(min, |m| m.saturating_add(1));
+            Value::from(min.max(above))
+        }
         "number" => Value::from(schema.get("minimum").and_then(Value::as_f64).unwrap_or(0.0)),
         "boolean" => Value::Bool(false),
         "array" => match schema.get("items") {
-            Some(items) => Value::Array(vec![synthesize(doc, items, depth + 1)]),
+            Some(items) => {
+                let n = schema.get("minItems").and_then(Value::as_u64).unwrap_or(1).clamp(1, 16);
+                Value::Array((0..n).map(|_| synthesize(doc, items, depth + 1)).collect())
+            }
             None => Value::Array(vec![]),
         },
         "null" => Value::Null,
@@ -380,7 +423,12 @@ mod tests {
             _ => panic!("no match"),
         }
         assert!(matches!(find("GET", "/nope/1/x"), RouteMatch::NotFound));
-        assert!(matches!(find("DELETE", "/sms/3/messages"), RouteMatch::MethodNotAllowed(_)));
+        match find("DELETE", "/sms/3/messages") {
+            RouteMatch::MethodNotAllowed(_, allowed) => assert_eq!(allowed, vec!["POST"]),
+            _ => panic!("DELETE /sms/3/messages is not a 405"),
+        }
+        assert!(matches!(find("HEAD", "/sms/3/logs"), RouteMatch::Found(op, _) if op.method == "GET"));
+        assert!(matches!(find("GET", "/sms/3/logs/"), RouteMatch::NotFound));
     }
 
     #[test]

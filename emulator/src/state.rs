@@ -38,6 +38,13 @@ pub(crate) const PENDING_ACCEPTED: StatusRow = StatusRow {
     name: "PENDING_ACCEPTED",
     description: "Message sent to next instance",
 };
+pub(crate) const PENDING_ENROUTE: StatusRow = StatusRow {
+    group_id: 1,
+    group_name: "PENDING",
+    id: 7,
+    name: "PENDING_ENROUTE",
+    description: "Message sent to next instance",
+};
 pub(crate) const DELIVERED_TO_HANDSET: StatusRow = StatusRow {
     group_id: 3,
     group_name: "DELIVERED",
@@ -103,11 +110,26 @@ pub(crate) const EC_MESSAGE_CANCELED: ErrorRow = ErrorRow {
     permanent: true,
 };
 
-/// Which API a message was sent through (decides the report shape).
+/// Which API a message was sent through (decides the report shape and the channel).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Api {
+    /// SMS `/sms/3/*` (and the v3 query send).
     V3,
+    /// SMS `/sms/2/*` (and the deprecated v1 query send).
     V2,
+    /// WhatsApp `/whatsapp/1/message/*`.
+    WhatsApp,
+    /// Viber `/viber/2/messages` and `/viber/1/message/*`.
+    Viber,
+    /// Email `/email/3/send`, `/email/4/messages`, `/email/4/mime`.
+    Email,
+}
+
+impl Api {
+    /// Whether the message is an SMS (only those show in the SMS logs, reports and bulks).
+    pub(crate) fn is_sms(self) -> bool {
+        matches!(self, Api::V3 | Api::V2)
+    }
 }
 
 /// One stored outbound SMS (one destination).
@@ -131,6 +153,12 @@ pub(crate) struct Message {
     pub api: Api,
     pub generation: u32,
     pub is_final: bool,
+    /// Every status the message had, with when (PENDING_ACCEPTED → … → final).
+    pub history: Vec<(StatusRow, DateTime<Utc>)>,
+    /// Where click reports of its tracked links go (`trackingUrl`), when tracking is on.
+    pub tracking_url: Option<String>,
+    /// The `X-Request-ID` of the request that sent it (its raw request is kept by the inbox).
+    pub request_id: String,
 }
 
 /// A bulk of messages (scheduled or not).
@@ -185,6 +213,10 @@ pub enum FaultKind {
     ResetAfterStatusLine,
     /// Answer with a truncated, unparsable JSON body.
     MalformedBody,
+    /// Answer `status` (default 200) with a gzip body (`Content-Encoding: gzip`) that inflates
+    /// to `body` bytes (a number; default 64 MiB, at most 4 GiB) of JSON whitespace: about a
+    /// thousandth of that on the wire. For testing that a client caps what it reads.
+    GzipBomb,
 }
 
 /// A fault queued through the admin API or [`crate::Emulator::queue_fault`].
@@ -272,13 +304,36 @@ pub struct RecordedRequest {
     pub body: String,
     /// When it arrived, in Infobip's date-time format.
     pub received_at: String,
+    /// The parts of a `multipart/form-data` body, in order (empty for other bodies).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<RecordedPart>,
+}
+
+/// One part of a recorded `multipart/form-data` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordedPart {
+    /// The field name.
+    pub name: String,
+    /// The file name, for a file part.
+    pub filename: Option<String>,
+    /// The part's `Content-Type`, when it names one.
+    pub content_type: Option<String>,
+    /// The size of the part's content in bytes.
+    pub size: usize,
+    /// The SHA-256 of the part's content, in lower-case hex.
+    pub sha256: String,
 }
 
 /// Push kind: decides the envelope a webhook batch is sent in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum PushKind {
+    /// Delivery reports, `{"results":[…]}`.
     Delivery,
+    /// Inbound messages, `{"results":[…],"messageCount","pendingMessageCount"}`.
     Inbound,
+    /// One click report per POST, the object itself.
+    Tracking,
 }
 
 /// Statistics about webhook pushes.
@@ -291,7 +346,7 @@ pub struct WebhookStats {
     pub failures: u64,
     /// Reports (or inbound messages) accepted by a receiver.
     pub delivered: u64,
-    /// Reports dropped after the last attempt.
+    /// Reports dropped after the last attempt, or because their URL's queue was full.
     pub dropped: u64,
 }
 
@@ -321,10 +376,19 @@ pub(crate) struct State {
     pub throttles: HashMap<&'static str, Bucket>,
     pub webhook_stats: WebhookStats,
     pub webhook_log: VecDeque<Value>,
+    /// The inbox's indexes: threads, inbound messages, raw requests, per-message push attempts.
+    pub inbox: crate::inbox::Store,
 }
 
 /// A queued webhook item: (state epoch, JSON object).
 pub(crate) type PushItem = (u64, Value);
+
+/// The queue of one webhook URL: its pusher's id and the sending end of its bounded channel.
+#[derive(Debug)]
+pub(crate) struct PushQueue {
+    pub id: u64,
+    pub sender: mpsc::Sender<PushItem>,
+}
 
 /// What every task shares.
 #[derive(Debug)]
@@ -332,12 +396,16 @@ pub(crate) struct Shared {
     pub config: EmulatorConfig,
     pub state: Mutex<State>,
     pub wake: Notify,
-    pub pushers: Mutex<HashMap<(String, PushKind), mpsc::UnboundedSender<PushItem>>>,
+    pub pushers: Mutex<HashMap<(String, PushKind), PushQueue>>,
+    /// Handler panics caught (each answered 500); a test asserts there are none.
+    pub panics: AtomicU64,
     pub counter: AtomicU64,
     pub epoch: AtomicU64,
     pub shutdown: watch::Receiver<bool>,
     /// The runtime the emulator was started on (pushers are spawned there).
     pub runtime: tokio::runtime::Handle,
+    /// Bumped on every change the inbox page shows (its live updates wait on it).
+    pub changes: watch::Sender<u64>,
 }
 
 impl Shared {
@@ -352,10 +420,17 @@ impl Shared {
             state: Mutex::new(State::default()),
             wake: Notify::new(),
             pushers: Mutex::new(HashMap::new()),
+            panics: AtomicU64::new(0),
             counter: AtomicU64::new(1),
             epoch: AtomicU64::new(0),
             shutdown,
+            changes: watch::channel(0).0,
         }
+    }
+
+    /// Tells the inbox page's live-update streams that something it shows changed.
+    pub(crate) fn changed(&self) {
+        self.changes.send_modify(|v| *v = v.wrapping_add(1));
     }
 
     /// Locks the state, recovering from a poisoned lock (a panicking handler must not wedge it).

@@ -5,7 +5,9 @@
 //! [`write_all`]; `--check` compares instead of writing. Build-time outputs (Kotlin, Swift)
 //! are written into a directory the build names ([`write_build_time`]).
 
+mod docs;
 mod kotlin;
+mod python;
 mod rust;
 mod swift;
 
@@ -31,14 +33,17 @@ impl File {
         File { path, text, region: None }
     }
 
-    /// What the file must hold, given what it holds now.
+    /// What the file must hold, given what it holds now: for a region, the text between the
+    /// line that contains `begin <name>` and the line that contains `end <name>` (any comment
+    /// syntax: `# begin x`, `<!-- begin x -->`) is replaced.
     fn wanted(&self, current: Option<&str>) -> Result<String, String> {
         let Some(name) = self.region else { return Ok(self.text.clone()) };
         let current = current.ok_or_else(|| format!("{}: missing (it holds the region {name})", self.path))?;
-        let (begin, end) = (format!("# begin {name}\n"), format!("# end {name}"));
-        let start =
-            current.find(&begin).ok_or_else(|| format!("{}: no line `# begin {name}`", self.path))? + begin.len();
-        let stop = current[start..].find(&end).ok_or_else(|| format!("{}: no line `# end {name}`", self.path))? + start;
+        let (begin, end) = (format!("begin {name}"), format!("end {name}"));
+        let at = current.find(&begin).ok_or_else(|| format!("{}: no line with `{begin}`", self.path))?;
+        let start = current[at..].find('\n').map(|i| at + i + 1).unwrap_or(current.len());
+        let stop = current[start..].find(&end).ok_or_else(|| format!("{}: no line with `{end}`", self.path))? + start;
+        let stop = current[..stop].rfind('\n').map_or(start, |i| (i + 1).max(start));
         Ok(format!("{}{}{}", &current[..start], self.text, &current[stop..]))
     }
 }
@@ -83,14 +88,19 @@ pub(super) fn upper_constant(value: &str) -> String {
     if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) { format!("V{name}") } else { name }
 }
 
-fn committed(loaded: &Loaded) -> Vec<Output> {
-    vec![rust::emit(loaded), manifest(loaded)]
+fn committed(loaded: &Loaded) -> Result<Vec<Output>, String> {
+    Ok(vec![
+        rust::emit(loaded),
+        python::emit(loaded)?,
+        manifest(loaded),
+        Output { dirs: vec![], files: vec![docs::namespaces(loaded)] },
+    ])
 }
 
 /// Writes every committed output under `root`, or with `check` reports how the files there
 /// differ from what would be written (and fails if they do).
 pub fn write_all(root: &Path, loaded: &Loaded, check: bool) -> Result<(), String> {
-    let outputs = committed(loaded);
+    let outputs = committed(loaded)?;
     let mut problems = Vec::new();
     let mut written = BTreeSet::new();
     for output in &outputs {
@@ -154,6 +164,9 @@ fn files_under(dir: &Path, root: &Path) -> Vec<String> {
         let Ok(entries) = std::fs::read_dir(&next) else { continue };
         for entry in entries.flatten() {
             let path = entry.path();
+            if path.file_name().is_some_and(|n| n == "__pycache__") {
+                continue; // Python's bytecode cache beside generated modules
+            }
             if path.is_dir() {
                 stack.push(path);
             } else if let Ok(relative) = path.strip_prefix(root) {

@@ -77,7 +77,69 @@ fn root(loaded: &Loaded) -> String {
         }
     }
     out.push_str("        _ => None,\n    }\n}\n");
+    dispatch(&mut out, loaded);
     out
+}
+
+/// Test hooks over every operation's generated types: reading an answer, and a request body
+/// read and written back (what a round trip through the types keeps).
+fn dispatch(out: &mut String, loaded: &Loaded) {
+    out.push_str(
+        "\n/// Reads `body` as the answer of `operation_id`, into its generated type (`None` when the\n\
+         /// operation does not answer JSON, or its product's feature is off). For tests.\n\
+         #[doc(hidden)]\n\
+         #[allow(unused_variables)] // with no product's feature on, no arm reads `body`\n\
+         pub fn decode_answer(operation_id: &str, body: &[u8]) -> Option<Result<(), crate::Error>> {\n\
+         \x20   match operation_id {\n",
+    );
+    for product in &loaded.api.products {
+        for op in &product.operations {
+            if let Response::Json { ty, .. } = &op.response {
+                let _ = writeln!(
+                    out,
+                    "        #[cfg(all(feature = \"{feature}\", not(test)))]\n        {id:?} => Some(crate::http::decode_json::<{ty}>(body, {id:?}).map(drop)),",
+                    feature = product.snake,
+                    id = op.id,
+                    ty = qualified(product, ty),
+                );
+            }
+        }
+    }
+    out.push_str("        _ => None,\n    }\n}\n");
+    out.push_str(
+        "\n/// Reads `body` into the request body type of `operation_id` and writes it back as JSON\n\
+         /// (`None` when the operation takes no JSON body, or its product's feature is off). For tests.\n\
+         #[doc(hidden)]\n\
+         #[allow(unused_variables)] // with no product's feature on, no arm reads `body`\n\
+         pub fn round_trip_body(operation_id: &str, body: &[u8]) -> Option<Result<serde_json::Value, crate::Error>> {\n\
+         \x20   match operation_id {\n",
+    );
+    for product in &loaded.api.products {
+        for op in &product.operations {
+            let Some(body) = &op.body else { continue };
+            if !body.content_type.contains("json") {
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "        #[cfg(all(feature = \"{feature}\", not(test)))]\n        {id:?} => Some(crate::http::decode_json::<{ty}>(body, {id:?}).and_then(|v| crate::typed::to_json(&v))),",
+                feature = product.snake,
+                id = op.id,
+                ty = qualified(product, &body.ty),
+            );
+        }
+    }
+    out.push_str("        _ => None,\n    }\n}\n");
+}
+
+/// A Rust type path from `crate::api`.
+fn qualified(product: &Product, ty: &Ty) -> String {
+    match ty {
+        Ty::Named(id) => format!("{}::{}", product.snake, product.types[id.0].name),
+        Ty::List(inner) => format!("Vec<{}>", qualified(product, inner)),
+        Ty::Map(inner) => format!("std::collections::BTreeMap<String, {}>", qualified(product, inner)),
+        other => rust_type(product, other),
+    }
 }
 
 fn module(product: &Product, handle: Option<&str>) -> String {
@@ -250,7 +312,8 @@ fn request_type(out: &mut String, product: &Product, op: &Operation, receiver: &
         };
         let field = ident(&param.snake);
         if param.location == Location::Path {
-            let _ = writeln!(out, "        params.{map}.insert({:?}.to_owned(), self.{field}.param_value());", param.wire);
+            let _ =
+                writeln!(out, "        params.{map}.insert({:?}.to_owned(), self.{field}.param_value());", param.wire);
         } else {
             let _ = writeln!(
                 out,
@@ -340,7 +403,8 @@ fn structure(
     for field in fields {
         let fallback = format!("`{}`.", field.wire);
         doc(out, "    ", if field.doc.is_empty() { &fallback } else { &field.doc });
-        let rename = if camel_all || field.snake == field.wire { String::new() } else { format!("rename = {:?}, ", field.wire) };
+        let rename =
+            if camel_all || field.snake == field.wire { String::new() } else { format!("rename = {:?}, ", field.wire) };
         let _ = writeln!(out, "    #[serde({rename}skip_serializing_if = \"Option::is_none\")]");
         let mut ty = rust_type(product, &field.ty);
         if boxed.contains(&(id, field.wire.clone())) {
@@ -375,9 +439,12 @@ fn polymorphic(out: &mut String, product: &Product, def: &TypeDef, d: &Discrimin
     out.push_str("#[derive(Clone, Debug, PartialEq)]\n");
     let _ = writeln!(out, "pub enum {} {{", def.name);
     for (name, target, tag) in &variants {
-        let _ = writeln!(out, "    /// `{}` = `{tag}`.\n    {name}(Box<{}>),", d.property, product.types[target.0].name);
+        let _ =
+            writeln!(out, "    /// `{}` = `{tag}`.\n    {name}(Box<{}>),", d.property, product.types[target.0].name);
     }
-    out.push_str("    /// A value of a kind this version does not know, as the API sent it.\n    Other(serde_json::Value),\n}\n");
+    out.push_str(
+        "    /// A value of a kind this version does not know, as the API sent it.\n    Other(serde_json::Value),\n}\n",
+    );
     let _ = writeln!(
         out,
         "\nimpl Serialize for {name} {{\n    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {{\n        match self {{",
@@ -390,7 +457,8 @@ fn polymorphic(out: &mut String, product: &Product, def: &TypeDef, d: &Discrimin
             def.name, d.property
         );
     }
-    let _ = writeln!(out, "            {}::Other(value) => value.serialize(serializer),\n        }}\n    }}\n}}", def.name);
+    let _ =
+        writeln!(out, "            {}::Other(value) => value.serialize(serializer),\n        }}\n    }}\n}}", def.name);
     let _ = writeln!(
         out,
         "\nimpl<'de> Deserialize<'de> for {name} {{\n    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {{\n        \
@@ -400,7 +468,11 @@ fn polymorphic(out: &mut String, product: &Product, def: &TypeDef, d: &Discrimin
     );
     for (tag, target) in &d.mapping {
         if let Some((variant, _, _)) = variants.iter().find(|(_, t, _)| t == target) {
-            let _ = writeln!(out, "            Some({tag:?}) => crate::typed::from_value(value).map({}::{variant}),", def.name);
+            let _ = writeln!(
+                out,
+                "            Some({tag:?}) => crate::typed::from_value(value).map({}::{variant}),",
+                def.name
+            );
         }
     }
     let _ = writeln!(out, "            _ => Ok({}::Other(value)),\n        }}\n    }}\n}}", def.name);
@@ -439,7 +511,8 @@ fn union(out: &mut String, product: &Product, def: &TypeDef, variants: &[Ty]) {
     for (variant, _) in &named {
         let _ = writeln!(out, "            {}::{variant}(value) => value.serialize(serializer),", def.name);
     }
-    let _ = writeln!(out, "            {}::Other(value) => value.serialize(serializer),\n        }}\n    }}\n}}", def.name);
+    let _ =
+        writeln!(out, "            {}::Other(value) => value.serialize(serializer),\n        }}\n    }}\n}}", def.name);
     let _ = writeln!(
         out,
         "\nimpl<'de> Deserialize<'de> for {name} {{\n    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {{\n        \
@@ -482,7 +555,8 @@ fn open_enum(out: &mut String, def: &TypeDef, values: &[String]) {
         let name = unique(&mut consts, &upper_constant(value));
         lines.push(format!("    /// `{}`\n    {name} = {value:?},", value.replace('`', "'")));
     }
-    let _ = writeln!(out, "crate::open_enum! {{\n{}    {} {{\n{}\n    }}\n}}", indent(&body), def.name, lines.join("\n"));
+    let _ =
+        writeln!(out, "crate::open_enum! {{\n{}    {} {{\n{}\n    }}\n}}", indent(&body), def.name, lines.join("\n"));
 }
 
 fn indent(text: &str) -> String {

@@ -92,8 +92,13 @@ pub struct CallResponse {
     pub raw: Bytes,
 }
 
-impl From<Response> for CallResponse {
-    fn from(response: Response) -> Self {
+impl CallResponse {
+    /// Reads an answer. JSON nested deeper than [`MAX_DEPTH`](crate::config::MAX_DEPTH) is a
+    /// `decode` error (`outcome_unknown` for a send, whose accepted messages are then unknown).
+    fn read(response: Response) -> Result<Self, Error> {
+        if let Err(error) = crate::http::check_depth(&response.body, "the response body") {
+            return Err(crate::send::unreadable(&response, error));
+        }
         let body = if response.body.is_empty() {
             Value::Null
         } else {
@@ -101,14 +106,14 @@ impl From<Response> for CallResponse {
                 std::str::from_utf8(&response.body).map(|t| Value::String(t.to_owned())).unwrap_or(Value::Null)
             })
         };
-        CallResponse {
+        Ok(CallResponse {
             status: response.status,
             headers: response.headers,
             request_id: response.request_id,
             attempts: response.attempts,
             body,
             raw: response.body,
-        }
+        })
     }
 }
 
@@ -126,6 +131,11 @@ impl Client {
     /// JSON and form-encoded bodies are sent; an operation that only takes `multipart/form-data`
     /// or binary content is refused with a `validation` error naming it. An unknown id is a
     /// `validation` error suggesting the closest ids.
+    ///
+    /// An operation that sends messages ([`Operation::send`]) follows the
+    /// [send rule](crate::send): ids assigned where its request has places for them and the
+    /// caller gave none (after the check, so problems name the caller's own body), never repeated
+    /// once it may have been written, `outcome_unknown` with its ids when in doubt.
     pub async fn call(&self, operation_id: &str, params: CallParams) -> Result<CallResponse, Error> {
         let op = super::operation(operation_id).ok_or_else(|| super::suggest::unknown_operation(operation_id))?;
         let method = Method::from_bytes(op.method.as_bytes())
@@ -142,7 +152,7 @@ impl Client {
             None => request,
         };
         let response = request.options(params.options).send().await?;
-        Ok(CallResponse::from(response))
+        CallResponse::read(response)
     }
 }
 
@@ -165,6 +175,9 @@ impl Checked {
     /// is checked (path parameters given, values that can be sent), and unknown parameters and
     /// values or bodies the spec refuses are sent as they are.
     fn new(op: &Operation, params: &CallParams, validate: bool) -> Result<Self, Error> {
+        if let Some(body) = &params.body {
+            crate::input::check_depth(body, "body")?;
+        }
         let mut violations = Vec::new();
         if validate {
             for (location, given) in [
@@ -181,7 +194,8 @@ impl Checked {
             query.push_list(&param.name, texts);
         }
         if !validate {
-            for (name, value) in params.query.iter().filter(|(name, _)| op.param(ParamLocation::Query, name).is_none()) {
+            for (name, value) in params.query.iter().filter(|(name, _)| op.param(ParamLocation::Query, name).is_none())
+            {
                 query.push_list(name, unchecked_texts(value));
             }
         }
@@ -227,7 +241,8 @@ fn fill_path(op: &Operation, given: &Map<String, Value>, validate: bool, violati
     while let Some((before, after)) = rest.split_once('{') {
         let Some((name, after)) = after.split_once('}') else { break };
         path.push_str(before);
-        let value = op.param(ParamLocation::Path, name).and_then(|p| Some((p, one_value(p, given, validate, violations)?)));
+        let value =
+            op.param(ParamLocation::Path, name).and_then(|p| Some((p, one_value(p, given, validate, violations)?)));
         match value {
             Some((param, text)) if text.is_empty() => {
                 violations.push(Violation::new(label(param), "must not be empty"))
@@ -241,7 +256,12 @@ fn fill_path(op: &Operation, given: &Map<String, Value>, validate: bool, violati
     path
 }
 
-fn one_value(param: &Param, given: &Map<String, Value>, validate: bool, violations: &mut Vec<Violation>) -> Option<String> {
+fn one_value(
+    param: &Param,
+    given: &Map<String, Value>,
+    validate: bool,
+    violations: &mut Vec<Violation>,
+) -> Option<String> {
     match given.get(&param.name).filter(|v| !v.is_null()) {
         None => {
             violations.push(Violation::new(label(param), "is required"));

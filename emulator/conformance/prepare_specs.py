@@ -1,0 +1,110 @@
+"""Writes the copies of Infobip's specs that the conformance run reads.
+
+The emulator answers exactly what Infobip's specs describe, with three differences the copies
+account for (each is listed in emulator/README.md, "Conformance run"):
+
+* `format: date-time` is dropped: Infobip writes `2026-01-01T10:00:00.000+0000`, which is not
+  RFC 3339, and the emulator keeps Infobip's form.
+* Operations whose spec lists no 400 answer invalid input with 400 in their API's error shape all
+  the same (as Infobip does); the copy declares that 400, with the body schema of the operation's
+  own 401 answer.
+* `application/xml` request bodies are dropped where JSON is offered: the emulator reads JSON only.
+* A 204 answer documented with a body loses that body: a 204 has none (RFC 9110), and the
+  emulator sends none.
+* Where a request example contradicts its schema, the example wins (the emulator accepts what
+  Infobip's examples send): the copy widens the schema the same way (EXAMPLES_WIN).
+"""
+
+import copy
+import json
+import sys
+from pathlib import Path
+
+METHODS = ("get", "post", "put", "patch", "delete")
+
+# (product, schema name without its hash prefix, keyword path, value the examples need).
+EXAMPLES_WIN = [
+    # The Flow JSON example sends `"version": "2.1"` where every property is said to be an object.
+    ("whatsapp", "AddFlowJson", ("additionalProperties", "type"), ["object", "string"]),
+]
+
+
+def drop_date_time_format(node):
+    if isinstance(node, dict):
+        if node.get("format") == "date-time":
+            node = {k: v for k, v in node.items() if k != "format"}
+        return {k: drop_date_time_format(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [drop_date_time_format(v) for v in node]
+    return node
+
+
+def declare_missing_400(doc):
+    added = []
+    for path, item in doc.get("paths", {}).items():
+        for method in METHODS:
+            op = item.get(method)
+            if not op:
+                continue
+            responses = op.setdefault("responses", {})
+            if any(code in responses for code in ("400", "4XX", "default")):
+                continue
+            unauthorized = responses.get("401")
+            if unauthorized is None:
+                continue
+            answer = copy.deepcopy(unauthorized)
+            if "$ref" in answer:
+                name = answer["$ref"].rsplit("/", 1)[-1]
+                answer = copy.deepcopy(doc["components"]["responses"][name])
+            answer["description"] = "Bad request (declared by the conformance run: Infobip's spec omits it)"
+            responses["400"] = answer
+            added.append(f"{method.upper()} {path}")
+    return added
+
+
+def drop_xml_requests(doc):
+    for item in doc.get("paths", {}).values():
+        for method in METHODS:
+            body = (item.get(method) or {}).get("requestBody")
+            content = (body or {}).get("content", {})
+            if "application/xml" in content and len(content) > 1:
+                del content["application/xml"]
+
+
+def drop_204_content(doc):
+    for item in doc.get("paths", {}).values():
+        for method in METHODS:
+            no_content = ((item.get(method) or {}).get("responses") or {}).get("204")
+            if isinstance(no_content, dict):
+                no_content.pop("content", None)
+
+
+def apply_examples_win(product, doc):
+    for owner, name, path, value in EXAMPLES_WIN:
+        if owner != product:
+            continue
+        schemas = doc["components"]["schemas"]
+        key = next(k for k in schemas if k.rsplit(".", 1)[-1] == name)
+        node = schemas[key]
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = value
+
+
+def main():
+    spec_dir, out_dir, *products = sys.argv[1:]
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for product in products:
+        doc = json.loads((Path(spec_dir) / f"infobip-{product}-openapi.json").read_text())
+        doc = drop_date_time_format(doc)
+        added = declare_missing_400(doc)
+        drop_xml_requests(doc)
+        drop_204_content(doc)
+        apply_examples_win(product, doc)
+        (out / f"{product}.json").write_text(json.dumps(doc))
+        print(f"{product}: 400 declared on {len(added)} operation(s) the spec leaves it out of")
+
+
+if __name__ == "__main__":
+    main()
