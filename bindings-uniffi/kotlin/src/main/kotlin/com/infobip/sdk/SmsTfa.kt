@@ -7,6 +7,8 @@
 
 package com.infobip.sdk
 
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.flow
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.builtins.ListSerializer
 import kotlinx.serialization.builtins.serializer
@@ -241,6 +243,14 @@ class SmsApi(client: InfobipNativeClient) : GeneratedSms(client) {
         return SmsLogsPage(page.results, page.cursor?.nextCursor, page.httpResponse!!)
     }
 
+    /**
+     * Every log matching `filter` (`GET /sms/3/logs`), fetched page by page by cursor as
+     * [SmsLogs.next] is called. A server that gives a cursor it gave before ends it with a
+     * `Decode` error naming the cursor.
+     */
+    fun logs(filter: SmsLogsFilter? = null): SmsLogs =
+        SmsLogs(native.logs(Wire.json.encodeToString(SmsLogsFilter.serializer(), filter ?: SmsLogsFilter())))
+
     /** Pulls inbound messages (`GET /sms/1/inbox/reports`), at most `limit`. Consume-once. */
     suspend fun inbound(limit: UInt? = null): SmsInboundMessages = native.inbound(limit).read(SmsInboundMessages.serializer())
 
@@ -264,6 +274,17 @@ class SmsApi(client: InfobipNativeClient) : GeneratedSms(client) {
 
     private fun filterJson(filter: SmsReportsFilter?): String =
         Wire.json.encodeToString(SmsReportsFilter.serializer(), filter ?: SmsReportsFilter())
+}
+
+/** The logs of [SmsApi.logs], one at a time: [next] until it returns `null`, or [asFlow]. */
+class SmsLogs internal constructor(private val native: SmsLogIterator) {
+    /** The next log, or `null` after the last one. */
+    suspend fun next(): SmsLog? = native.next()?.let { Wire.decode(it, SmsLog.serializer()) }
+
+    /** Every remaining log, as a cold [Flow] (collect it once). */
+    fun asFlow(): Flow<SmsLog> = flow {
+        while (true) emit(next() ?: break)
+    }
 }
 
 /**
