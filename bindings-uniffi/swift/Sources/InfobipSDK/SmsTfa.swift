@@ -110,6 +110,13 @@ public final class SmsApi: Sms {
         return SmsLogsPage(results: page.results ?? [], nextCursor: page.cursor?.nextCursor)
     }
 
+    /// Every log matching `filter` (`GET /sms/3/logs`), fetched page by page by cursor as
+    /// `next()` is called (or `for try await`). A server that gives a cursor it gave before ends
+    /// it with a `Decode` error naming the cursor.
+    public func logs(_ filter: SmsLogsFilter = SmsLogsFilter()) throws -> SmsLogs {
+        SmsLogs(native: try native.logs(filterJson: try json(filter)))
+    }
+
     /// Pulls inbound messages (`GET /sms/1/inbox/reports`), at most `limit`. Consume-once.
     public func inbound(limit: UInt32? = nil) async throws -> SmsInboundMessages {
         try Wire.read(try await native.inbound(limit: limit), as: SmsInboundMessages.self)
@@ -124,6 +131,24 @@ public final class SmsApi: Sms {
     public func setBulkStatus(bulkId: String, status: String) async throws -> SmsBulkStatus {
         try Wire.read(try await native.setBulkStatus(bulkId: bulkId, status: status), as: SmsBulkStatus.self)
     }
+}
+
+/// The logs of `SmsApi.logs(_:)`, one at a time: `next()` until it returns `nil`, or `for try await`.
+public final class SmsLogs: AsyncSequence, AsyncIteratorProtocol {
+    public typealias Element = SmsLog
+    private let native: SmsLogIterator
+
+    init(native: SmsLogIterator) {
+        self.native = native
+    }
+
+    /// The next log, or `nil` after the last one.
+    public func next() async throws -> SmsLog? {
+        guard let response = try await native.next() else { return nil }
+        return try Wire.read(response, as: SmsLog.self)
+    }
+
+    public func makeAsyncIterator() -> SmsLogs { self }
 }
 
 /// The 2FA API: `client.tfa()`. The hand-written calls go through the core's 2FA code; every
