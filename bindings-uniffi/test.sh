@@ -59,7 +59,7 @@ sum="$(sha256sum "$here/generated/swift/InfobipSDK.swift" | cut -d ' ' -f 1)"
 check "$target_dir/dist-debug/swift-package/Package.swift"
 grep -q "^let releaseChecksum = \"$sum\"$" "$target_dir/dist-debug/swift-package/Package.swift"
 [ -f "$target_dir/dist-debug/swift-package/Sources/InfobipSDK/InfobipSDK.swift" ]
-[ -f "$target_dir/dist-debug/swift-package/Sources/InfobipSDK/Generated/InfobipClient.swift" ]
+[ -f "$target_dir/dist-debug/swift-package/Sources/InfobipSDK/Generated/InfobipClient+Products.swift" ]
 [ -f "$target_dir/dist-debug/swift-package/Sources/InfobipSDK/SmsTfa.swift" ]
 # The check must be able to fail: the generated file with one closing brace removed in the
 # middle, and with a statement cut in half, must both be refused.
