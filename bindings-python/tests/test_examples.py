@@ -39,7 +39,7 @@ def test_channels_example_runs(emu: Emulator) -> None:
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stdout + out.stderr
     assert re.search(r"^WhatsApp \S+ to 441134960001: PENDING$", out.stdout, re.M), out.stdout
-    assert re.search(r"^email \S+ to \S+@\S+: PENDING_ENROUTE \(bulk \S+\)$", out.stdout, re.M), out.stdout
+    assert re.search(r"^email \S+ to \S+@\S+: PENDING_\w+ \(bulk \S+\)$", out.stdout, re.M), out.stdout
     assert re.search(r"^email answer: 200 request id \S+$", out.stdout, re.M), out.stdout
     sent = emu.requests("/whatsapp/1/message/template")[0]["body"]
     assert '"templateName":"order_shipped"' in sent and '"callbackData":"order-1234"' in sent
