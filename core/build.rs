@@ -5,6 +5,8 @@ use std::process::Command;
 
 #[path = "build_script/catalog.rs"]
 mod catalog;
+#[path = "build_script/files.rs"]
+mod files;
 
 fn main() {
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());
@@ -23,5 +25,6 @@ fn main() {
     let spec = PathBuf::from(manifest).join("../spec");
     println!("cargo:rerun-if-changed={}", spec.display());
     println!("cargo:rerun-if-changed=build_script/catalog.rs");
+    println!("cargo:rerun-if-changed=build_script/files.rs");
     catalog::generate(&spec, &PathBuf::from(out));
 }

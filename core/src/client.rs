@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::auth::{Authenticator, Credentials, Secret};
 use crate::config::{self, BaseUrl, RequestOptions, RetryPolicy};
 use crate::error::Error;
-use crate::http::{Body, Prepared, Query, RateLimit, Response, Throttle, Transport};
+use crate::http::{Body, Pieces, Prepared, Query, RateLimit, Response, Throttle, Transport};
 
 /// A client of the Infobip API. Cheap to clone (clones share one connection pool, one
 /// session or token, and one throttle), `Send` and `Sync`.
@@ -86,6 +86,8 @@ impl Client {
             headers: HeaderMap::new(),
             body: Ok(None),
             options: self.defaults.clone(),
+            accept: None,
+            streamed: false,
         }
     }
 
@@ -127,6 +129,8 @@ pub struct RequestBuilder {
     headers: HeaderMap,
     body: Result<Option<Body>, Error>,
     options: RequestOptions,
+    accept: Option<HeaderValue>,
+    streamed: bool,
 }
 
 impl RequestBuilder {
@@ -167,6 +171,20 @@ impl RequestBuilder {
         self
     }
 
+    /// Sets an upload body (a form with files, or a file), read as it is sent.
+    pub(crate) fn upload(mut self, pieces: Pieces, content_type: &str) -> Self {
+        self.body = Body::pieces(pieces, content_type).map(Some);
+        self
+    }
+
+    /// Asks for what `op` answers (`Accept`); with `streamed`, a success answer's body is left
+    /// unread for a [`Download`](crate::files::Download).
+    pub(crate) fn answer(mut self, op: &crate::catalog::Operation, streamed: bool) -> Self {
+        self.accept = HeaderValue::from_str(&op.accept()).ok();
+        self.streamed = streamed;
+        self
+    }
+
     /// Sets options for this call (timeout, retries); what `options` leaves unset keeps the
     /// client's (see [`Client::with_options`]).
     pub fn options(mut self, options: RequestOptions) -> Self {
@@ -189,6 +207,7 @@ impl RequestBuilder {
         let body = self.body?;
         let mut prepared = Prepared::new(self.method, &self.path, self.query, body);
         prepared.headers = self.headers;
+        (prepared.accept, prepared.streamed) = (self.accept, self.streamed);
         if let Some(key) = self.operation {
             prepared.operation = key;
         }

@@ -24,6 +24,7 @@ mod call;
 mod model;
 mod schema;
 mod suggest;
+mod upload;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -31,7 +32,7 @@ use std::sync::OnceLock;
 use serde::de::DeserializeOwned;
 
 pub use call::{CallParams, CallResponse};
-pub use model::{Deprecation, Operation, OperationListing, Param, ParamLocation, RequestBody, Throttling};
+pub use model::{Deprecation, FileField, Operation, OperationListing, Param, ParamLocation, RequestBody, Throttling};
 
 use schema::Schema;
 

@@ -1,9 +1,11 @@
 //! The transport: request building, retries, `Retry-After`, throttling, request ids and
 //! deprecation warnings. Everything a call goes through after its parameters are known.
 
+mod multipart;
 mod query;
 mod retry;
 mod throttle;
+mod unread;
 
 use std::collections::HashSet;
 use std::sync::{Mutex, PoisonError};
@@ -14,9 +16,11 @@ use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use http::{HeaderMap, HeaderValue, Method};
 use serde::de::DeserializeOwned;
 
+pub(crate) use multipart::{Form, Pieces};
 pub use query::{Query, decode_component, encode_component};
 pub use throttle::RateLimit;
 pub(crate) use throttle::Throttle;
+pub(crate) use unread::{Streaming, Unread};
 
 use crate::config::{BaseUrl, RequestOptions, RetryPolicy};
 use crate::error::{ApiError, Error, OutcomeUnknown};
@@ -25,8 +29,15 @@ use retry::{Failure, Next};
 /// A request body and its content type.
 #[derive(Clone, Debug)]
 pub(crate) struct Body {
-    bytes: Bytes,
-    content_type: &'static str,
+    content: Content,
+    content_type: HeaderValue,
+}
+
+/// What a body sends: bytes, or pieces read as they are sent (uploads).
+#[derive(Clone, Debug)]
+enum Content {
+    Bytes(Bytes),
+    Pieces(Pieces),
 }
 
 impl Body {
@@ -34,12 +45,33 @@ impl Body {
     pub(crate) fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Self, Error> {
         let bytes = serde_json::to_vec(value)
             .map_err(|e| Error::validation("body", format!("cannot be written as JSON: {e}")))?;
-        Ok(Body { bytes: Bytes::from(bytes), content_type: "application/json" })
+        Ok(Body {
+            content: Content::Bytes(Bytes::from(bytes)),
+            content_type: HeaderValue::from_static("application/json"),
+        })
     }
 
     /// A form-encoded body.
     pub(crate) fn form(fields: &Query) -> Self {
-        Body { bytes: Bytes::from(fields.encode()), content_type: "application/x-www-form-urlencoded" }
+        Body {
+            content: Content::Bytes(Bytes::from(fields.encode())),
+            content_type: HeaderValue::from_static("application/x-www-form-urlencoded"),
+        }
+    }
+
+    /// An upload: a `multipart/form-data` form or a file, read as it is sent.
+    pub(crate) fn pieces(pieces: Pieces, content_type: &str) -> Result<Self, Error> {
+        let content_type = HeaderValue::from_str(content_type)
+            .map_err(|_| Error::validation("body", format!("{content_type:?} cannot be sent as a content type")))?;
+        Ok(Body { content: Content::Pieces(pieces), content_type })
+    }
+
+    /// The body for one attempt (pieces are read from their start again).
+    fn for_attempt(&self) -> reqwest::Body {
+        match &self.content {
+            Content::Bytes(bytes) => reqwest::Body::from(bytes.clone()),
+            Content::Pieces(pieces) => pieces.reader(),
+        }
     }
 }
 
@@ -54,12 +86,25 @@ pub(crate) struct Prepared {
     pub(crate) operation: String,
     /// Headers an operation declares, sent as given.
     pub(crate) headers: HeaderMap,
+    /// What the `Accept` header asks for (`application/json` when not set).
+    pub(crate) accept: Option<HeaderValue>,
+    /// Whether a success answer's body is left unread, for a download to stream (see [`Unread`]).
+    pub(crate) streamed: bool,
 }
 
 impl Prepared {
     pub(crate) fn new(method: Method, path: &str, query: Query, body: Option<Body>) -> Self {
         let operation = format!("{method} {path}");
-        Prepared { method, path: path.to_owned(), query: query.encode(), body, operation, headers: HeaderMap::new() }
+        Prepared {
+            method,
+            path: path.to_owned(),
+            query: query.encode(),
+            body,
+            operation,
+            headers: HeaderMap::new(),
+            accept: None,
+            streamed: false,
+        }
     }
 }
 
@@ -76,6 +121,8 @@ pub struct Response {
     pub request_id: Option<String>,
     /// Attempts made.
     pub attempts: u32,
+    /// The body of a streamed answer, not read yet (`body` is then empty).
+    pub(crate) unread: Option<Unread>,
 }
 
 impl Response {
@@ -215,11 +262,12 @@ impl Transport {
             url.push('?');
             url.push_str(&request.query);
         }
+        let accept = request.accept.clone().unwrap_or(HeaderValue::from_static("application/json"));
         let mut builder = self
             .http
             .request(request.method.clone(), url)
             .header(USER_AGENT, self.user_agent.clone())
-            .header(ACCEPT, HeaderValue::from_static("application/json"));
+            .header(ACCEPT, accept);
         for (name, value) in &request.headers {
             builder = builder.header(name, value.clone());
         }
@@ -227,18 +275,20 @@ impl Transport {
             builder = builder.header(AUTHORIZATION, auth.clone());
         }
         if let Some(body) = &request.body {
-            builder =
-                builder.header(CONTENT_TYPE, HeaderValue::from_static(body.content_type)).body(body.bytes.clone());
+            builder = builder.header(CONTENT_TYPE, body.content_type.clone()).body(body.for_attempt());
         }
-        if let Some(timeout) = timeout {
-            builder = builder.timeout(timeout);
-        }
-        let response = match builder.send().await {
+        let response = match unread::send(builder, timeout, request.streamed).await {
             Ok(r) => r,
-            Err(e) => return Attempt::Failed(classify(&e), describe(e)),
+            Err((failure, message)) => return Attempt::Failed(failure, message),
         };
         let status = response.status().as_u16();
         let headers = response.headers().clone();
+        if request.streamed && status < 400 {
+            self.warn_if_deprecated(request, &headers);
+            let request_id = crate::error::request_id(&headers);
+            let unread = Some(Unread::new(response, timeout));
+            return Attempt::Done(Response { status, headers, body: Bytes::new(), request_id, attempts: 0, unread });
+        }
         let body = match response.bytes().await {
             Ok(b) => b,
             Err(e) => {
@@ -251,7 +301,7 @@ impl Transport {
             return Attempt::Status(ApiError::from_response(status, &headers, &body));
         }
         let request_id = crate::error::request_id(&headers);
-        Attempt::Done(Response { status, headers, body, request_id, attempts: 0 })
+        Attempt::Done(Response { status, headers, body, request_id, attempts: 0, unread: None })
     }
 
     /// Warns once per operation when the response's `Deprecation`/`Sunset` headers, or the
@@ -277,7 +327,7 @@ impl Transport {
     }
 }
 
-fn classify(error: &reqwest::Error) -> Failure {
+pub(crate) fn classify(error: &reqwest::Error) -> Failure {
     if error.is_connect() {
         Failure::Connect
     } else if error.is_timeout() {
@@ -288,7 +338,7 @@ fn classify(error: &reqwest::Error) -> Failure {
 }
 
 /// Describes a transport error without its URL (which may carry query parameters).
-fn describe(error: reqwest::Error) -> String {
+pub(crate) fn describe(error: reqwest::Error) -> String {
     use std::error::Error as _;
     let error = error.without_url();
     let mut text = error.to_string();
