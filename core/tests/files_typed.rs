@@ -157,7 +157,10 @@ async fn octet_stream_uploads_send_the_file_as_the_body() {
     let uploaded = client(&emulator).email().upload_binary_content(upload).await.unwrap();
     assert_eq!(uploaded.status, 200);
     let request = last(&emulator);
-    assert_eq!((request.path.as_str(), request.headers["content-type"].as_str()), ("/email/1/content", "application/octet-stream"));
+    assert_eq!(
+        (request.path.as_str(), request.headers["content-type"].as_str()),
+        ("/email/1/content", "application/octet-stream")
+    );
     assert_eq!(request.headers["x-content-id"], "banner-1");
     let body = request.binary.expect("a binary body is recorded");
     assert_eq!((body.size, body.sha256), (image.len(), sha256(&image)));

@@ -278,7 +278,8 @@ fn request_type(out: &mut String, product: &Product, op: &Operation, receiver: &
         };
         let field = ident(&param.snake);
         if param.location == Location::Path {
-            let _ = writeln!(out, "        params.{map}.insert({:?}.to_owned(), self.{field}.param_value());", param.wire);
+            let _ =
+                writeln!(out, "        params.{map}.insert({:?}.to_owned(), self.{field}.param_value());", param.wire);
         } else {
             let _ = writeln!(
                 out,
@@ -302,7 +303,9 @@ fn files_into_params(out: &mut String, product: &Product, body: &Ty) {
         );
         return;
     }
-    out.push_str("        if let Some(body) = &self.body {\n            params.body = Some(crate::typed::to_json(body)?);\n");
+    out.push_str(
+        "        if let Some(body) = &self.body {\n            params.body = Some(crate::typed::to_json(body)?);\n",
+    );
     let fields = match body {
         Ty::Named(id) => object_fields(product, *id).unwrap_or_default(),
         _ => &[],
@@ -409,7 +412,8 @@ fn structure(
     for field in fields {
         let fallback = format!("`{}`.", field.wire);
         doc(out, "    ", if field.doc.is_empty() { &fallback } else { &field.doc });
-        let rename = if camel_all || field.snake == field.wire { String::new() } else { format!("rename = {:?}, ", field.wire) };
+        let rename =
+            if camel_all || field.snake == field.wire { String::new() } else { format!("rename = {:?}, ", field.wire) };
         if is_file(&field.ty) {
             // A form's file field: sent as a file part (see `request_type`), not as JSON.
             out.push_str("    #[serde(skip)]\n");
@@ -449,9 +453,12 @@ fn polymorphic(out: &mut String, product: &Product, def: &TypeDef, d: &Discrimin
     out.push_str("#[derive(Clone, Debug, PartialEq)]\n");
     let _ = writeln!(out, "pub enum {} {{", def.name);
     for (name, target, tag) in &variants {
-        let _ = writeln!(out, "    /// `{}` = `{tag}`.\n    {name}(Box<{}>),", d.property, product.types[target.0].name);
+        let _ =
+            writeln!(out, "    /// `{}` = `{tag}`.\n    {name}(Box<{}>),", d.property, product.types[target.0].name);
     }
-    out.push_str("    /// A value of a kind this version does not know, as the API sent it.\n    Other(serde_json::Value),\n}\n");
+    out.push_str(
+        "    /// A value of a kind this version does not know, as the API sent it.\n    Other(serde_json::Value),\n}\n",
+    );
     let _ = writeln!(
         out,
         "\nimpl Serialize for {name} {{\n    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {{\n        match self {{",
@@ -464,7 +471,8 @@ fn polymorphic(out: &mut String, product: &Product, def: &TypeDef, d: &Discrimin
             def.name, d.property
         );
     }
-    let _ = writeln!(out, "            {}::Other(value) => value.serialize(serializer),\n        }}\n    }}\n}}", def.name);
+    let _ =
+        writeln!(out, "            {}::Other(value) => value.serialize(serializer),\n        }}\n    }}\n}}", def.name);
     let _ = writeln!(
         out,
         "\nimpl<'de> Deserialize<'de> for {name} {{\n    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {{\n        \
@@ -474,7 +482,11 @@ fn polymorphic(out: &mut String, product: &Product, def: &TypeDef, d: &Discrimin
     );
     for (tag, target) in &d.mapping {
         if let Some((variant, _, _)) = variants.iter().find(|(_, t, _)| t == target) {
-            let _ = writeln!(out, "            Some({tag:?}) => crate::typed::from_value(value).map({}::{variant}),", def.name);
+            let _ = writeln!(
+                out,
+                "            Some({tag:?}) => crate::typed::from_value(value).map({}::{variant}),",
+                def.name
+            );
         }
     }
     let _ = writeln!(out, "            _ => Ok({}::Other(value)),\n        }}\n    }}\n}}", def.name);
@@ -513,7 +525,8 @@ fn union(out: &mut String, product: &Product, def: &TypeDef, variants: &[Ty]) {
     for (variant, _) in &named {
         let _ = writeln!(out, "            {}::{variant}(value) => value.serialize(serializer),", def.name);
     }
-    let _ = writeln!(out, "            {}::Other(value) => value.serialize(serializer),\n        }}\n    }}\n}}", def.name);
+    let _ =
+        writeln!(out, "            {}::Other(value) => value.serialize(serializer),\n        }}\n    }}\n}}", def.name);
     let _ = writeln!(
         out,
         "\nimpl<'de> Deserialize<'de> for {name} {{\n    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {{\n        \
@@ -561,7 +574,8 @@ fn open_enum(out: &mut String, def: &TypeDef, values: &[String]) {
         let name = unique(&mut consts, &name);
         lines.push(format!("    /// `{}`\n    {name} = {value:?},", value.replace('`', "'")));
     }
-    let _ = writeln!(out, "crate::open_enum! {{\n{}    {} {{\n{}\n    }}\n}}", indent(&body), def.name, lines.join("\n"));
+    let _ =
+        writeln!(out, "crate::open_enum! {{\n{}    {} {{\n{}\n    }}\n}}", indent(&body), def.name, lines.join("\n"));
 }
 
 fn indent(text: &str) -> String {
