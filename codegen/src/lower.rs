@@ -30,11 +30,65 @@ const COMPONENTS: &str = "#/components/schemas/";
 /// SDK's runtime types): a schema that asks for one is named after its product first
 /// (`Error` → `SmsError`).
 const RESERVED: &[&str] = &[
-    "Any", "ApiResponse", "Array", "Blob", "Bool", "Boolean", "Box", "Buffer", "Byte", "Bytes", "Char", "Client",
-    "Data", "Date", "DateTime", "Decimal", "Default", "Dict", "Dictionary", "Double", "Err", "Error", "Exception",
-    "File", "FileDownload", "Float", "Flow", "Function", "Int", "List", "Literal", "Long", "Map", "Model", "None",
-    "Nothing", "Number", "Object", "Ok", "Optional", "Page", "Pair", "Promise", "Record", "Result", "Self", "Sequence",
-    "Set", "Short", "Some", "String", "Symbol", "Throwable", "TypedDict", "URL", "Union", "Unit", "Value", "Vec",
+    "Any",
+    "ApiResponse",
+    "Array",
+    "Blob",
+    "Bool",
+    "Boolean",
+    "Box",
+    "Buffer",
+    "Byte",
+    "Bytes",
+    "Char",
+    "Client",
+    "Data",
+    "Date",
+    "DateTime",
+    "Decimal",
+    "Default",
+    "Dict",
+    "Dictionary",
+    "Double",
+    "Err",
+    "Error",
+    "Exception",
+    "File",
+    "FileDownload",
+    "Float",
+    "Flow",
+    "Function",
+    "Int",
+    "List",
+    "Literal",
+    "Long",
+    "Map",
+    "Model",
+    "None",
+    "Nothing",
+    "Number",
+    "Object",
+    "Ok",
+    "Optional",
+    "Page",
+    "Pair",
+    "Promise",
+    "Record",
+    "Result",
+    "Self",
+    "Sequence",
+    "Set",
+    "Short",
+    "Some",
+    "String",
+    "Symbol",
+    "Throwable",
+    "TypedDict",
+    "URL",
+    "Union",
+    "Unit",
+    "Value",
+    "Vec",
 ];
 
 /// Reads the spec `file` (its name and parsed JSON) into a product.
@@ -164,7 +218,10 @@ impl<'a> Lower<'a> {
             summary: text(op, "summary"),
             doc: first_paragraph(op.get("description")),
             deprecated: op.get("deprecated").and_then(Value::as_bool) == Some(true) || deprecation.is_some(),
-            successor: deprecation.and_then(|d| d.get("successorOperationId")).and_then(Value::as_str).map(str::to_owned),
+            successor: deprecation
+                .and_then(|d| d.get("successorOperationId"))
+                .and_then(Value::as_str)
+                .map(str::to_owned),
             params,
             body,
             response,
@@ -177,7 +234,8 @@ impl<'a> Lower<'a> {
     fn body(&mut self, body: &Value, pascal: &str, params: &[Param]) -> Result<Body, String> {
         let content = body.get("content").and_then(Value::as_object).cloned().unwrap_or_default();
         let chosen = preferred_request_type(content.keys().map(String::as_str));
-        let schema = chosen.and_then(|t| content.get(t)).and_then(|m| m.get("schema")).cloned().unwrap_or(Value::Bool(true));
+        let schema =
+            chosen.and_then(|t| content.get(t)).and_then(|m| m.get("schema")).cloned().unwrap_or(Value::Bool(true));
         let ty = self.ty(&schema, &format!("{pascal}Body"))?;
         let flatten = match &ty {
             Ty::Named(id) => self.flattenable(*id, params),
@@ -210,7 +268,8 @@ impl<'a> Lower<'a> {
         let mut success: Vec<(u16, &Value)> =
             responses.iter().filter_map(|(code, r)| Some((code.parse::<u16>().ok()?, r))).collect();
         success.retain(|(code, _)| (200..300).contains(code));
-        success.sort_by_key(|(code, r)| (r.get("content").is_none_or(|c| c.as_object().is_none_or(Map::is_empty)), *code));
+        success
+            .sort_by_key(|(code, r)| (r.get("content").is_none_or(|c| c.as_object().is_none_or(Map::is_empty)), *code));
         let Some((status, response)) = success.first().copied() else {
             return Ok(Response::Empty { status: 200 });
         };
@@ -274,12 +333,15 @@ impl<'a> Lower<'a> {
                 .map(|p| p.wire.clone());
             return Some(Paging::Cursor { param: param.clone(), next, items, flag });
         }
-        let page = params.iter().find(|p| p.location == Location::Query && (p.wire == "page" || p.wire == "pageNumber"))?;
+        let page =
+            params.iter().find(|p| p.location == Location::Query && (p.wire == "page" || p.wire == "pageNumber"))?;
         if !matches!(page.ty, Ty::Integer { .. }) {
             return None;
         }
-        let schema = raw.iter().find(|p| p["name"] == page.wire.as_str() && p["in"] == "query").and_then(|p| p.get("schema"));
-        let first = schema.and_then(|s| s.get("default").or_else(|| s.get("minimum"))).and_then(Value::as_i64).unwrap_or(0);
+        let schema =
+            raw.iter().find(|p| p["name"] == page.wire.as_str() && p["in"] == "query").and_then(|p| p.get("schema"));
+        let first =
+            schema.and_then(|s| s.get("default").or_else(|| s.get("minimum"))).and_then(Value::as_i64).unwrap_or(0);
         Some(Paging::Page {
             param: page.wire.clone(),
             size: query(&["size", "pageSize", "limit"]).cloned(),
@@ -342,8 +404,11 @@ impl<'a> Lower<'a> {
             return Ok(Ty::Named(self.inline(schema, context)?));
         }
         if let Some(variants) = object.get("oneOf").or_else(|| object.get("anyOf")).and_then(Value::as_array) {
-            let lowered: Vec<Ty> =
-                variants.iter().enumerate().map(|(i, v)| self.ty(v, &format!("{context}{}", i + 1))).collect::<Result<_, _>>()?;
+            let lowered: Vec<Ty> = variants
+                .iter()
+                .enumerate()
+                .map(|(i, v)| self.ty(v, &format!("{context}{}", i + 1)))
+                .collect::<Result<_, _>>()?;
             if lowered.iter().all(|t| !matches!(t, Ty::Named(_))) {
                 return Ok(Ty::Any);
             }
@@ -363,14 +428,18 @@ impl<'a> Lower<'a> {
                 Some(Value::Bool(true)) => Ty::Map(Box::new(Ty::Any)),
                 _ => Ty::Any,
             },
-            Some("string") | None if object.get("enum").is_some_and(Value::is_array) => Ty::Literal(enum_values(object)),
+            Some("string") | None if object.get("enum").is_some_and(Value::is_array) => {
+                Ty::Literal(enum_values(object))
+            }
             Some("string") => match object.get("format").and_then(Value::as_str) {
                 Some("date-time") => Ty::DateTime,
                 Some("date") => Ty::Date,
                 Some("binary") => Ty::Binary,
                 _ => Ty::String,
             },
-            Some("integer") => Ty::Integer { bits: if object.get("format") == Some(&Value::from("int32")) { 32 } else { 64 } },
+            Some("integer") => {
+                Ty::Integer { bits: if object.get("format") == Some(&Value::from("int32")) { 32 } else { 64 } }
+            }
             Some("number") => Ty::Number,
             Some("boolean") => Ty::Boolean,
             _ => Ty::Any,
@@ -385,10 +454,8 @@ impl<'a> Lower<'a> {
         if let Some(id) = self.by_component.get(key) {
             return Ok(Ty::Named(*id));
         }
-        let schema = self
-            .components
-            .get(key)
-            .ok_or_else(|| format!("{}: {reference:?} names no component", self.product))?;
+        let schema =
+            self.components.get(key).ok_or_else(|| format!("{}: {reference:?} names no component", self.product))?;
         if inlined(schema) || primitive_union(schema) {
             let short = short_name(key, schema);
             return self.ty(schema, &short);
@@ -457,8 +524,11 @@ impl<'a> Lower<'a> {
         }
         let variants = object.get("oneOf").or_else(|| object.get("anyOf")).and_then(Value::as_array);
         if let (Some(variants), None) = (variants, object.get("discriminator")) {
-            let lowered: Vec<Ty> =
-                variants.iter().enumerate().map(|(i, v)| self.ty(v, &format!("{name}{}", i + 1))).collect::<Result<_, _>>()?;
+            let lowered: Vec<Ty> = variants
+                .iter()
+                .enumerate()
+                .map(|(i, v)| self.ty(v, &format!("{name}{}", i + 1)))
+                .collect::<Result<_, _>>()?;
             return Ok(TypeKind::Union { variants: lowered });
         }
         let mut fields = Vec::new();
@@ -647,7 +717,9 @@ fn shape_key(schema: &Value) -> String {
         match value {
             Value::Object(map) => Value::Object(
                 map.iter()
-                    .filter(|(k, _)| !matches!(k.as_str(), "description" | "example" | "examples" | "title" | "summary"))
+                    .filter(|(k, _)| {
+                        !matches!(k.as_str(), "description" | "example" | "examples" | "title" | "summary")
+                    })
                     .map(|(k, v)| {
                         let v = match (k.as_str(), v) {
                             ("$ref", Value::String(r)) => Value::String(r.rsplit('.').next().unwrap_or(r).to_owned()),

@@ -58,8 +58,10 @@ fn run(mut args: Vec<String>) -> Result<(), String> {
             println!("{}", stats::table(&load(&root)?.api));
             Ok(())
         }
-        _ => Err("usage: infobip-codegen [--root DIR] generate [--check] | emit <language> <dir> | ir [product] | stats"
-            .to_owned()),
+        _ => {
+            Err("usage: infobip-codegen [--root DIR] generate [--check] | emit <language> <dir> | ir [product] | stats"
+                .to_owned())
+        }
     }
 }
 

@@ -51,7 +51,6 @@ pub fn camel_name(name: &str) -> String {
     out
 }
 
-
 /// The words of a name in any style (`repeatDTMF`, `for-each`, `Audio source type`,
 /// `__default`, `SMS_v2`): split at separators, case humps and acronym ends.
 pub fn words(name: &str) -> Vec<String> {
@@ -71,8 +70,8 @@ pub fn snake_ident(name: &str) -> String {
 /// A camelCase identifier for `name`: the name itself when it already is one (`bulkId`),
 /// else its words joined (`client_id` → `clientId`, `Audio source type` → `audioSourceType`).
 pub fn camel_ident(name: &str) -> String {
-    let plain = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-        && name.chars().all(|c| c.is_ascii_alphanumeric());
+    let plain =
+        name.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && name.chars().all(|c| c.is_ascii_alphanumeric());
     if plain {
         return name.to_owned();
     }
@@ -86,8 +85,8 @@ pub fn camel_ident(name: &str) -> String {
 /// A PascalCase identifier for `name`: kept when it already is one (`WhatsAppBulkMessage`),
 /// else its words capitalized (`send-sms-messages` → `SendSmsMessages`).
 pub fn pascal_ident(name: &str) -> String {
-    let plain = name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && name.chars().all(|c| c.is_ascii_alphanumeric());
+    let plain =
+        name.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric());
     if plain {
         return name.to_owned();
     }

@@ -34,7 +34,8 @@ impl File {
         let Some(name) = self.region else { return Ok(self.text.clone()) };
         let current = current.ok_or_else(|| format!("{}: missing (it holds the region {name})", self.path))?;
         let (begin, end) = (format!("# begin {name}\n"), format!("# end {name}"));
-        let start = current.find(&begin).ok_or_else(|| format!("{}: no line `# begin {name}`", self.path))? + begin.len();
+        let start =
+            current.find(&begin).ok_or_else(|| format!("{}: no line `# begin {name}`", self.path))? + begin.len();
         let stop = current[start..].find(&end).ok_or_else(|| format!("{}: no line `# end {name}`", self.path))? + start;
         Ok(format!("{}{}{}", &current[..start], self.text, &current[stop..]))
     }

@@ -55,9 +55,18 @@ mod tests {
 
     #[test]
     fn reads_every_form_and_writes_infobip_format() {
-        for text in ["2026-01-01T10:00:00.000+0000", "2026-01-01T10:00:00+00:00", "2026-01-01T10:00:00Z", "2026-01-01T12:00:00.000+0200"] {
+        for text in [
+            "2026-01-01T10:00:00.000+0000",
+            "2026-01-01T10:00:00+00:00",
+            "2026-01-01T10:00:00Z",
+            "2026-01-01T12:00:00.000+0200",
+        ] {
             let read: DateTime = serde_json::from_value(serde_json::json!(text)).expect(text);
-            assert_eq!(serde_json::to_value(read).expect("writes"), serde_json::json!("2026-01-01T10:00:00.000+0000"), "{text}");
+            assert_eq!(
+                serde_json::to_value(read).expect("writes"),
+                serde_json::json!("2026-01-01T10:00:00.000+0000"),
+                "{text}"
+            );
         }
         let millis: DateTime = serde_json::from_value(serde_json::json!(1767261600000_i64)).expect("epoch millis");
         assert_eq!(millis.to_string(), "2026-01-01T10:00:00.000+0000");

@@ -199,7 +199,8 @@ impl Pages {
             loop {
                 if let Some(item) = buffered.next() {
                     let what = pages.as_ref().map(|p| p.operation.clone()).unwrap_or_default();
-                    let read = serde_json::from_value(item).map_err(|e| Error::decode(format!("an item of {what}: {e}"), None));
+                    let read = serde_json::from_value(item)
+                        .map_err(|e| Error::decode(format!("an item of {what}: {e}"), None));
                     return Some((read, (pages, buffered)));
                 }
                 let current = pages.as_mut()?;
