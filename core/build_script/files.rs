@@ -39,10 +39,10 @@ fn answer<'a>(op: &'a Value, spec: &'a Value) -> Option<&'a Map<String, Value>> 
 fn is_file(content: &Map<String, Value>, spec: &Value) -> bool {
     let schema = |media: &Value| resolve(media.get("schema").unwrap_or(&Value::Null), spec).clone();
     let json = |t: &str| t == "application/json" || t.ends_with("+json") || t == "text/json";
-    if let Some((_, media)) = content.iter().find(|(t, _)| json(t)) {
-        if schema(media).get("format").and_then(Value::as_str) != Some("binary") {
-            return false;
-        }
+    if let Some((_, media)) = content.iter().find(|(t, _)| json(t))
+        && schema(media).get("format").and_then(Value::as_str) != Some("binary")
+    {
+        return false;
     }
     if let Some(media) = content.get("*/*") {
         let raw = media.get("schema").unwrap_or(&Value::Null);

@@ -141,13 +141,8 @@ fn pdf() -> Bytes {
 
 /// A 2×2 RGB PNG (orange), its image data in one stored (uncompressed) zlib block.
 fn png() -> Bytes {
-    let mut raw = Vec::new();
-    for _ in 0..2 {
-        raw.push(0); // filter: none
-        for _ in 0..2 {
-            raw.extend_from_slice(&[0xFF, 0x7F, 0x00]);
-        }
-    }
+    // Two scanlines, each a filter byte (0: none) then two orange pixels.
+    let raw = [0, 0xFF, 0x7F, 0x00, 0xFF, 0x7F, 0x00].repeat(2);
     let mut zlib = vec![0x78, 0x01, 0x01];
     let len = u16::try_from(raw.len()).unwrap_or(0);
     zlib.extend_from_slice(&len.to_le_bytes());
