@@ -245,6 +245,7 @@ async fn an_upload_that_may_have_been_written_is_never_sent_again() {
 
 /// The recording the emulator serves, fetched without the SDK.
 async fn served(emulator: &Emulator, path: &str) -> (Vec<u8>, String, String) {
+    let _ = client(emulator); // building one installs the TLS provider reqwest needs
     let response = reqwest::Client::new()
         .get(format!("{}{path}", emulator.base_url()))
         .header("authorization", format!("App {}", emulator.api_key()))

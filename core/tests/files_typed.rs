@@ -179,6 +179,7 @@ async fn octet_stream_uploads_send_the_file_as_the_body() {
 
 /// The recording the emulator serves, fetched without the SDK.
 async fn served(emulator: &Emulator, file_id: &str) -> Vec<u8> {
+    let _ = client(emulator); // building one installs the TLS provider reqwest needs
     let response = reqwest::Client::new()
         .get(format!("{}/calls/1/recordings/files/{file_id}", emulator.base_url()))
         .header("authorization", format!("App {}", emulator.api_key()))
@@ -191,10 +192,10 @@ async fn served(emulator: &Emulator, file_id: &str) -> Vec<u8> {
 #[tokio::test]
 async fn a_download_is_bytes_with_content_type_and_file_name_whole_or_streamed() {
     let emulator = Emulator::start().await.unwrap();
-    let client = client(&emulator); // first: building it installs the TLS provider `served` needs
     let expected = served(&emulator, "rec-9").await;
     assert!(std::str::from_utf8(&expected).is_err(), "the recording is binary");
     emulator.clear_requests();
+    let client = client(&emulator);
     let request = || DownloadRecordingFileRequest { file_id: "rec-9".into(), ..Default::default() };
 
     let file = client.voice().download_recording_file(request()).await.unwrap();
