@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::auth::{Authenticator, Credentials, Secret};
 use crate::config::{self, BaseUrl, RequestOptions, RetryPolicy};
 use crate::error::Error;
-use crate::http::{Body, Pieces, Prepared, Query, RateLimit, Response, Throttle, Transport};
+use crate::http::{Body, Pieces, Prepared, Query, RateLimit, Response, Throttle, Transport, Unread};
 
 /// A client of the Infobip API. Cheap to clone (clones share one connection pool, one
 /// session or token, and one throttle), `Send` and `Sync`.
@@ -87,7 +87,7 @@ impl Client {
             body: Ok(None),
             options: self.defaults.clone(),
             accept: None,
-            streamed: false,
+            streamed: None,
         }
     }
 
@@ -130,7 +130,7 @@ pub struct RequestBuilder {
     body: Result<Option<Body>, Error>,
     options: RequestOptions,
     accept: Option<HeaderValue>,
-    streamed: bool,
+    streamed: Option<Unread>,
 }
 
 impl RequestBuilder {
@@ -177,9 +177,9 @@ impl RequestBuilder {
         self
     }
 
-    /// Asks for what `op` answers (`Accept`); with `streamed`, a success answer's body is left
-    /// unread for a [`Download`](crate::files::Download).
-    pub(crate) fn answer(mut self, op: &crate::catalog::Operation, streamed: bool) -> Self {
+    /// Asks for what `op` answers (`Accept`); with a `streamed` slot, a success answer's body is
+    /// left unread there for a [`Download`](crate::files::Download).
+    pub(crate) fn answer(mut self, op: &crate::catalog::Operation, streamed: Option<Unread>) -> Self {
         self.accept = HeaderValue::from_str(&op.accept()).ok();
         self.streamed = streamed;
         self

@@ -12,7 +12,7 @@ use crate::client::Client;
 use crate::config::RequestOptions;
 use crate::error::{Error, Violation};
 use crate::files::FilePart;
-use crate::http::{Query, Response, encode_component};
+use crate::http::{Query, Response, Unread, encode_component};
 
 /// The parameters of a [`Client::call`]: path, query and header parameters by name, and a JSON
 /// body. Every part is optional. Reads from JSON as `{"path": {…}, "query": {…}, "headers": {…},
@@ -142,16 +142,17 @@ impl Client {
     /// [`files`](crate::files)). The `Accept` header asks for what the operation answers
     /// ([`Operation::accept`]). An unknown id is a `validation` error suggesting the closest ids.
     pub async fn call(&self, operation_id: &str, params: CallParams) -> Result<CallResponse, Error> {
-        let response = self.send_operation(operation_id, params, false).await?;
+        let response = self.send_operation(operation_id, params, None).await?;
         Ok(CallResponse::from(response))
     }
 
-    /// Checks and sends a call; with `streamed`, a success answer's body is left unread.
+    /// Checks and sends a call; with a `streamed` slot, a success answer's body is left unread
+    /// there.
     pub(crate) async fn send_operation(
         &self,
         operation_id: &str,
         params: CallParams,
-        streamed: bool,
+        streamed: Option<Unread>,
     ) -> Result<Response, Error> {
         let op = super::operation(operation_id).ok_or_else(|| super::suggest::unknown_operation(operation_id))?;
         let method = Method::from_bytes(op.method.as_bytes())

@@ -11,7 +11,7 @@ use tokio::io::AsyncWriteExt as _;
 use crate::catalog::CallParams;
 use crate::client::Client;
 use crate::error::Error;
-use crate::http::{Response, Streaming};
+use crate::http::{Response, Streaming, Unread};
 use crate::typed::FileDownload;
 
 /// A file an operation answers, read as it arrives: [`chunk`](Self::chunk) after chunk, as a
@@ -50,19 +50,20 @@ impl Client {
     /// file ([`Operation::answers_file`](crate::catalog::Operation::answers_file)), it works for
     /// any.
     pub async fn download(&self, operation_id: &str, params: CallParams) -> Result<Download, Error> {
-        let response = self.send_operation(operation_id, params, true).await?;
-        Ok(Download::new(operation_id, response))
+        let slot = Unread::default();
+        let response = self.send_operation(operation_id, params, Some(slot.clone())).await?;
+        Ok(Download::new(operation_id, response, slot.take()))
     }
 }
 
 impl Download {
-    fn new(operation: &str, response: Response) -> Self {
+    fn new(operation: &str, response: Response, body: Option<Streaming>) -> Self {
         Download {
             status: response.status,
             request_id: response.request_id,
             attempts: response.attempts,
             operation: operation.to_owned(),
-            body: response.unread.and_then(|unread| unread.take()),
+            body,
             headers: response.headers,
             received: 0,
         }

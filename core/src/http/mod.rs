@@ -88,8 +88,9 @@ pub(crate) struct Prepared {
     pub(crate) headers: HeaderMap,
     /// What the `Accept` header asks for (`application/json` when not set).
     pub(crate) accept: Option<HeaderValue>,
-    /// Whether a success answer's body is left unread, for a download to stream (see [`Unread`]).
-    pub(crate) streamed: bool,
+    /// Where a success answer's body is left unread, for a download to stream (see [`Unread`]);
+    /// `None` reads every body whole.
+    pub(crate) streamed: Option<Unread>,
 }
 
 impl Prepared {
@@ -103,7 +104,7 @@ impl Prepared {
             operation,
             headers: HeaderMap::new(),
             accept: None,
-            streamed: false,
+            streamed: None,
         }
     }
 }
@@ -121,8 +122,6 @@ pub struct Response {
     pub request_id: Option<String>,
     /// Attempts made.
     pub attempts: u32,
-    /// The body of a streamed answer, not read yet (`body` is then empty).
-    pub(crate) unread: Option<Unread>,
 }
 
 impl Response {
@@ -277,17 +276,17 @@ impl Transport {
         if let Some(body) = &request.body {
             builder = builder.header(CONTENT_TYPE, body.content_type.clone()).body(body.for_attempt());
         }
-        let response = match unread::send(builder, timeout, request.streamed).await {
+        let response = match unread::send(builder, timeout, request.streamed.is_some()).await {
             Ok(r) => r,
             Err((failure, message)) => return Attempt::Failed(failure, message),
         };
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        if request.streamed && status < 400 {
+        if let Some(slot) = request.streamed.as_ref().filter(|_| status < 400) {
             self.warn_if_deprecated(request, &headers);
             let request_id = crate::error::request_id(&headers);
-            let unread = Some(Unread::new(response, timeout));
-            return Attempt::Done(Response { status, headers, body: Bytes::new(), request_id, attempts: 0, unread });
+            slot.fill(response, timeout);
+            return Attempt::Done(Response { status, headers, body: Bytes::new(), request_id, attempts: 0 });
         }
         let body = match response.bytes().await {
             Ok(b) => b,
@@ -301,7 +300,7 @@ impl Transport {
             return Attempt::Status(ApiError::from_response(status, &headers, &body));
         }
         let request_id = crate::error::request_id(&headers);
-        Attempt::Done(Response { status, headers, body, request_id, attempts: 0, unread: None })
+        Attempt::Done(Response { status, headers, body, request_id, attempts: 0 })
     }
 
     /// Warns once per operation when the response's `Deprecation`/`Sunset` headers, or the

@@ -35,8 +35,8 @@ pub(super) async fn send(
     sent.map_err(|e| (classify(&e), describe(e)))
 }
 
-/// The body of a success answer, left unread for a download; taken once.
-#[derive(Clone)]
+/// Where the transport leaves a success answer's body unread, for a download; taken once.
+#[derive(Clone, Default)]
 pub(crate) struct Unread(Arc<Mutex<Option<Streaming>>>);
 
 /// An answer's body being read, and how long to wait for each chunk.
@@ -47,8 +47,9 @@ pub(crate) struct Streaming {
 }
 
 impl Unread {
-    pub(super) fn new(response: reqwest::Response, idle: Option<Duration>) -> Self {
-        Unread(Arc::new(Mutex::new(Some(Streaming { response, idle }))))
+    /// Leaves `response`'s body here, to be read with `idle` as the wait for each chunk.
+    pub(super) fn fill(&self, response: reqwest::Response, idle: Option<Duration>) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = Some(Streaming { response, idle });
     }
 
     /// The body, the first time it is asked for.
