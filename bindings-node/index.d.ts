@@ -1,7 +1,14 @@
-// Type declarations of `infobip-sdk`: the hand-written layer (client, errors, iterators) over the
-// declarations napi-rs generates from the Rust crate into native/binding.d.ts.
+// Type declarations of `infobip-sdk`: the hand-written layer (client, errors, results, iterators)
+// over the declarations generated from Infobip's specs into lib/generated/ (a namespace per product,
+// its operations and types) and those napi-rs generates from the Rust crate into native/binding.d.ts.
 
 import type { ClientOptions as NativeClientOptions } from './native/binding';
+import type { Namespaces } from './lib/generated/index.js';
+import type * as SmsTypes from './lib/generated/sms.js';
+import type * as TfaTypes from './lib/generated/tfa.js';
+
+/** Every product's types, as a namespace named like the client's (`whatsapp.input.Message`, `sms.DeliveryReport`). */
+export type * from './lib/generated/index.js';
 
 /** Receives log lines: a function `(level, line)` or a console-like object. */
 export type Logger =
@@ -33,6 +40,71 @@ export interface RequestOptions {
   timeout?: number;
   /** Retries for this call (0 disables them). */
   maxRetries?: number;
+  /**
+   * `false` sends the request without checking it against the spec first (for when the live API
+   * is ahead of the spec: a new enum value, a new field). On by default; also a client option.
+   */
+  validate?: boolean;
+}
+
+/** The HTTP response a result came from (`result.$response`). */
+export interface ResponseInfo {
+  /** The HTTP status. */
+  readonly status: number;
+  /** The response headers: lower-case name → value (repeated headers joined by `, `). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The request id the API gave (`X-Request-Id`). */
+  readonly requestId: string | null;
+  /** Attempts made (1 unless retried). */
+  readonly attempts: number;
+}
+
+/** What every result object has beside its fields (not enumerable: `Object.keys` shows the fields only). */
+export interface ResultMethods {
+  /** A plain copy for `JSON.stringify`, date-times written in Infobip's format (`2026-01-01T10:00:00.000+0000`). */
+  toJSON(): unknown;
+}
+
+/**
+ * The result of a generated method: the answer's fields (camelCase; date-times as `Date`; open
+ * enums keep values this version does not know; unknown fields are kept) and, one property away,
+ * the response it came from.
+ */
+export type Result<T> = T extends object ? T & ResultMethods & { readonly $response: ResponseInfo } : T;
+
+/** The result of an operation that answers without a body. */
+export interface EmptyResult extends ResultMethods {
+  readonly $response: ResponseInfo;
+}
+
+/** The result of an operation that answers with a file. */
+export interface FileResult extends ResultMethods {
+  /** The file's bytes. */
+  data: Buffer;
+  /** Its content type, as the server declared it. */
+  contentType: string | null;
+  /** Its name, from `Content-Disposition`, when the server gave one. */
+  fileName: string | null;
+  readonly $response: ResponseInfo;
+}
+
+/** The result of an operation that answers with text. */
+export interface TextResult extends ResultMethods {
+  text: string;
+  readonly $response: ResponseInfo;
+}
+
+/**
+ * What an operation that pages returns: `await` it for the first page, or go through every item
+ * of every page with `for await (const item of client.x.listY(params))`; `.pages()` goes through
+ * the pages. It stops after the last page, at an empty page, or (with a DecodeError) when the API
+ * repeats a cursor. Nothing is sent until it is awaited or iterated.
+ */
+export interface PagePromise<Page, Item> extends PromiseLike<Page>, AsyncIterable<Item & ResultMethods> {
+  catch<T = never>(onRejected?: ((reason: unknown) => T | PromiseLike<T>) | null): Promise<Page | T>;
+  finally(onFinally?: (() => void) | null): Promise<Page>;
+  /** Every page, typed, each with its `$response`. */
+  pages(): AsyncIterable<Page>;
 }
 
 /** A query value; lists are sent as repeated parameters (`a=1&a=2`). */
@@ -94,13 +166,15 @@ export declare function operations(filter?: OperationsFilter): OperationInfo[];
 /** The scopes an API key needs for an operation (any one is enough); `null` for an unknown id. */
 export declare function requiredScopes(operationId: string): string[] | null;
 
-/** A client of the Infobip API: one connection pool; share one instance. */
+/**
+ * A client of the Infobip API: one connection pool; share one instance. Every product is a
+ * namespace named after its spec file (`client.whatsapp`, `client.email`, `client.messagesApi`,
+ * `client.numberLookup`, `client.tfa`, …) with one method per operation, named after its
+ * `operationId` in camelCase (`send-whatsapp-template-message` → `sendWhatsappTemplateMessage`).
+ */
+export interface Infobip extends Namespaces {}
 export declare class Infobip {
   constructor(options?: InfobipOptions);
-  /** SMS: send, preview, delivery reports, logs, inbound messages, scheduled bulks. */
-  readonly sms: Sms;
-  /** 2FA: applications, templates, PINs over SMS, voice and email, verification. */
-  readonly tfa: Tfa;
   /** The base URL requests go to. */
   readonly baseUrl: string;
   /** Sends a request to any endpoint, with the client's auth, retries and error mapping. */
@@ -139,6 +213,7 @@ export type ErrorCode =
   | 'connection'
   | 'timeout'
   | 'outcome_unknown'
+  | 'auth_failed'
   | 'bad_request'
   | 'unauthorized'
   | 'forbidden'
@@ -149,6 +224,7 @@ export type ErrorCode =
   | 'api_error'
   | 'decode'
   | 'webhook_verification'
+  | 'internal'
   | 'aborted';
 
 /** The base of every error the SDK raises. */
@@ -178,7 +254,19 @@ export declare class OutcomeUnknownError extends InfobipError {
   readonly operation: string;
   readonly status: number | null;
 }
-/** A response could not be read. */
+/** The OAuth2 token or IBSSO session could not be had: the call was not sent (sending it again is safe). */
+export declare class AuthFailedError extends InfobipError {
+  /** `OAuth2` or `IBSSO`. */
+  readonly scheme: string;
+  readonly reason: string;
+  /** The code of what failed at the token or session endpoint (`unauthorized`, `timeout`, `server_error`, …). */
+  readonly cause: string;
+  /** The status the token or session endpoint answered, if it answered. */
+  readonly status: number | null;
+}
+/** A bug of the SDK (a panic in its native core, caught): please report it. */
+export declare class InternalError extends InfobipError {}
+/** A response could not be read (or was larger than `maxResponseBytes`). */
 export declare class DecodeError extends InfobipError {
   readonly offset: number | null;
 }
@@ -205,43 +293,34 @@ export declare class NotFoundError extends APIStatusError {}
 export declare class ConflictError extends APIStatusError {}
 export declare class RateLimitError extends APIStatusError {}
 export declare class InternalServerError extends APIStatusError {}
-/** The call was cancelled through its `AbortSignal` (`name` is `AbortError`). */
-export declare class AbortError extends InfobipError {}
+/**
+ * The call was cancelled through its `AbortSignal` (`name` is `AbortError`). A send aborted after
+ * its request may have been written carries its ids: look it up before sending it again.
+ */
+export declare class AbortError extends InfobipError {
+  readonly bulkId: string | null;
+  readonly messageIds: string[];
+}
 
-// ---- SMS ----------------------------------------------------------------------------------
+// ---- SMS and 2FA: the hand-written calls ---------------------------------------------------
+// Their types are the generated ones of the SMS and 2FA specs (`sms.*`, `tfa.*`); the names
+// below are aliases kept for code written against earlier versions. Lists the core always
+// returns are declared as present.
 
 /** A date-time given to the SDK: a Date, or a string in any ISO 8601 / Infobip form. */
 export type DateInput = Date | string;
 
 /** Open enums: the known values, or any other string the API may add. */
-export type StatusGroupName = 'ACCEPTED' | 'PENDING' | 'UNDELIVERABLE' | 'DELIVERED' | 'EXPIRED' | 'REJECTED' | (string & {});
-export type BulkStatusName = 'PENDING' | 'PAUSED' | 'PROCESSING' | 'CANCELED' | 'FINISHED' | 'FAILED' | (string & {});
-
-export interface SmsDestination {
-  to: string;
-  messageId?: string;
-  networkId?: number;
-}
-
-export type SmsContent =
-  | { text: string; transliteration?: string; language?: { languageCode?: string; singleShift?: boolean; lockingShift?: boolean } }
-  | { hex: string; dataCoding?: number; esmClass?: number };
-
+export type StatusGroupName = SmsTypes.MessageGeneralStatus;
+export type BulkStatusName = SmsTypes.BulkStatus;
+export type SmsDestination = SmsTypes.input.Destination;
+export type SmsContent = SmsTypes.input.SmsMessageContent;
 /** One message of a send; see the API reference for every option. */
-export interface SmsMessage {
-  sender?: string;
-  destinations: SmsDestination[];
-  content: SmsContent;
-  options?: Record<string, unknown> & { validityPeriod?: { amount: number; timeUnit?: 'SECONDS' | 'MINUTES' | 'HOURS' | 'DAYS' }; flash?: boolean };
-  webhooks?: { delivery?: { url?: string; intermediateReport?: boolean; notify?: boolean }; contentType?: string; callbackData?: string };
-}
-
+export type SmsMessage = SmsTypes.input.SmsMessage;
 /** Options of a whole send (bulk id, schedule, tracking, ...). */
-export interface SmsSendOptions extends Record<string, unknown> {
-  schedule?: { bulkId?: string; sendAt?: DateInput; sendingSpeedLimit?: { amount: number; timeUnit?: 'MINUTE' | 'HOUR' | 'DAY' } };
-}
+export type SmsSendOptions = SmsTypes.input.SmsMessageRequestOptions;
 
-/** The short form of a send: one text to one number. */
+/** The short form of a send: one text to one number (the SDK's own, not the API's). */
 export interface SmsTextSend {
   to: string;
   text: string;
@@ -249,355 +328,88 @@ export interface SmsTextSend {
 }
 
 /** The API's form of a send. */
-export interface SmsSendRequest {
-  messages: SmsMessage[];
-  options?: SmsSendOptions;
-}
-
-export interface SmsStatus {
-  groupId?: number;
-  groupName?: StatusGroupName;
-  id?: number;
-  name?: string;
-  description?: string;
-  action?: string;
-}
-
-export interface SmsError {
-  groupId?: number;
-  groupName?: string;
-  id?: number;
-  name?: string;
-  description?: string;
-  permanent?: boolean;
-}
-
-export interface SentMessage {
-  messageId?: string;
-  status?: SmsStatus;
-  destination?: string;
-  details?: { messageCount?: number };
-}
-
-export interface SendResult {
-  bulkId?: string;
+export type SmsSendRequest = SmsTypes.input.SmsRequestEnvelope;
+export type SmsStatus = SmsTypes.MessageStatus;
+export type SmsError = SmsTypes.MessageError;
+export type SentMessage = SmsTypes.MessageResponseSmsMessageResponseDetails;
+export type SendResult = SmsTypes.SmsResponseEnvelope & {
   messages: SentMessage[];
   /** The request id of the response. */
   requestId: string | null;
-}
+} & ResultMethods;
+export type Price = SmsTypes.MessagePrice;
+export type Platform = SmsTypes.Platform;
+export type SmsLog = SmsTypes.SmsLogSmsMessageContent;
+export type DeliveryReport = SmsTypes.DeliveryReport;
+export type InboundMessage = SmsTypes.SmsMoReport;
 
-export interface Price {
-  pricePerMessage?: number;
-  currency?: string;
-}
-
-export interface Platform {
-  entityId?: string;
-  applicationId?: string;
-}
-
-export interface SmsLog {
-  sender?: string;
-  destination?: string;
-  bulkId?: string;
-  messageId?: string;
-  sentAt?: Date;
-  doneAt?: Date;
-  messageCount?: number;
-  price?: Price;
-  status?: SmsStatus;
-  error?: SmsError;
-  platform?: Platform;
-  content?: SmsContent | Record<string, unknown>;
-  campaignReferenceId?: string;
-  mccMnc?: string;
-}
-
-export interface DeliveryReport {
-  bulkId?: string;
-  messageId?: string;
-  to?: string;
-  sender?: string;
-  sentAt?: Date;
-  doneAt?: Date;
-  messageCount?: number;
-  mccMnc?: string;
-  callbackData?: string;
-  price?: Price;
-  status?: SmsStatus;
-  error?: SmsError;
-  platform?: Platform;
-  campaignReferenceId?: string;
-}
-
-export interface InboundMessage {
-  messageId?: string;
-  from?: string;
-  to?: string;
-  text?: string;
-  cleanText?: string;
-  keyword?: string;
-  receivedAt?: Date;
-  smsCount?: number;
-  price?: Price;
-  callbackData?: string;
-  applicationId?: string;
-  entityId?: string;
-  campaignReferenceId?: string;
-}
-
-export interface LogsFilter {
-  mcc?: string;
-  mnc?: string;
-  sender?: string;
-  destination?: string;
-  bulkId?: string | string[];
-  messageId?: string | string[];
-  generalStatus?: StatusGroupName;
-  sentSince?: DateInput;
-  sentUntil?: DateInput;
-  /** Logs per page (1 to 1000). */
-  limit?: number;
-  entityId?: string;
-  applicationId?: string;
-  campaignReferenceId?: string | string[];
+/** The filter of `client.sms.logs(...)`: the query of `GET /sms/3/logs`, and when to stop. */
+export type LogsFilter = Omit<SmsTypes.GetOutboundSmsMessageLogsV3Request, 'useCursor' | 'cursor'> & {
   /** Stop after this many logs. */
   maxResults?: number;
-}
-
-export interface ReportsFilter {
-  bulkId?: string;
-  messageId?: string;
-  limit?: number;
-  entityId?: string;
-  applicationId?: string;
-  campaignReferenceId?: string;
-}
-
-export interface PreviewRequest {
-  text: string;
-  languageCode?: string;
-  transliteration?: string;
-}
-
-export interface PreviewResult {
-  originalText?: string;
-  previews: Array<{ textPreview?: string; messageCount?: number; charactersRemaining?: number; configuration?: Record<string, unknown> }>;
-}
-
-export interface BulkSchedule {
-  bulkId?: string;
-  sendAt?: Date;
-}
-
-export interface BulkStatusInfo {
-  bulkId?: string;
-  status?: BulkStatusName;
-}
-
+};
+export type ReportsFilter = SmsTypes.GetOutboundSmsMessageDeliveryReportsV3Request;
+export type PreviewRequest = SmsTypes.input.PreviewRequest;
+export type PreviewResult = SmsTypes.PreviewResponse & { previews: SmsTypes.Preview[] } & ResultMethods;
+export type BulkSchedule = SmsTypes.BulkResponse & ResultMethods;
+export type BulkStatusInfo = SmsTypes.BulkStatusResponse & ResultMethods;
 /** A send over query parameters (`GET /sms/3/text/query`); names as the API's parameters. */
-export interface SmsSendQuery {
-  /** One destination or several. */
-  to: string | string[];
-  text: string;
-  /** The SDK assigns one when not given. */
-  bulkId?: string;
-  from?: string;
-  flash?: boolean;
-  transliteration?: string;
-  languageCode?: string;
-  intermediateReport?: boolean;
-  notifyUrl?: string;
-  notifyContentType?: string;
-  callbackData?: string;
-  /** Minutes (at most 2880). */
-  validityPeriod?: number;
-  sendAt?: DateInput;
-  includeSmsCountInResponse?: boolean;
-  trackingUrl?: string;
-  trackingType?: string;
-  indiaDltContentTemplateId?: string;
-  indiaDltPrincipalEntityId?: string;
-  indiaDltTelemarketerId?: string;
-  turkeyIysBrandCode?: number;
-  turkeyIysRecipientType?: 'BIREYSEL' | 'TACIR' | (string & {});
-  southKoreaResellerCode?: number;
-  southKoreaTitle?: string;
-}
-
+export type SmsSendQuery = SmsTypes.SendSmsMessagesOverQueryParametersRequest;
 /** One message of a v2 send: `text` for `sendV2Text`, `binary` for `sendV2Binary`. */
-export interface LegacySmsMessage extends Record<string, unknown> {
-  from?: string;
-  destinations: SmsDestination[];
-  text?: string;
-  binary?: { hex: string; dataCoding?: number; esmClass?: number };
-  flash?: boolean;
-  /** Minutes (at most 2880). */
-  validityPeriod?: number;
-  sendAt?: DateInput;
-  notifyUrl?: string;
-  notifyContentType?: string;
-  callbackData?: string;
-}
-
+export type LegacySmsMessage = SmsTypes.input.SMSTextualMessage | SmsTypes.input.SMSBinaryMessage;
 /** A v2 send request (`/sms/2/text/advanced`, `/sms/2/binary/advanced`). */
-export interface LegacySendRequest extends Record<string, unknown> {
-  /** The SDK assigns one when not given. */
-  bulkId?: string;
-  messages: LegacySmsMessage[];
-}
-
+export type LegacySendRequest = SmsTypes.input.SMSTextualRequest | SmsTypes.input.SMSAdvancedBinaryRequest;
 /** The result of a v2 send. */
-export interface LegacySendResult {
-  bulkId?: string;
-  messages: Array<{ to?: string; status?: SmsStatus; messageId?: string; smsCount?: number }>;
+export type LegacySendResult = SmsTypes.SMSResponse & {
+  messages: SmsTypes.SMSResponseDetails[];
   /** The request id of the response. */
   requestId: string | null;
-}
-
+} & ResultMethods;
 /** A v1 delivery report (of a v2 send). */
-export interface LegacyReport {
-  bulkId?: string;
-  messageId?: string;
-  to?: string;
-  from?: string;
-  sentAt?: Date;
-  doneAt?: Date;
-  smsCount?: number;
-  mccMnc?: string;
-  callbackData?: string;
-  price?: Price;
-  status?: SmsStatus;
-  error?: SmsError;
-  entityId?: string;
-  applicationId?: string;
-  campaignReferenceId?: string;
-}
+export type LegacyReport = SmsTypes.SmsReport;
 
-/** `client.sms`. */
-export interface Sms {
+/** `client.sms`: the hand-written calls, and a method for every operation of the SMS spec. */
+export interface Sms extends SmsTypes.Sms {
   send(request: SmsTextSend | SmsSendRequest, options?: RequestOptions): Promise<SendResult>;
   /** Sends a text over query parameters (`GET /sms/3/text/query`); never retried. */
   sendQuery(query: SmsSendQuery, options?: RequestOptions): Promise<SendResult>;
   /** Sends text messages with the v2 API (`POST /sms/2/text/advanced`). */
-  sendV2Text(request: LegacySendRequest, options?: RequestOptions): Promise<LegacySendResult>;
+  sendV2Text(request: SmsTypes.input.SMSTextualRequest, options?: RequestOptions): Promise<LegacySendResult>;
   /** Sends binary messages with the v2 API (`POST /sms/2/binary/advanced`). */
-  sendV2Binary(request: LegacySendRequest, options?: RequestOptions): Promise<LegacySendResult>;
+  sendV2Binary(request: SmsTypes.input.SMSAdvancedBinaryRequest, options?: RequestOptions): Promise<LegacySendResult>;
   /** The v1 delivery reports of v2 sends (`GET /sms/1/reports`); consume-once. */
-  deliveryReportsV1(filter?: ReportsFilter, options?: RequestOptions): Promise<{ results: LegacyReport[] }>;
+  deliveryReportsV1(filter?: ReportsFilter, options?: RequestOptions): Promise<{ results: LegacyReport[] } & ResultMethods>;
   preview(request: PreviewRequest, options?: RequestOptions): Promise<PreviewResult>;
   /** Consume-once: each report is returned once. */
-  deliveryReports(filter?: ReportsFilter, options?: RequestOptions): Promise<{ results: DeliveryReport[] }>;
+  deliveryReports(filter?: ReportsFilter, options?: RequestOptions): Promise<{ results: DeliveryReport[] } & ResultMethods>;
   /** Consume-once: each message is returned once. */
-  inbound(params?: { limit?: number }, options?: RequestOptions): Promise<{ results: InboundMessage[]; messageCount?: number; pendingMessageCount?: number }>;
+  inbound(params?: { limit?: number }, options?: RequestOptions): Promise<SmsTypes.SmsMoReportResponse & { results: InboundMessage[] } & ResultMethods>;
   /** Every matching log, page after page. */
-  logs(filter?: LogsFilter, options?: RequestOptions): AsyncGenerator<SmsLog, void, undefined>;
+  logs(filter?: LogsFilter, options?: RequestOptions): AsyncGenerator<SmsLog & ResultMethods, void, undefined>;
   getBulkSchedule(bulkId: string, options?: RequestOptions): Promise<BulkSchedule>;
   rescheduleBulk(bulkId: string, sendAt: DateInput, options?: RequestOptions): Promise<BulkSchedule>;
   getBulkStatus(bulkId: string, options?: RequestOptions): Promise<BulkStatusInfo>;
   pauseBulk(bulkId: string, options?: RequestOptions): Promise<BulkStatusInfo>;
   resumeBulk(bulkId: string, options?: RequestOptions): Promise<BulkStatusInfo>;
   cancelBulk(bulkId: string, options?: RequestOptions): Promise<BulkStatusInfo>;
-  logConversion(messageId: string, options?: RequestOptions): Promise<{ processKey?: string }>;
+  logConversion(messageId: string, options?: RequestOptions): Promise<SmsTypes.EndTagResponse & ResultMethods>;
 }
 
-// ---- 2FA ----------------------------------------------------------------------------------
+export type TfaApplicationConfiguration = TfaTypes.input.ApplicationConfiguration;
+export type TfaApplicationRequest = TfaTypes.input.ApplicationRequest;
+export type TfaApplication = TfaTypes.ApplicationResponse;
+export type PinType = TfaTypes.PinType;
+export type TfaTemplateRequest = TfaTypes.input.CreateSmsOrVoiceMessageRequest;
+export type TfaEmailTemplateRequest = TfaTypes.input.CreateEmailMessageRequest;
+export type TfaTemplate = TfaTypes.Message;
+export type SendPinRequest = TfaTypes.input.StartAuthenticationRequest;
+export type SendEmailPinRequest = TfaTypes.input.StartEmailAuthenticationRequest;
+export type PinSent = TfaTypes.StartAuthenticationResponse & TfaTypes.StartEmailAuthenticationResponse;
+export type PinVerification = TfaTypes.VerifyPinResponse;
+export type Verifications = TfaTypes.VerificationResponse & { verifications: TfaTypes.Verification[] };
 
-export interface TfaApplicationConfiguration {
-  pinAttempts?: number;
-  allowMultiplePinVerifications?: boolean;
-  pinTimeToLive?: string;
-  verifyPinLimit?: string;
-  sendPinPerApplicationLimit?: string;
-  sendPinPerPhoneNumberLimit?: string;
-}
-
-export interface TfaApplicationRequest {
-  name: string;
-  enabled?: boolean;
-  configuration?: TfaApplicationConfiguration;
-}
-
-export interface TfaApplication {
-  applicationId?: string;
-  name?: string;
-  configuration?: TfaApplicationConfiguration;
-  enabled?: boolean;
-}
-
-export type PinType = 'NUMERIC' | 'ALPHA' | 'HEX' | 'ALPHANUMERIC' | (string & {});
-
-export interface TfaTemplateRequest {
-  pinType?: PinType;
-  messageText?: string;
-  pinLength?: number;
-  language?: string;
-  senderId?: string;
-  repeatDTMF?: string;
-  speechRate?: number;
-  voiceName?: string;
-  regional?: Record<string, unknown>;
-}
-
-export interface TfaEmailTemplateRequest {
-  pinType?: PinType;
-  pinLength?: number;
-  from?: string;
-  emailTemplateId?: number;
-  landingPageId?: string;
-}
-
-export interface TfaTemplate extends TfaTemplateRequest {
-  messageId?: string;
-  applicationId?: string;
-  pinPlaceholder?: string;
-  from?: string;
-  emailTemplateId?: number;
-  landingPageId?: string;
-}
-
-export interface SendPinRequest {
-  applicationId: string;
-  messageId: string;
-  to: string;
-  from?: string;
-  placeholders?: Record<string, string>;
-  trackDelivery?: boolean;
-}
-
-export interface SendEmailPinRequest {
-  applicationId: string;
-  messageId: string;
-  to: string;
-  from?: string;
-  placeholders?: Record<string, string>;
-  landingPagePlaceholders?: Record<string, string>;
-}
-
-export interface PinSent {
-  pinId?: string;
-  to?: string;
-  ncStatus?: string;
-  smsStatus?: string;
-  callStatus?: string;
-  emailStatus?: { name?: string; description?: string };
-  externalMessageId?: string;
-}
-
-export interface PinVerification {
-  pinId?: string;
-  msisdn?: string;
-  verified?: boolean;
-  attemptsRemaining?: number;
-  pinError?: string;
-}
-
-export interface Verifications {
-  verifications: Array<{ msisdn?: string; verified?: boolean; verifiedAt?: number; sentAt?: number }>;
-}
-
-/** `client.tfa`. */
-export interface Tfa {
+/** `client.tfa`: the hand-written calls, and a method for every operation of the 2FA spec. */
+export interface Tfa extends TfaTypes.Tfa {
   applications(options?: RequestOptions): Promise<TfaApplication[]>;
   application(appId: string, options?: RequestOptions): Promise<TfaApplication>;
   createApplication(request: TfaApplicationRequest, options?: RequestOptions): Promise<TfaApplication>;
@@ -605,35 +417,25 @@ export interface Tfa {
   templates(appId: string, options?: RequestOptions): Promise<TfaTemplate[]>;
   template(appId: string, msgId: string, options?: RequestOptions): Promise<TfaTemplate>;
   createTemplate(appId: string, request: TfaTemplateRequest, options?: RequestOptions): Promise<TfaTemplate>;
-  updateTemplate(appId: string, msgId: string, request: TfaTemplateRequest, options?: RequestOptions): Promise<TfaTemplate>;
+  updateTemplate(appId: string, msgId: string, request: TfaTypes.input.UpdateSmsOrVoiceMessageRequest, options?: RequestOptions): Promise<TfaTemplate>;
   createEmailTemplate(appId: string, request: TfaEmailTemplateRequest, options?: RequestOptions): Promise<TfaTemplate>;
-  updateEmailTemplate(appId: string, msgId: string, request: TfaEmailTemplateRequest, options?: RequestOptions): Promise<TfaTemplate>;
+  updateEmailTemplate(appId: string, msgId: string, request: TfaTypes.input.UpdateEmailMessageRequest, options?: RequestOptions): Promise<TfaTemplate>;
   sendPin(request: SendPinRequest, options?: RequestOptions & { ncNeeded?: boolean }): Promise<PinSent>;
   sendPinVoice(request: SendPinRequest, options?: RequestOptions): Promise<PinSent>;
   sendPinEmail(request: SendEmailPinRequest, options?: RequestOptions): Promise<PinSent>;
-  resendPin(pinId: string, request?: { placeholders?: Record<string, string>; trackDelivery?: boolean }, options?: RequestOptions): Promise<PinSent>;
-  resendPinVoice(pinId: string, request?: { placeholders?: Record<string, string>; trackDelivery?: boolean }, options?: RequestOptions): Promise<PinSent>;
-  resendPinEmail(pinId: string, request?: { placeholders?: Record<string, string>; landingPagePlaceholders?: Record<string, string> }, options?: RequestOptions): Promise<PinSent>;
-  verifyPin(pinId: string, request: { pin: string }, options?: RequestOptions): Promise<PinVerification>;
+  resendPin(pinId: string, request?: TfaTypes.input.ResendPinRequest, options?: RequestOptions): Promise<PinSent>;
+  resendPinVoice(pinId: string, request?: TfaTypes.input.ResendPinRequest, options?: RequestOptions): Promise<PinSent>;
+  resendPinEmail(pinId: string, request?: TfaTypes.input.ResendPinRequestViaEmail, options?: RequestOptions): Promise<PinSent>;
+  /** Verifies a PIN: `verifyPin(pinId, { pin: '1234' })`. */
+  verifyPin(pinId: string, request: TfaTypes.input.VerifyPinRequest, options?: RequestOptions): Promise<PinVerification>;
+  /** The verification status of `msisdn`, optionally only `verified` / `sent` ones. */
   verifications(appId: string, params: { msisdn: string; verified?: boolean; sent?: boolean }, options?: RequestOptions): Promise<Verifications>;
 }
 
 // ---- Webhooks -----------------------------------------------------------------------------
 
-export interface UrlClick {
-  notificationType?: string;
-  recipient?: string;
-  url?: string;
-  /** Epoch milliseconds. */
-  sendDateTime?: number;
-  messageId?: string;
-  bulkId?: string;
-  callbackData?: string;
-  recipientInfo?: { deviceType?: string; os?: string; deviceName?: string };
-  geoLocationInfo?: { countryName?: string; city?: string };
-  applicationId?: string;
-  entityId?: string;
-}
+/** A URL click pushed by Infobip (`sendDateTime` in epoch milliseconds). */
+export type UrlClick = SmsTypes.UrlTrackingWebhook;
 
 /** A pushed body: a Buffer, a Uint8Array or a string. */
 export type WebhookBody = Buffer | Uint8Array | string;
@@ -641,11 +443,11 @@ export type WebhookBody = Buffer | Uint8Array | string;
 /** Parse pushed bodies and verify their senders (synchronous; no I/O). */
 export declare const webhooks: {
   /** Delivery reports from a push (v3 or legacy v1, JSON or XML). Throws DecodeError. */
-  parseDeliveryReports(body: WebhookBody): DeliveryReport[];
+  parseDeliveryReports(body: WebhookBody): Array<DeliveryReport & ResultMethods> & ResultMethods;
   /** Inbound messages from a push (`MO_JSON_2`). */
-  parseInbound(body: WebhookBody): { results: InboundMessage[]; messageCount?: number; pendingMessageCount?: number };
+  parseInbound(body: WebhookBody): SmsTypes.SmsMoReportResponse & { results: InboundMessage[] } & ResultMethods;
   /** A URL click from a push. */
-  parseClick(body: WebhookBody): UrlClick;
+  parseClick(body: WebhookBody): UrlClick & ResultMethods;
   /** Throws WebhookVerificationError unless `authorization` carries these Basic credentials. */
   verifyBasic(authorization: string | undefined | null, credentials: { username: string; password: string }): void;
   /** Throws WebhookVerificationError unless `signature` (hex or base64) is the HMAC of `body`. */

@@ -17,6 +17,7 @@ module.exports = {
   APIConnectionError: errors.APIConnectionError,
   APITimeoutError: errors.APITimeoutError,
   OutcomeUnknownError: errors.OutcomeUnknownError,
+  AuthFailedError: errors.AuthFailedError,
   DecodeError: errors.DecodeError,
   APIStatusError: errors.APIStatusError,
   BadRequestError: errors.BadRequestError,
@@ -26,5 +27,6 @@ module.exports = {
   ConflictError: errors.ConflictError,
   RateLimitError: errors.RateLimitError,
   InternalServerError: errors.InternalServerError,
+  InternalError: errors.InternalError,
   AbortError: errors.AbortError,
 };

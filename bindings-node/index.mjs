@@ -14,6 +14,7 @@ export const {
   APIConnectionError,
   APITimeoutError,
   OutcomeUnknownError,
+  AuthFailedError,
   DecodeError,
   APIStatusError,
   BadRequestError,
@@ -23,6 +24,7 @@ export const {
   ConflictError,
   RateLimitError,
   InternalServerError,
+  InternalError,
   AbortError,
 } = sdk;
 export default sdk;

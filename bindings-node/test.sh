@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The Node package's whole test: install the dev tools, build the addon and the emulator, run the
-# node:test suite against the emulator, type-check with tsc --strict, then pack the package and
-# install the tarball into an empty directory with no registry and use it from require and import.
+# The Node package's whole test: install the dev tools, build the emulator and the addon with the
+# npm packages (packaging/node.sh: the main package and linux-x64-gnu, debug), run the node:test
+# suite against the emulator, type-check with tsc --strict, then install the two tarballs into an
+# empty directory, offline and with no Rust on PATH, and send from require and import
+# (packaging/smoke/node.sh). The suite and the smoke test use the same addon.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT="$(cd .. && pwd)"
@@ -10,9 +12,10 @@ step() { printf '\n== node: %s\n' "$*"; }
 step "npm ci (dev tools into the gitignored node_modules)"
 npm ci --no-audit --no-fund --loglevel=error
 
-step "build the emulator and the addon (debug)"
+step "build the emulator; the addon and the npm packages (debug)"
 (cd "$ROOT" && cargo build --locked --quiet -p infobip-emulator)
-npm run --silent build
+PACKED="$("$ROOT/packaging/node.sh" --main --out "${CARGO_TARGET_DIR:-$ROOT/target}/dist-debug")"
+mapfile -t TARBALLS <<<"$PACKED" # the platform package, then the main one
 
 step "examples/node: npm ci (links this package; run by test/examples.test.mjs, type-checked below)"
 (cd "$ROOT/examples/node" && npm ci --no-audit --no-fund --loglevel=error)
@@ -26,16 +29,6 @@ if [ -f "$ROOT/examples/node/tsconfig.json" ]; then
   npx tsc -p "$ROOT/examples/node"
 fi
 
-step "npm pack, then install the tarball offline into an empty directory"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
-npm pack --silent --pack-destination "$WORK" >/dev/null
-TARBALL="$(ls "$WORK"/infobip-sdk-*.tgz)"
-tar -tzf "$TARBALL" > "$WORK/contents"
-grep -qx 'package/native/infobip-sdk.linux-x64-gnu.node' "$WORK/contents"
-mkdir "$WORK/app"
-(cd "$WORK/app" && echo '{"name":"smoke","version":"1.0.0","private":true}' > package.json \
-  && npm install --offline --no-audit --no-fund --loglevel=error "$TARBALL")
-cp smoke/smoke.cjs smoke/smoke.mjs "$WORK/app/"
-(cd "$WORK/app" && node smoke.cjs && node smoke.mjs)
+step "the two tarballs in an empty directory, offline, no Rust on PATH"
+"$ROOT/packaging/smoke/node.sh" "${TARBALLS[1]}" "${TARBALLS[0]}"
 echo "node: all green"

@@ -3,14 +3,18 @@
 #
 #   bindings-uniffi/generate.sh            # debug library
 #   PROFILE=release bindings-uniffi/generate.sh
+#   UNIFFI_LIB=path/to/libinfobip_uniffi.so bindings-uniffi/generate.sh   # a library built already
+#                                          # (packaging/kotlin.sh: the one the jar carries)
 #
 # Output (gitignored, never committed): bindings-uniffi/generated/
-#   kotlin/com/infobip/sdk/infobip_uniffi.kt
+#   kotlin/com/infobip/sdk/infobip_uniffi.kt (patched by kotlin/patch_cancellation.py) and
+#   kotlin/com/infobip/sdk/SendCancellation.kt
 #   swift/InfobipSDK.swift, swift/InfobipFFI.h, swift/InfobipFFI.modulemap
 # and it prints the path of the library the sources were generated from.
 #
 # uniffi reads the bindings' metadata from the library itself, so generation must use the
-# UNSTRIPPED library and run inside this cargo workspace (toolchain.md pitfalls 19-20).
+# UNSTRIPPED library (a stripped one fails with "No UniFFI metadata found") and run inside this
+# cargo workspace (it runs `cargo metadata`; from elsewhere it cannot find Cargo.toml).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -23,7 +27,9 @@ case "$(uname -s)" in
   *) lib_file=libinfobip_uniffi.so ;;
 esac
 
-if [ "$profile" = release ]; then
+if [ -n "${UNIFFI_LIB:-}" ]; then
+  : # built by the caller
+elif [ "$profile" = release ]; then
   cargo build --locked --release -p infobip-uniffi >&2
 else
   cargo build --locked -p infobip-uniffi >&2
@@ -31,12 +37,14 @@ fi
 # The generator is slow to compile and its output does not depend on its own profile: debug only.
 cargo build --locked -p uniffi-bindgen >&2
 
-lib="$target_dir/$profile/$lib_file"
+lib="${UNIFFI_LIB:-$target_dir/$profile/$lib_file}"
 out="$here/generated"
 rm -rf "$out"
 mkdir -p "$out"
 "$target_dir/debug/uniffi-bindgen" generate "$lib" --config "$root/uniffi.toml" \
   --language kotlin --out-dir "$out/kotlin" --no-format >&2
+# A cancelled send's CancellationException carries its ids (see the script).
+python3 "$here/kotlin/patch_cancellation.py" "$out/kotlin" >&2
 "$target_dir/debug/uniffi-bindgen" generate "$lib" --config "$root/uniffi.toml" \
   --language swift --out-dir "$out/swift" --no-format >&2
 echo "$lib"

@@ -6,11 +6,14 @@
 #   bindings-uniffi/test.sh
 #
 # 1. cargo test + clippy of the binding crates
-# 2. builds the library (debug), the generator and the emulator; generates Kotlin and Swift
-# 3. Swift: syntax check of the generated sources with tree-sitter-swift, and proof that the
-#    check fails on a broken file
-# 4. Kotlin: `mvn -q test` (JUnit 5 suite against the emulator, started by the suite itself)
-# 5. examples/kotlin against the emulator (examples/demo.sh kotlin)
+# 2. packaging/kotlin.sh: builds the library (debug, the way the jar ships it), generates Kotlin
+#    and Swift from it, and `mvn install`s the jar com.infobip:infobip-sdk-kotlin, whose JUnit 5
+#    suite runs first against the emulator, loading the library from the classes as JNA does
+#    from the jar
+# 3. Swift: syntax check of the generated sources and of Package.swift (as developed and as the
+#    release stamps it) with tree-sitter-swift, and proof that the check fails on a broken file
+# 4. examples/kotlin, depending on the installed artifact, against the emulator
+#    (examples/demo.sh kotlin)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -22,9 +25,22 @@ step "cargo clippy + test (infobip-uniffi, uniffi-bindgen)"
 cargo clippy --locked -p infobip-uniffi -p uniffi-bindgen --all-targets -- -D warnings
 cargo test --locked -p infobip-uniffi
 
-step "build the emulator, the library and the generator; generate Kotlin and Swift"
+step "build the emulator; the library, the generated sources and the Kotlin jar (mvn install runs the JUnit suite)"
 cargo build --locked -p infobip-emulator
-lib="$("$here/generate.sh")"
+INFOBIP_EMULATOR_BIN="$target_dir/debug/infobip-emulator" "$root/packaging/kotlin.sh" --out "$target_dir/dist-debug"
+# The JUnit results of that (or, when nothing changed since, of the last) mvn install.
+python3 - "$here/kotlin/target/surefire-reports" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+tests = failed = skipped = 0
+seconds = 0.0
+for path in glob.glob(sys.argv[1] + "/TEST-*.xml"):
+    suite = ET.parse(path).getroot()
+    tests += int(suite.get("tests"))
+    failed += int(suite.get("failures")) + int(suite.get("errors"))
+    skipped += int(suite.get("skipped"))
+    seconds += float(suite.get("time"))
+print(f"Kotlin: {tests - skipped - failed} passed, {failed} failed, {skipped} skipped, {seconds:.1f} s in JUnit")
+PY
 
 step "Swift syntax check (tree-sitter-swift)"
 venv="$here/.venv"
@@ -34,7 +50,13 @@ if ! "$venv/bin/python" -c 'import tree_sitter, tree_sitter_swift' 2>/dev/null; 
 fi
 check() { "$venv/bin/python" "$here/swift/check_swift.py" "$@"; }
 check "$here/generated/swift/InfobipSDK.swift" "$here/swift/Tests/InfobipSDKTests/InfobipSDKTests.swift" \
-  "$here/swift/Package.swift"
+  "$here/swift/Package.swift" "$here/swift/Sources/InfobipSDK/InfobipLogging.swift"
+# Package.swift as the release publishes it: binaryTarget(url:checksum:) for a (made-up) zip.
+sum="$(sha256sum "$here/generated/swift/InfobipSDK.swift" | cut -d ' ' -f 1)"
+"$root/packaging/swift.sh" --checksum "$sum" --out "$target_dir/dist-debug" >/dev/null
+check "$target_dir/dist-debug/swift-package/Package.swift"
+grep -q "^let releaseChecksum = \"$sum\"$" "$target_dir/dist-debug/swift-package/Package.swift"
+[ -f "$target_dir/dist-debug/swift-package/Sources/InfobipSDK/InfobipSDK.swift" ]
 # The check must be able to fail: the generated file with one closing brace removed in the
 # middle, and with a statement cut in half, must both be refused.
 broken="$here/generated/swift/broken"
@@ -50,23 +72,9 @@ for file in "$broken"/*.swift; do
   echo "refused as expected: $(head -n 2 "$broken/out.txt" | tr '\n' ' ')"
 done
 
-step "Kotlin: mvn test against the emulator"
-(cd "$here/kotlin" && mvn -B -q test \
-  -Duniffi.lib.dir="$(dirname "$lib")" \
-  -Dinfobip.emulator="$target_dir/debug/infobip-emulator" \
-  -Dinfobip.vectors="$root/tests/vectors")
-python3 - "$here/kotlin/target/surefire-reports" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
-tests = failed = skipped = 0
-seconds = 0.0
-for path in glob.glob(sys.argv[1] + "/TEST-*.xml"):
-    suite = ET.parse(path).getroot()
-    tests += int(suite.get("tests"))
-    failed += int(suite.get("failures")) + int(suite.get("errors"))
-    skipped += int(suite.get("skipped"))
-    seconds += float(suite.get("time"))
-print(f"Kotlin: {tests - skipped - failed} passed, {failed} failed, {skipped} skipped, {seconds:.1f} s in JUnit")
-PY
 step "Kotlin example (examples/kotlin) against the emulator; its summary line is checked"
 bash "$root/examples/demo.sh" kotlin
+# It got the SDK from the local Maven repository, as a dependency (no generated sources of its own).
+grep -q "/\.m2/repository/com/infobip/infobip-sdk-kotlin/" "$root/examples/kotlin/target/classpath.txt" ||
+  { echo "examples/kotlin did not resolve com.infobip:infobip-sdk-kotlin from ~/.m2" >&2; exit 1; }
 echo "uniffi bindings: all checks passed"

@@ -1,5 +1,5 @@
 //! Records the compiler version for the `User-Agent` header, and builds the operation catalog
-//! from `spec/` (see `build_script/catalog.rs`).
+//! from the specs of the `infobip-spec` crate (see `build_script/catalog.rs`).
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -7,6 +7,8 @@ use std::process::Command;
 mod catalog;
 #[path = "build_script/files.rs"]
 mod files;
+#[path = "build_script/sends.rs"]
+mod sends;
 
 fn main() {
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());
@@ -20,11 +22,9 @@ fn main() {
     println!("cargo:rustc-env=INFOBIP_RUSTC_VERSION={version}");
     println!("cargo:rerun-if-env-changed=RUSTC");
 
-    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|e| panic!("CARGO_MANIFEST_DIR: {e}"));
     let out = std::env::var("OUT_DIR").unwrap_or_else(|e| panic!("OUT_DIR: {e}"));
-    let spec = PathBuf::from(manifest).join("../spec");
-    println!("cargo:rerun-if-changed={}", spec.display());
-    println!("cargo:rerun-if-changed=build_script/catalog.rs");
-    println!("cargo:rerun-if-changed=build_script/files.rs");
-    catalog::generate(&spec, &PathBuf::from(out));
+    let specs = infobip_spec::files().unwrap_or_else(|e| panic!("cannot list {}: {e}", infobip_spec::dir().display()));
+    println!("cargo:rerun-if-changed={}", infobip_spec::dir().display());
+    println!("cargo:rerun-if-changed=build_script");
+    catalog::generate(&specs, &PathBuf::from(out));
 }

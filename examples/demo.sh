@@ -9,7 +9,8 @@
 # Needs only the toolchains (Rust, Python 3.9+, Node 18+ with npm, Java 17 + Maven) and the
 # package registries. Build products stay in gitignored places: target/, bindings-python/.venv,
 # bindings-node/node_modules and native/, examples/node/node_modules, examples/kotlin/target,
-# bindings-uniffi/generated. Each example's output is kept in target/demo/<language>.log.
+# bindings-uniffi/generated, and the Kotlin SDK artifact in ~/.m2. Each example's output is kept
+# in target/demo/<language>.log.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -51,16 +52,13 @@ build_node() {
 }
 
 build_kotlin() {
-  local lib
-  lib="$(bindings-uniffi/generate.sh)"
-  echo "$(dirname "$lib")" >"$logs/uniffi-lib-dir"
-  # `mvn -q compile exec:exec` runs it too (see the pom); the demo runs java itself, without Maven's
-  # start-up in the timing: classes and the dependency classpath are written out here. generate.sh
-  # rewrites the generated sources every time, so a digest of every input tells whether the
-  # (slow) Kotlin compilation can be skipped.
-  local digest
-  digest="$(cat bindings-uniffi/generated/kotlin/com/infobip/sdk/*.kt examples/kotlin/pom.xml \
-    examples/kotlin/src/main/kotlin/example/*.kt | cksum)"
+  # The SDK as a Maven artifact in ~/.m2 (packaging/kotlin.sh skips `mvn install` when nothing
+  # changed); the example depends on it like any Maven project. The demo runs java itself, without
+  # Maven's start-up in the timing: classes and the dependency classpath are written out here. A
+  # digest of every input tells whether the (slow) Kotlin compilation can be skipped.
+  local jar digest
+  jar="$(packaging/kotlin.sh --skip-tests --out "$target_dir/dist-debug" | tail -n 1)"
+  digest="$(cat "$jar" examples/kotlin/pom.xml examples/kotlin/src/main/kotlin/example/*.kt | cksum)"
   if [ -f examples/kotlin/target/classpath.txt ] && [ "$(cat examples/kotlin/target/inputs.cksum 2>/dev/null)" = "$digest" ]; then
     echo "examples/kotlin: sources unchanged since the last compilation"
     return 0
@@ -119,8 +117,7 @@ run_rust() { limited "$target_dir/debug/demo"; }
 run_python() { limited bindings-python/.venv/bin/python examples/python/demo.py; }
 run_node() { limited node examples/node/demo.mjs; }
 run_kotlin() {
-  limited java -Djna.library.path="$(cat "$logs/uniffi-lib-dir")" \
-    -cp "examples/kotlin/target/classes:$(cat examples/kotlin/target/classpath.txt)" example.DemoKt
+  limited java -cp "examples/kotlin/target/classes:$(cat examples/kotlin/target/classpath.txt)" example.DemoKt
 }
 
 summary_line='^summary: ([a-z]+): sent ([0-9]+), delivered ([0-9]+), logged ([0-9]+), ([0-9.]+) s$'

@@ -4,9 +4,10 @@
 
 const { CancelToken } = require('./native.js');
 const { fromNative, ValidationError } = require('./errors.js');
+const { readJson, finish, formatDateTime } = require('./results.js');
 
 /**
- * @param {object | undefined} options `{ signal, timeout, maxRetries }`
+ * @param {object | undefined} options `{ signal, timeout, maxRetries, validate }`
  * @param {(callOptions: object | undefined, token: CancelToken | undefined) => Promise<any>} start
  */
 async function invoke(options, start) {
@@ -60,34 +61,64 @@ function isAbortSignal(value) {
   return typeof value === 'object' && value !== null && typeof value.aborted === 'boolean' && typeof value.addEventListener === 'function';
 }
 
-/** JSON text of a request body; an invalid Date is kept as text so that the core names the field. */
-function bodyText(body) {
+/** How deeply a body may nest (the core's limit for every language). */
+const MAX_DEPTH = 128;
+
+function refused(path, message) {
+  return new ValidationError(`invalid request: ${path}: ${message}`, {
+    code: 'validation',
+    violations: [{ property: path, message }],
+  });
+}
+
+/**
+ * Throws a ValidationError naming the path of an object that holds itself (a cycle) or nests
+ * deeper than MAX_DEPTH; objects with `toJSON` (Dates) are left to JSON.stringify.
+ */
+function checkTree(value, path, open) {
+  if (value === null || typeof value !== 'object' || typeof value.toJSON === 'function') return;
+  if (open.includes(value)) throw refused(path, 'contains itself (a cycle), which cannot be sent as JSON');
+  if (open.length >= MAX_DEPTH) throw refused(path, `nests deeper than the limit of ${MAX_DEPTH} levels`);
+  open.push(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) checkTree(value[i], `${path}[${i}]`, open);
+  } else {
+    for (const key of Object.keys(value)) checkTree(value[key], `${path}.${key}`, open);
+  }
+  open.pop();
+}
+
+/**
+ * JSON text of a request (a body, or a call's `{ path, query, headers, body }`) named `name`:
+ * Dates are written in Infobip's format; an invalid Date is kept as text so that the core names
+ * the field. A cycle, nesting past 128 levels or a value JSON cannot hold (a BigInt) is a
+ * ValidationError.
+ */
+function bodyText(body, name = 'body') {
   if (body === undefined) return undefined;
+  checkTree(body, name, []);
+  try {
+    return stringify(body);
+  } catch (error) {
+    throw refused(name, `cannot be sent as JSON: ${error.message}`);
+  }
+}
+
+function stringify(body) {
   return JSON.stringify(body, function replacer(key, value) {
     const original = this[key];
-    if (original instanceof Date && Number.isNaN(original.getTime())) return 'Invalid Date';
+    if (original instanceof Date) return formatDateTime(original) ?? 'Invalid Date';
     return value;
   });
 }
 
-const DATE_TAG = '$infobipDateTime';
-
-/** Turns the date-times the native side tagged (`{ $infobipDateTime: ms }`) into Dates, in place. */
-function revive(value) {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) value[i] = revive(value[i]);
-    return value;
-  }
-  const ms = value[DATE_TAG];
-  if (typeof ms === 'number') return new Date(ms);
-  for (const key of Object.keys(value)) value[key] = revive(value[key]);
-  return value;
+/**
+ * `invoke` for calls whose native side answers with JSON text (date-times as epoch
+ * milliseconds): the result is read with `read` (a generated reader) and gets `toJSON`.
+ */
+async function invokeTyped(options, start, read) {
+  const text = await invoke(options, start);
+  return finish(readJson(text, read, 'the call'));
 }
 
-/** `invoke` for typed calls: the result's date-times become Dates. */
-async function invokeTyped(options, start) {
-  return revive(await invoke(options, start));
-}
-
-module.exports = { invoke, invokeSync, invokeTyped, bodyText, revive };
+module.exports = { invoke, invokeSync, invokeTyped, bodyText, checkTree };

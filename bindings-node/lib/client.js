@@ -4,8 +4,7 @@ const util = require('node:util');
 const { NativeClient, catalogOperations, catalogRequiredScopes } = require('./native.js');
 const { fromNative, ConfigurationError } = require('./errors.js');
 const { invoke, invokeSync, bodyText } = require('./call.js');
-const { Sms } = require('./sms.js');
-const { Tfa } = require('./tfa.js');
+const namespaces = require('./generated/index.js');
 
 const LEVELS = new Set(['error', 'warn', 'info', 'debug', 'trace']);
 
@@ -22,13 +21,41 @@ function loggerFunction(logger) {
   };
 }
 
-/** A client of the Infobip API. One connection pool; share one instance across your app. */
+/** The body of a generic answer: JSON when it is JSON, else the text; `null` when empty or binary. */
+function answerBody(answer) {
+  const text = answer.body;
+  if (text === undefined || text === null || text.trim() === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A client of the Infobip API. One connection pool; share one instance across your app.
+ * Every product is a namespace named after its spec file (`client.whatsapp`, `client.email`,
+ * `client.messagesApi`, …), created on first use, with one method per operation.
+ */
 class Infobip {
   #native;
+  #namespaces = Object.create(null);
+
+  static {
+    for (const [name, load] of Object.entries(namespaces)) {
+      Object.defineProperty(Infobip.prototype, name, {
+        configurable: true,
+        get() {
+          return (this.#namespaces[name] ??= new (load())(this.#native));
+        },
+      });
+    }
+  }
 
   /**
    * @param {object} [options] `{ baseUrl, apiKey | basic | ibsso | oauth2, timeout, connectTimeout,
-   *   maxRetries, userAgentSuffix, logger }`; anything missing comes from `INFOBIP_*` variables.
+   *   maxRetries, userAgentSuffix, validate, logger }`; anything missing comes from `INFOBIP_*`
+   *   variables. `validate: false` sends requests the spec refuses (per call too).
    */
   constructor(options) {
     if (options !== undefined && (typeof options !== 'object' || options === null)) {
@@ -41,10 +68,6 @@ class Infobip {
     } catch (error) {
       throw fromNative(error, ConfigurationError);
     }
-    /** SMS: send, preview, delivery reports, logs, inbound messages, scheduled bulks. */
-    this.sms = new Sms(this.#native);
-    /** 2FA: applications, templates, PINs over SMS, voice and email, verification. */
-    this.tfa = new Tfa(this.#native);
   }
 
   /** The base URL requests go to. */
@@ -58,15 +81,10 @@ class Infobip {
    */
   async request(method, path, params, options) {
     const { query, body } = params ?? {};
-    const response = await invoke(options, (callOptions, token) =>
+    const answer = await invoke(options, (callOptions, token) =>
       this.#native.request(method, path, query, bodyText(body), callOptions, token),
     );
-    return {
-      status: response.status,
-      requestId: response.requestId ?? null,
-      attempts: response.attempts,
-      body: response.body,
-    };
+    return { status: answer.status, requestId: answer.requestId ?? null, attempts: answer.attempts, body: answerBody(answer) };
   }
 
   /**
@@ -77,15 +95,10 @@ class Infobip {
    * @returns {Promise<{ status: number, requestId: string | null, attempts: number, body: any }>}
    */
   async call(operationId, params, options) {
-    const response = await invoke(options, (callOptions, token) =>
+    const answer = await invoke(options, (callOptions, token) =>
       this.#native.call(operationId, bodyText(params ?? undefined), callOptions, token),
     );
-    return {
-      status: response.status,
-      requestId: response.requestId ?? null,
-      attempts: response.attempts,
-      body: response.body,
-    };
+    return { status: answer.status, requestId: answer.requestId ?? null, attempts: answer.attempts, body: answerBody(answer) };
   }
 
   /** The operations `call` reaches; `{ search }` keeps those with every word in the id, product, method, path or summary. */
@@ -115,7 +128,7 @@ class Infobip {
 /** The operations of the catalog, optionally only those matching `{ search }`. */
 function operations(params) {
   const search = params?.search;
-  return invokeSync(() => catalogOperations(search ?? undefined));
+  return JSON.parse(invokeSync(() => catalogOperations(search ?? undefined)));
 }
 
 /** The scopes an API key needs for an operation (any one is enough); `null` for an unknown id. */

@@ -1,6 +1,7 @@
 'use strict';
 // Error classes. The native side rejects with a JSON payload carrying the core's stable `code`;
-// `fromNative` picks the class for that code from one table (DESIGN.md rule 3).
+// `fromNative` picks the class for that code from one table, the same in every language
+// (`tests/vectors/errors.json`).
 
 /** The base of every error the SDK raises. */
 class InfobipError extends Error {
@@ -45,6 +46,23 @@ class OutcomeUnknownError extends InfobipError {
   }
 }
 
+/**
+ * The OAuth2 token or IBSSO session a call needed could not be had, so the call was not sent
+ * (sending it again is safe). `cause` is the code of what failed (`unauthorized`, `timeout`, …).
+ */
+class AuthFailedError extends InfobipError {
+  constructor(message, fields = {}) {
+    super(message, fields);
+    this.scheme = fields.scheme ?? '';
+    this.reason = fields.reason ?? '';
+    this.cause = fields.cause ?? '';
+    this.status = fields.status ?? null;
+  }
+}
+
+/** A bug of the SDK (a panic in its native core, caught): please report it. */
+class InternalError extends InfobipError {}
+
 /** A response body could not be read into the expected shape. */
 class DecodeError extends InfobipError {
   constructor(message, fields = {}) {
@@ -87,8 +105,18 @@ class RateLimitError extends APIStatusError {}
 /** 5xx */
 class InternalServerError extends APIStatusError {}
 
-/** The call was cancelled through its `AbortSignal`. Its `name` is `AbortError`, like DOM aborts. */
-class AbortError extends InfobipError {}
+/**
+ * The call was cancelled through its `AbortSignal`. Its `name` is `AbortError`, like DOM aborts.
+ * A send aborted after its request may have been written carries `bulkId` and `messageIds`: look
+ * it up before sending it again.
+ */
+class AbortError extends InfobipError {
+  constructor(message, fields = {}) {
+    super(message, fields);
+    this.bulkId = fields.bulkId ?? null;
+    this.messageIds = fields.messageIds ?? [];
+  }
+}
 
 /** Code → class: the one mapping table. */
 const CLASSES = {
@@ -98,6 +126,7 @@ const CLASSES = {
   connection: APIConnectionError,
   timeout: APITimeoutError,
   outcome_unknown: OutcomeUnknownError,
+  auth_failed: AuthFailedError,
   decode: DecodeError,
   bad_request: BadRequestError,
   unauthorized: AuthenticationError,
@@ -107,6 +136,7 @@ const CLASSES = {
   rate_limited: RateLimitError,
   server_error: InternalServerError,
   api_error: APIStatusError,
+  internal: InternalError,
   aborted: AbortError,
 };
 
@@ -128,6 +158,8 @@ function fromNative(error, fallback = ValidationError) {
     const Class = CLASSES[payload.code] ?? InfobipError;
     return new Class(payload.message, payload);
   }
+  // A panic in the native code (a bug), caught at the boundary by napi.
+  if (error.code === 'GenericFailure') return new InternalError(`internal error of the Infobip SDK: ${message}`, { code: 'internal' });
   // napi quotes the offending value (`Number 123`); it may be a mistyped secret, so it is dropped.
   const text = message.replace(/JavaScript value `[^`]*`/g, 'a JavaScript value');
   const field = /\bon ([A-Za-z]+)\.([A-Za-z]+)/.exec(text)?.[2];
@@ -143,6 +175,7 @@ module.exports = {
   APIConnectionError,
   APITimeoutError,
   OutcomeUnknownError,
+  AuthFailedError,
   DecodeError,
   APIStatusError,
   BadRequestError,
@@ -152,6 +185,7 @@ module.exports = {
   ConflictError,
   RateLimitError,
   InternalServerError,
+  InternalError,
   AbortError,
   CLASSES,
   fromNative,

@@ -1,3 +1,3 @@
 'use strict';
-// The napi-generated loader (`npm run build` writes it to native/; not committed).
-module.exports = require('../native/binding.js');
+// The native addon of this platform (see platform.js for where it is found).
+module.exports = require('./platform.js').loadNative();

@@ -1,18 +1,16 @@
 'use strict';
-// `client.tfa`: typed 2FA calls; each maps to one core call through the native `tfaCall`.
+// `client.tfa`: the hand-written 2FA calls, each one core call through the native `tfaCall`,
+// beside the generated methods of every 2FA operation, which this class extends. (No 2FA answer
+// holds a date-time, so their JSON text is read as it is.)
 
 const { invokeTyped, bodyText } = require('./call.js');
+const { NATIVE } = require('./typed.js');
+const generated = require('./generated/tfa.js');
 
-class Tfa {
-  #native;
-
-  constructor(native) {
-    this.#native = native;
-  }
-
+class Tfa extends generated.Tfa {
   #call(method, ids, body, options, flag, flag2) {
     return invokeTyped(options, (callOptions, token) =>
-      this.#native.tfaCall(method, ids.map((id) => id ?? null), bodyText(body), flag, flag2, callOptions, token),
+      this[NATIVE].tfaCall(method, ids.map((id) => id ?? null), bodyText(body), flag, flag2, callOptions, token),
     );
   }
 

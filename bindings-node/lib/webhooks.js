@@ -3,7 +3,29 @@
 
 const native = require('./native.js');
 const { ValidationError } = require('./errors.js');
-const { invokeSync: run, revive } = require('./call.js');
+const { invokeSync: run } = require('./call.js');
+const { readJson, finish, list } = require('./results.js');
+
+/** The generated readers of the SMS spec's types (loaded on first use). */
+let readers;
+function sms() {
+  if (readers === undefined) {
+    const { read } = require('./generated/sms.js');
+    readers = {
+      reports: (value) => list(value, read.DeliveryReport),
+      inbound: read.SmsMoReportResponse,
+      click: read.UrlTrackingWebhook,
+    };
+  }
+  return readers;
+}
+
+/** Parses the native side's JSON text of a push with `read`; the result and its items get `toJSON`. */
+function parsed(text, read) {
+  const value = readJson(text, read, 'the push');
+  if (Array.isArray(value)) for (const item of value) finish(item);
+  return finish(value);
+}
 
 /** A body as a Buffer: Buffers and Uint8Arrays as they are, strings as UTF-8. */
 function bytes(body) {
@@ -18,11 +40,11 @@ function bytes(body) {
 
 module.exports = {
   /** Delivery reports from a push (v3 or legacy v1, JSON or XML). */
-  parseDeliveryReports: (body) => revive(run(() => native.webhooksParseDeliveryReports(bytes(body)))),
+  parseDeliveryReports: (body) => parsed(run(() => native.webhooksParseDeliveryReports(bytes(body))), sms().reports),
   /** Inbound messages from a push (`MO_JSON_2`). */
-  parseInbound: (body) => revive(run(() => native.webhooksParseInbound(bytes(body)))),
+  parseInbound: (body) => parsed(run(() => native.webhooksParseInbound(bytes(body))), sms().inbound),
   /** A URL click from a push. */
-  parseClick: (body) => revive(run(() => native.webhooksParseClick(bytes(body)))),
+  parseClick: (body) => parsed(run(() => native.webhooksParseClick(bytes(body))), sms().click),
   /** Throws a WebhookVerificationError unless `authorization` carries these Basic credentials. */
   verifyBasic: (authorization, { username, password }) => run(() => native.webhooksVerifyBasic(authorization ?? null, username, password)),
   /** Throws a WebhookVerificationError unless `signature` is the HMAC of `body` with `secret`. */

@@ -21,19 +21,19 @@ impl Default for CancelToken {
 #[napi]
 impl CancelToken {
     /// A token that is not cancelled yet.
-    #[napi(constructor)]
+    #[napi(constructor, catch_unwind)]
     pub fn new() -> Self {
         CancelToken { sender: watch::Sender::new(false) }
     }
 
     /// Cancels every call made with this token; calls made later fail at once.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn cancel(&self) {
         self.sender.send_replace(true);
     }
 
     /// Whether [`cancel`](CancelToken::cancel) was called.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn cancelled(&self) -> bool {
         *self.sender.borrow()
     }

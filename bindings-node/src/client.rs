@@ -7,25 +7,10 @@ use napi_derive::napi;
 use serde_json::Value;
 
 use crate::cancel::CancelToken;
+use crate::catalog::Answer;
 use crate::error::to_napi;
 use crate::log::{self, Registration};
 use crate::options::{CallOptions, ClientOptions};
-
-/// A successful response of a generic request.
-#[napi(object)]
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RawResponse {
-    /// The HTTP status.
-    pub status: u32,
-    /// The request id the API gave (`X-Request-Id`).
-    pub request_id: Option<String>,
-    /// Attempts made.
-    pub attempts: u32,
-    /// The JSON body (`null` when there was none).
-    #[napi(ts_type = "unknown")]
-    pub body: Value,
-}
 
 /// The native side of `Infobip`; the JavaScript layer wraps it.
 #[napi]
@@ -38,7 +23,7 @@ pub struct NativeClient {
 impl NativeClient {
     /// Builds a client from `options`, filling what is missing from `INFOBIP_*` variables.
     /// `logger(level, line)` receives the client's log lines.
-    #[napi(constructor)]
+    #[napi(constructor, catch_unwind)]
     pub fn new(
         env: Env,
         options: Option<ClientOptions>,
@@ -47,11 +32,12 @@ impl NativeClient {
         let node = env.get_node_version()?;
         let version = format!("{}.{}.{}", node.major, node.minor, node.patch);
         let builder = Client::builder().runtime("node", version);
+        let defaults = options.as_ref().map(ClientOptions::defaults).unwrap_or_default();
         let builder = match options {
             Some(options) => options.apply(builder).map_err(|e| to_napi(&e))?,
             None => builder,
         };
-        let client = builder.env().build().map_err(|e| to_napi(&e))?;
+        let client = builder.env().build().map_err(|e| to_napi(&e))?.with_options(defaults);
         log::install(false);
         let logger = match logger {
             Some(f) => {
@@ -63,20 +49,21 @@ impl NativeClient {
     }
 
     /// The client's configuration without secrets (for `util.inspect`).
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn describe(&self) -> String {
         format!("{:?}", self.client)
     }
 
     /// The base URL requests go to.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn base_url(&self) -> String {
         self.client.base_url().to_string()
     }
 
     /// Sends a request to any endpoint. `query` maps names to a value or a list of values;
-    /// `body` is JSON text.
-    #[napi(ts_return_type = "Promise<RawResponse>")]
+    /// `body` is JSON text. The answer's body, which must be JSON (a `decode` error with the
+    /// offset otherwise), comes back as text.
+    #[napi(ts_return_type = "Promise<Answer>", catch_unwind)]
     #[allow(clippy::too_many_arguments)] // the JavaScript signature: one positional argument each
     pub fn request<'env>(
         &self,
@@ -87,28 +74,31 @@ impl NativeClient {
         body: Option<String>,
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
-    ) -> napi::Result<PromiseRaw<'env, Value>> {
-        let prepared = self.prepare(&method, path, query, body, options.as_ref());
-        self.spawn(env, cancel, async move {
+    ) -> napi::Result<PromiseRaw<'env, Answer>> {
+        let tracker = infobip::SendTracker::new();
+        let prepared = self
+            .prepare(&method, path, query, body, options.as_ref())
+            .map(|request| request.options(infobip::RequestOptions::new().tracker(tracker.clone())));
+        self.spawn_raw(env, cancel, tracker, async move {
             let response = prepared?.send().await?;
-            let body = if response.body.iter().all(u8::is_ascii_whitespace) { Value::Null } else { response.json()? };
-            Ok(RawResponse {
-                status: u32::from(response.status),
-                request_id: response.request_id,
-                attempts: response.attempts,
-                body,
-            })
+            if !response.body.iter().all(u8::is_ascii_whitespace) {
+                response.json::<serde::de::IgnoredAny>()?;
+            }
+            let mut answer =
+                Answer::of(response.status, response.request_id.clone(), response.attempts, &response.headers);
+            answer.body = String::from_utf8(response.body.to_vec()).ok();
+            Ok(answer)
         })
     }
 
     /// Ends an IBSSO session, if one is open.
-    #[napi(ts_return_type = "Promise<void>")]
+    #[napi(ts_return_type = "Promise<void>", catch_unwind)]
     pub fn close<'env>(
         &self,
         env: &'env Env,
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
-    ) -> napi::Result<PromiseRaw<'env, Value>> {
+    ) -> napi::Result<PromiseRaw<'env, String>> {
         self.run(env, options, cancel, move |client| async move { client.close().await })
     }
 }

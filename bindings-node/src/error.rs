@@ -16,10 +16,16 @@ pub(crate) fn to_napi(error: &Error) -> napi::Error {
     napi::Error::from_reason(payload(error).to_string())
 }
 
-/// The rejection of a call cancelled by its token.
-pub(crate) fn aborted() -> napi::Error {
+/// The rejection of a call cancelled by its token. A send whose request may have been written
+/// carries its ids (`bulkId`, `messageIds`), so it can be looked up before it is sent again.
+pub(crate) fn aborted(written: Option<infobip::SendIds>) -> napi::Error {
     let message = "the call was aborted; if it was a send already on its way, check the logs for what was accepted";
-    napi::Error::from_reason(json!({ "code": ABORTED, "message": message }).to_string())
+    let mut payload = json!({ "code": ABORTED, "message": message });
+    if let Some(ids) = written {
+        payload["bulkId"] = ids.bulk_id.into();
+        payload["messageIds"] = ids.message_ids.into();
+    }
+    napi::Error::from_reason(payload.to_string())
 }
 
 fn violations(list: &[Violation]) -> Value {
@@ -63,6 +69,12 @@ pub(crate) fn payload(error: &Error) -> Value {
             if let Value::Object(fields) = fields {
                 out.extend(fields);
             }
+        }
+        Error::AuthFailed(failure) => {
+            out.insert("scheme".into(), failure.scheme.clone().into());
+            out.insert("reason".into(), failure.reason.clone().into());
+            out.insert("cause".into(), failure.cause.clone().into());
+            out.insert("status".into(), failure.status.into());
         }
         Error::Decode { offset, .. } => {
             out.insert("offset".into(), (*offset).into());

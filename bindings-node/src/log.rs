@@ -6,7 +6,6 @@
 //! puts secrets into its events, so nothing here needs to hide any.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -35,26 +34,16 @@ fn loggers() -> &'static Mutex<HashMap<u64, Arc<LoggerFn>>> {
 /// Installs the process-wide subscriber once, when `INFOBIP_LOG` is set or a logger is given.
 pub(crate) fn install(for_logger: bool) {
     static INSTALLED: OnceLock<()> = OnceLock::new();
-    let from_env = std::env::var(infobip::config::ENV_LOG).ok().filter(|v| !v.trim().is_empty());
+    let from_env = std::env::var(infobip::config::ENV_LOG).ok().and_then(|v| infobip::config::log_directive(&v));
     if from_env.is_none() && !for_logger {
         return;
     }
     INSTALLED.get_or_init(|| {
-        let stderr = from_env.and_then(|text| EnvFilter::try_new(directive(&text)).ok());
+        let stderr = from_env.and_then(|directive| EnvFilter::try_new(directive).ok());
         let subscriber = Registry::default().with(Route { stderr });
         // Another library may have installed a subscriber; then it gets the events.
         let _ = tracing::subscriber::set_global_default(subscriber);
     });
-}
-
-/// A bare level applies to the SDK's own events only.
-fn directive(text: &str) -> String {
-    let level = text.trim().to_ascii_lowercase();
-    if ["error", "warn", "info", "debug", "trace"].contains(&level.as_str()) {
-        format!("infobip={level}")
-    } else {
-        text.to_owned()
-    }
 }
 
 /// A client's registration: it holds the id its span carries and unregisters on drop.
@@ -134,34 +123,10 @@ fn level_name(level: Level) -> &'static str {
     }
 }
 
-/// `message key=value …`, the event's target first.
+/// `target: message key=value …`.
 fn format_event(event: &Event<'_>) -> String {
-    let mut visitor = LineVisitor { message: String::new(), fields: String::new() };
-    event.record(&mut visitor);
-    format!("{}: {}{}", event.metadata().target(), visitor.message, visitor.fields)
-}
-
-struct LineVisitor {
-    message: String,
-    fields: String,
-}
-
-impl Visit for LineVisitor {
-    fn record_str(&mut self, field: &Field, value: &str) {
-        if field.name() == "message" {
-            self.message.push_str(value);
-        } else {
-            let _ = write!(self.fields, " {}={value:?}", field.name());
-        }
-    }
-
-    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-        if field.name() == "message" {
-            let _ = write!(self.message, "{value:?}");
-        } else {
-            let _ = write!(self.fields, " {}={value:?}", field.name());
-        }
-    }
+    let text = infobip::logging::EventText::of(event);
+    format!("{}: {}{}", event.metadata().target(), text.message, text.fields)
 }
 
 struct IdVisitor(Option<u64>);

@@ -1,8 +1,8 @@
 //! Client and per-call options, as JavaScript objects, and their conversion to the core's.
 
-use std::time::Duration;
-
-use infobip::{ClientBuilder, Error, RequestOptions};
+use infobip::config::millis;
+use infobip::{ClientBuilder, Error, Pem, RequestOptions};
+use napi::bindgen_prelude::{Buffer, Either};
 use napi_derive::napi;
 
 /// Username and password, for Basic authentication or an IBSSO session.
@@ -42,9 +42,34 @@ pub struct ClientOptions {
     /// Connect timeout, in milliseconds (default 10000).
     pub connect_timeout: Option<f64>,
     /// Retries of a failed call where retrying is safe (default 2).
-    pub max_retries: Option<u32>,
+    pub max_retries: Option<f64>,
     /// Text appended to the `User-Agent` header.
     pub user_agent_suffix: Option<String>,
+    /// `false`: calls do not check parameters and bodies against the spec before sending (for
+    /// when the live API is ahead of the spec). Default `true`.
+    pub validate: Option<bool>,
+    /// A proxy for every request, `http://[user:password@]host:port` or `https://…`; a secret
+    /// like the API key. Without it, `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` and `NO_PROXY` apply.
+    pub proxy: Option<String>,
+    /// Hosts, domains and IP ranges `proxy` is not used for, comma-separated.
+    pub no_proxy: Option<String>,
+    /// CA certificates to trust besides the system's: a PEM file's path, or the PEM itself.
+    pub ca_cert: Option<Either<String, Buffer>>,
+    /// A client certificate chain (mutual TLS), with `clientKey`: a PEM file's path or the PEM.
+    pub client_cert: Option<Either<String, Buffer>>,
+    /// The client certificate's private key: a PEM file's path or the PEM.
+    pub client_key: Option<Either<String, Buffer>>,
+    /// The most bytes of an answer read, after decompression (default 33554432, 32 MiB); a
+    /// larger answer fails the call with a `DecodeError` naming the cap.
+    pub max_response_bytes: Option<f64>,
+}
+
+/// A path (a string) or the PEM itself (a Buffer).
+fn pem(value: Either<String, Buffer>) -> Pem {
+    match value {
+        Either::A(path) => Pem::file(path),
+        Either::B(bytes) => Pem::text(bytes.to_vec()),
+    }
 }
 
 /// Options of one call.
@@ -53,19 +78,31 @@ pub struct CallOptions {
     /// Whole-request timeout of each attempt of this call, in milliseconds.
     pub timeout: Option<f64>,
     /// Retries for this call.
-    pub max_retries: Option<u32>,
+    pub max_retries: Option<f64>,
+    /// `false`: this call does not check its parameters and body against the spec.
+    pub validate: Option<bool>,
 }
 
-/// Reads a number of milliseconds given for `field`.
-pub(crate) fn millis(field: &str, value: f64) -> Result<Duration, Error> {
-    if value.is_finite() && value >= 0.0 {
-        Ok(Duration::from_secs_f64(value / 1000.0))
+/// A whole number from 0 to `max` given for option `field`; a fraction, NaN, a negative or a
+/// larger number is a `config` error naming the option (napi would wrap it silently).
+fn count(field: &str, value: f64, max: u32) -> Result<u32, Error> {
+    if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value <= f64::from(max) {
+        // Checked just above: a whole number within u32.
+        Ok(value as u32)
     } else {
-        Err(Error::validation(field, format!("must be a number of milliseconds >= 0, got {value}")))
+        Err(Error::config(format!("{field} must be a whole number from 0 to {max}, not {value}")))
     }
 }
 
 impl ClientOptions {
+    /// The options every call of the client starts from (`validate`).
+    pub(crate) fn defaults(&self) -> RequestOptions {
+        match self.validate {
+            Some(validate) => RequestOptions::new().validate(validate),
+            None => RequestOptions::new(),
+        }
+    }
+
     /// Applies the options to a builder; what is not given comes from the environment.
     pub(crate) fn apply(self, mut builder: ClientBuilder) -> Result<ClientBuilder, Error> {
         let schemes = [self.api_key.is_some(), self.basic.is_some(), self.ibsso.is_some(), self.oauth2.is_some()];
@@ -94,10 +131,27 @@ impl ClientOptions {
             builder = builder.connect_timeout(millis("connectTimeout", ms)?);
         }
         if let Some(n) = self.max_retries {
-            builder = builder.max_retries(n);
+            builder = builder.max_retries(count("maxRetries", n, u32::MAX)?);
+        }
+        if let Some(n) = self.max_response_bytes {
+            builder = builder.max_response_bytes(count("maxResponseBytes", n, u32::MAX)? as usize);
         }
         if let Some(suffix) = self.user_agent_suffix {
             builder = builder.user_agent_suffix(suffix);
+        }
+        if let Some(url) = self.proxy {
+            builder = builder.proxy(url);
+        }
+        if let Some(list) = self.no_proxy {
+            builder = builder.no_proxy(list);
+        }
+        if let Some(ca) = self.ca_cert {
+            builder = builder.root_certificates(pem(ca));
+        }
+        match (self.client_cert, self.client_key) {
+            (Some(certificate), Some(key)) => builder = builder.client_certificate(pem(certificate), pem(key)),
+            (None, None) => {}
+            _ => return Err(Error::config("clientCert and clientKey go together")),
         }
         Ok(builder)
     }
@@ -111,7 +165,10 @@ impl CallOptions {
             options = options.timeout(millis("timeout", ms)?);
         }
         if let Some(n) = self.max_retries {
-            options = options.max_retries(n);
+            options = options.max_retries(count("maxRetries", n, u32::MAX)?);
+        }
+        if let Some(validate) = self.validate {
+            options = options.validate(validate);
         }
         Ok(options)
     }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::calls::to_js_value;
+use crate::calls::to_json_text;
 use crate::cancel::CancelToken;
 use crate::client::NativeClient;
 use crate::options::CallOptions;
@@ -43,8 +43,8 @@ pub(crate) fn id_text(value: &Value, name: &str) -> Result<String, Error> {
     }
 }
 
-fn to_value<T: Serialize>(value: T) -> Result<Value, Error> {
-    to_js_value(&value)
+fn to_value<T: Serialize>(value: T) -> Result<String, Error> {
+    to_json_text(&value)
 }
 
 #[napi]
@@ -53,7 +53,7 @@ impl NativeClient {
     /// its path ids in order, `body` its JSON body, `flag` the optional boolean it takes
     /// (`ncNeeded` of `sendPin`; `verified` of `verifications`, with `sent` as `flag2`),
     /// `options` the call's timeout and retries.
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     #[allow(clippy::too_many_arguments)]
     pub fn tfa_call<'env>(
         &self,
@@ -65,9 +65,9 @@ impl NativeClient {
         flag2: Option<bool>,
         options: Option<CallOptions>,
         cancel: Option<&CancelToken>,
-    ) -> napi::Result<PromiseRaw<'env, Value>> {
+    ) -> napi::Result<PromiseRaw<'env, String>> {
         let a = Args { ids, body };
-        self.run(env, options, cancel, move |client| async move {
+        self.run_raw(env, options, cancel, move |client| async move {
             let tfa = client.tfa();
             match method.as_str() {
                 "applications" => to_value(tfa.applications().await?),

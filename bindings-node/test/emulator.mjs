@@ -8,7 +8,8 @@ import path from 'node:path';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BINARY = process.env.INFOBIP_EMULATOR_BIN ?? path.join(ROOT, 'target', 'debug', 'infobip-emulator');
-const LINE = /^Infobip emulator listening on (http:\/\/127\.0\.0\.1:\d+) \(API key: (.+)\)$/;
+const LINE = /^Infobip emulator listening on (https?:\/\/127\.0\.0\.1:\d+) \(API key: (.+)\)$/;
+const CA_LINE = 'TLS CA certificate: ';
 
 /** Known credentials of the emulator's default configuration. */
 export const USERNAME = 'emulator';
@@ -18,18 +19,37 @@ export const LIMITED_KEY = 'emulator-limited-key';
 export async function startEmulator(args = []) {
   const child = spawn(BINARY, ['--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
-  const first = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the emulator did not start within 20 s')), 20_000);
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      resolve(line);
-    });
+  const queue = [];
+  let wake = () => {};
+  lines.on('line', (line) => {
+    queue.push(line);
+    wake();
   });
+  const nextLine = () =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the emulator did not print a line within 20 s')), 20_000);
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
+      const take = () => {
+        if (queue.length === 0) return;
+        clearTimeout(timer);
+        wake = () => {};
+        resolve(queue.shift());
+      };
+      wake = take;
+      take();
+    });
+  const first = await nextLine();
   const match = LINE.exec(first);
   if (!match) throw new Error(`unexpected emulator line: ${first}`);
   const [, url, apiKey] = match;
+  // With --tls, a later line (at most 4 more) names the CA's PEM file.
+  let caPath;
+  for (let i = 0; args.includes('--tls') && caPath === undefined && i < 4; i++) {
+    const line = await nextLine();
+    if (line.startsWith(CA_LINE)) caPath = line.slice(CA_LINE.length);
+  }
+  if (args.includes('--tls') && caPath === undefined) throw new Error('the emulator did not print where its CA is');
 
   async function admin(method, route, body) {
     const response = await fetch(`${url}/_emulator${route}`, {
@@ -45,6 +65,8 @@ export async function startEmulator(args = []) {
   return {
     url,
     apiKey,
+    /** With --tls: the path of the CA's PEM file (client.pem and client-key.pem are beside it). */
+    caPath,
     admin,
     /** Queues faults for the next matching requests. */
     fault: (...faults) => admin('POST', '/faults', faults),

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
+import net from 'node:net';
 import util from 'node:util';
 import { startEmulator, LIMITED_KEY } from './emulator.mjs';
 import * as sdk from '../index.mjs';
@@ -40,7 +40,26 @@ after(async () => {
   await emu?.stop();
 });
 
-for (const vector of vectors.cases) {
+for (const vector of vectors.cases.filter((c) => c.at === 'oauth2_token')) {
+  test(`vector (token endpoint): ${vector.name}`, async () => {
+    await emu.reset();
+    await emu.fault({ path: '/auth/1/oauth2/token', status: vector.status, headers: vector.headers, body: vector.body });
+    const oauth = new sdk.Infobip({ baseUrl: emu.url, oauth2: { clientId: 'emulator', clientSecret: 'emulator-password' }, maxRetries: 0 });
+    const error = await oauth.request('GET', '/account/1/balance').then(
+      () => assert.fail('expected an error'),
+      (e) => e,
+    );
+    assert.ok(error instanceof sdk.AuthFailedError && error instanceof sdk.InfobipError, `${error.name}: ${error.message}`);
+    assert.equal(error.code, vector.expected.code);
+    assert.equal(error.cause, vector.expected.cause);
+    assert.equal(error.status, vector.expected.auth_status);
+    assert.equal(error.scheme, 'OAuth2');
+    if ('message_contains' in vector.expected) assert.ok(error.message.includes(vector.expected.message_contains), error.message);
+    assert.deepEqual(await emu.requests('/account/1/balance'), [], 'the call was not sent');
+  });
+}
+
+for (const vector of vectors.cases.filter((c) => c.at === undefined)) {
   test(`vector: ${vector.name}`, async () => {
     await emu.fault({ path: '/account/1/balance', status: vector.status, headers: vector.headers, body: vector.body });
     const error = await client.request('GET', '/account/1/balance', {}, { maxRetries: 0 }).then(
@@ -129,15 +148,78 @@ test('a GET is retried after a 503, then succeeds', async () => {
   assert.equal(r.attempts, 2);
 });
 
-test('a refused connection: APIConnectionError', async () => {
-  const server = http.createServer();
+test('a connection dropped before any answer: APIConnectionError', async () => {
+  // The server stays bound (no port is reserved and given up) and drops every connection.
+  const server = net.createServer((socket) => socket.destroy());
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address();
-  await new Promise((r) => server.close(r));
-  const closed = new sdk.Infobip({ baseUrl: `http://127.0.0.1:${port}`, apiKey: 'k' });
-  const e = await failure(closed.request('GET', '/account/1/balance', {}, { maxRetries: 0 }));
-  assert.ok(e instanceof sdk.APIConnectionError && !(e instanceof sdk.APITimeoutError), e.name);
-  assert.equal(e.code, 'connection');
+  try {
+    const closed = new sdk.Infobip({ baseUrl: `http://127.0.0.1:${port}`, apiKey: 'k' });
+    const e = await failure(closed.request('GET', '/account/1/balance', {}, { maxRetries: 0 }));
+    assert.ok(e instanceof sdk.APIConnectionError && !(e instanceof sdk.APITimeoutError), e.name);
+    assert.equal(e.code, 'connection');
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
+});
+
+test('the query send against a delay fault: sent once, OutcomeUnknownError with its bulk id', async () => {
+  await emu.reset();
+  await emu.fault({ path: '/sms/3/text/query', kind: 'delay', delayMs: 1500 });
+  const e = await failure(
+    client.call('send-sms-messages-over-query-parameters', { query: { to: '41793026727', text: 'Hi' } }, { timeout: 500 }),
+  );
+  assert.ok(e instanceof sdk.OutcomeUnknownError, `${e.name}: ${e.message}`);
+  const sent = await emu.requests('/sms/3/text/query');
+  assert.equal(sent.length, 1, 'exactly one request received');
+  assert.ok(e.bulkId && sent[0].query.includes(`bulkId=${e.bulkId}`), sent[0].query);
+  assert.deepEqual(e.messageIds, []);
+  await emu.fault({ path: '/sms/3/text/query', kind: 'delay', delayMs: 1500 });
+  const again = await failure(
+    client.request('GET', '/sms/3/text/query', { query: { to: '41793026727', text: 'Hi', bulkId: 'mine' } }, { timeout: 500 }),
+  );
+  assert.equal(again.bulkId, 'mine');
+  assert.equal((await emu.requests('/sms/3/text/query')).length, 2);
+});
+
+test('an aborted send keeps the name AbortError and carries its ids', async () => {
+  await emu.reset();
+  await emu.fault({ path: '/sms/3/messages', kind: 'delay', delayMs: 3000 });
+  const controller = new AbortController();
+  const sending = client.sms.send({ messages: [{ destinations: [{ to: '41793026727' }], content: { text: 'Hi' } }] }, { signal: controller.signal });
+  for (let i = 0; i < 200 && (await emu.requests('/sms/3/messages')).length === 0; i += 1) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  controller.abort();
+  const e = await failure(sending);
+  assert.ok(e instanceof sdk.AbortError, e.name);
+  assert.equal(e.name, 'AbortError');
+  const sent = JSON.parse((await emu.requests('/sms/3/messages'))[0].body);
+  assert.equal(e.bulkId, sent.options.schedule.bulkId);
+  assert.deepEqual(e.messageIds, [sent.messages[0].destinations[0].messageId]);
+  // Aborted before it started: nothing is sent, and there are no ids.
+  const done = new AbortController();
+  done.abort();
+  const early = await failure(client.sms.send({ messages: [{ destinations: [{ to: '41793026727' }], content: { text: 'Hi' } }] }, { signal: done.signal }));
+  assert.ok(early instanceof sdk.AbortError);
+  assert.equal(early.bulkId, null);
+  assert.equal((await emu.requests('/sms/3/messages')).length, 1);
+});
+
+test('a panic in the native code is an InternalError, never a crash or a pending promise', async () => {
+  const native = (await import('../lib/native.js')).default;
+  const { fromNative } = (await import('../lib/errors.js')).default;
+  let thrown;
+  try {
+    native._testPanic('sync');
+  } catch (e) {
+    thrown = fromNative(e);
+  }
+  assert.ok(thrown instanceof sdk.InternalError, `${thrown?.name}: ${thrown?.message}`);
+  assert.equal(thrown.code, 'internal');
+  const rejected = await native._testPanic('async').then(() => assert.fail('resolved'), (e) => fromNative(e));
+  assert.ok(rejected instanceof sdk.InternalError, `${rejected.name}: ${rejected.message}`);
+  assert.match(rejected.message, /on purpose/);
 });
 
 test('a slow GET: APITimeoutError; a slow POST: OutcomeUnknownError', async () => {

@@ -9,6 +9,8 @@ import {
   APIConnectionError,
   APITimeoutError,
   OutcomeUnknownError,
+  AuthFailedError,
+  InternalError,
   DecodeError,
   APIStatusError,
   BadRequestError,
@@ -39,6 +41,7 @@ export async function everyCall(): Promise<void> {
     connectTimeout: 1000,
     maxRetries: 1,
     userAgentSuffix: 'types-test',
+    maxResponseBytes: 1 << 20,
     logger: { debug: (line: string) => console.debug(line) },
   };
   const client = new Infobip(options);
@@ -79,6 +82,13 @@ export async function everyCall(): Promise<void> {
     } else if (e instanceof OutcomeUnknownError) {
       const ids: string[] = e.messageIds;
       console.log(e.bulkId, ids, e.reason);
+    } else if (e instanceof AuthFailedError) {
+      const status: number | null = e.status;
+      console.log(e.scheme, e.cause, e.reason, status);
+    } else if (e instanceof AbortError) {
+      const ids: string[] = e.messageIds;
+      const bulk: string | null = e.bulkId;
+      console.log(bulk, ids);
     } else if (e instanceof ValidationError) {
       console.log(e.violations.map((v) => v.message));
     } else if (e instanceof DecodeError) {
@@ -99,6 +109,8 @@ export async function everyCall(): Promise<void> {
     NotFoundError,
     ConflictError,
     InternalServerError,
+    InternalError,
+    AuthFailedError,
     AbortError,
   ];
   console.log(classes.length);
@@ -171,4 +183,50 @@ export function everyWebhookCall(body: Buffer): void {
   webhooks.verifyBasic('Basic abc', { username: 'u', password: 'p' });
   webhooks.verifyHmac(body, 'sha256=abc', { secret: 's', algorithm: 'sha256' });
   console.log(doneAt, inbound.results.length, click.url);
+}
+
+/** The generated layer: WhatsApp, Email, Viber, RCS, Voice, Messages API and Number Lookup. */
+export async function generatedCalls(client: Infobip): Promise<void> {
+  const template = await client.whatsapp.sendWhatsappTemplateMessage({
+    messages: [
+      {
+        from: '441134960000',
+        to: '441134960001',
+        content: { templateName: 'welcome', templateData: { body: { placeholders: ['Ana'] } }, language: 'en' },
+      },
+    ],
+  });
+  const groupName: string | undefined = template.messages?.[0]?.status?.groupName;
+  const status: number = template.$response.status;
+  const email = await client.email.sendEmailMessagesApi({
+    messages: [
+      {
+        sender: 'jenny.smith@company.com',
+        destinations: [{ to: [{ destination: 'john.smith@company.com' }] }],
+        content: { subject: 'Test message', text: 'Test body' },
+      },
+    ],
+  });
+  const viber = await client.viber.sendViberTextMessage(
+    { messages: [{ from: 'Brand', to: '41793026727', content: { text: 'Hi' } }] },
+    { timeout: 5000, validate: false },
+  );
+  const rcs = await client.rcs.sendRcsMessage({ to: '41793026727', content: { type: 'TEXT', text: 'Hi' } });
+  const voice = await client.voice.sendSingleVoiceTts({ from: '41793026700', to: '41793026727', text: 'Hello' });
+  const messages = await client.messagesApi.sendMessagesApiMessage({
+    messages: [
+      {
+        channel: 'SMS',
+        sender: '447491163443',
+        destinations: [{ to: '41793026727' }],
+        content: { body: { type: 'TEXT', text: 'Hi' } },
+      },
+    ],
+  });
+  const lookup = await client.numberLookup.numberContextLookup({ to: ['41793026727'] });
+  for await (const log of client.sms.getOutboundSmsMessageLogsV3({ limit: 10 })) {
+    const sentAt: Date | undefined = log.sentAt;
+    console.log(sentAt);
+  }
+  console.log(groupName, status, email.toJSON(), viber.bulkId, rcs, voice, messages, lookup);
 }

@@ -4,15 +4,15 @@ use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use infobip::{Credentials, Error, Method, RequestOptions};
+use infobip::{Credentials, Error, Method, RequestOptions, SendTracker};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
+use crate::call::{Awaiting, Blocking, Mode, awaitable_send, block_on_send};
 use crate::convert::{query_text, to_json};
-use crate::errors::{Outcome, invalid, to_py};
+use crate::errors::{guard, invalid, to_py};
+use crate::network::Network;
 use crate::response::Response;
-use crate::sms::{AsyncSms, Sms};
-use crate::tfa::{AsyncTfa, Tfa};
 use crate::{logs, runtime};
 
 /// What a client is built from, kept so that a forked child (or a use after `close()`) can
@@ -25,7 +25,9 @@ struct Settings {
     connect_timeout: Option<Duration>,
     max_retries: Option<u32>,
     user_agent_suffix: Option<String>,
+    max_response_bytes: Option<usize>,
     python_version: String,
+    network: Network,
 }
 
 impl Settings {
@@ -49,7 +51,10 @@ impl Settings {
         if let Some(suffix) = &self.user_agent_suffix {
             builder = builder.user_agent_suffix(suffix);
         }
-        builder.env().build()
+        if let Some(bytes) = self.max_response_bytes {
+            builder = builder.max_response_bytes(bytes);
+        }
+        self.network.apply(builder).env().build()
     }
 }
 
@@ -108,6 +113,9 @@ struct Args<'py> {
     connect_timeout: Option<f64>,
     max_retries: Option<u32>,
     user_agent_suffix: Option<String>,
+    network: Network,
+    max_response_bytes: Option<usize>,
+    validate: Option<bool>,
     py: Python<'py>,
 }
 
@@ -123,14 +131,30 @@ impl Handle {
             connect_timeout: seconds(py, "connect_timeout", args.connect_timeout)?,
             max_retries: args.max_retries,
             user_agent_suffix: args.user_agent_suffix,
+            max_response_bytes: args.max_response_bytes,
             python_version: python_version(py),
+            network: args.network,
         };
         let native = Native::new(settings).map_err(|e| to_py(py, e))?;
-        Ok(Handle { native: Arc::new(native), options: RequestOptions::new() })
+        let mut options = RequestOptions::new();
+        if let Some(validate) = args.validate {
+            options = options.validate(validate);
+        }
+        Ok(Handle { native: Arc::new(native), options })
     }
 
-    fn with_options(&self, py: Python<'_>, timeout: Option<f64>, max_retries: Option<u32>) -> PyResult<Self> {
+    fn with_options(
+        &self,
+        py: Python<'_>,
+        timeout: Option<f64>,
+        max_retries: Option<&Bound<'_, PyAny>>,
+        validate: Option<bool>,
+    ) -> PyResult<Self> {
+        let max_retries = count::<u32>(py, "max_retries", max_retries, u64::from(u32::MAX))?;
         let mut options = self.options.clone();
+        if let Some(validate) = validate {
+            options = options.validate(validate);
+        }
         if let Some(timeout) = seconds(py, "timeout", timeout)? {
             options = options.timeout(timeout);
         }
@@ -140,11 +164,24 @@ impl Handle {
         Ok(Handle { native: self.native.clone(), options })
     }
 
+    /// Whether a call checks its arguments against the spec: the call's own choice, else this
+    /// handle's (on unless `validate=False`).
+    pub(crate) fn validates(&self, call: Option<bool>) -> bool {
+        call.unwrap_or(self.options.validate != Some(false))
+    }
+
     /// The core client of this process, with this handle's call options.
     pub(crate) fn core(&self, py: Python<'_>) -> PyResult<infobip::Client> {
         logs::refresh(py);
         let client = self.native.client().map_err(|e| to_py(py, e))?;
         Ok(client.with_options(self.options.clone()))
+    }
+
+    /// [`core`](Handle::core) for a call that may send messages, with the tracker that follows it.
+    pub(crate) fn core_tracked(&self, py: Python<'_>) -> PyResult<(infobip::Client, SendTracker)> {
+        let tracker = SendTracker::new();
+        let client = self.core(py)?.with_options(RequestOptions::new().tracker(tracker.clone()));
+        Ok((client, tracker))
     }
 
     /// Converts the arguments of a raw request (with the GIL) into a future that sends it.
@@ -155,7 +192,7 @@ impl Handle {
         path: String,
         query: Option<&Bound<'_, PyDict>>,
         json: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<impl Future<Output = Result<infobip::Response, Error>> + Send + 'static> {
+    ) -> PyResult<(impl Future<Output = Result<infobip::Response, Error>> + Send + 'static, SendTracker)> {
         let method = Method::from_bytes(method.to_ascii_uppercase().as_bytes())
             .map_err(|_| invalid(py, "method", format!("{method:?} is not an HTTP method")))?;
         let mut pairs: Vec<(String, Vec<String>)> = Vec::new();
@@ -174,8 +211,8 @@ impl Handle {
             }
         }
         let body = json.map(|json| to_json(json, "json")).transpose()?;
-        let client = self.core(py)?;
-        Ok(async move {
+        let (client, tracker) = self.core_tracked(py)?;
+        let future = async move {
             let mut request = client.request(method, path);
             for (name, values) in &pairs {
                 request = request.query_list(name, values);
@@ -184,7 +221,8 @@ impl Handle {
                 request = request.json(body);
             }
             request.send().await
-        })
+        };
+        Ok((future, tracker))
     }
 
     /// Converts the arguments of `call` (with the GIL) into a future that calls the operation.
@@ -196,10 +234,10 @@ impl Handle {
         query: Option<&Bound<'_, PyDict>>,
         headers: Option<&Bound<'_, PyDict>>,
         body: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<impl Future<Output = Result<infobip::Response, Error>> + Send + 'static> {
+    ) -> PyResult<(impl Future<Output = Result<infobip::Response, Error>> + Send + 'static, SendTracker)> {
         let params = crate::catalog::params(py, path, query, headers, body)?;
-        let client = self.core(py)?;
-        Ok(async move {
+        let (client, tracker) = self.core_tracked(py)?;
+        let future = async move {
             let answer = client.call(&operation_id, params).await?;
             Ok(infobip::Response {
                 status: answer.status,
@@ -207,8 +245,10 @@ impl Handle {
                 body: answer.raw,
                 request_id: answer.request_id,
                 attempts: answer.attempts,
+                sent: None,
             })
-        })
+        };
+        Ok((future, tracker))
     }
 
     fn close(&self) -> impl Future<Output = Result<(), Error>> + Send + 'static {
@@ -268,13 +308,30 @@ fn credentials(args: &Args<'_>) -> Result<Option<Credentials>, Error> {
     })
 }
 
-/// Seconds as a duration; negative, infinite or NaN values are refused naming `name`.
+/// A whole number from 0 to `max` for option `name`; anything else (a bool, a float, a negative
+/// or larger number) is a `ConfigurationError` naming the option.
+fn count<T: TryFrom<u64>>(
+    py: Python<'_>,
+    name: &str,
+    value: Option<&Bound<'_, PyAny>>,
+    max: u64,
+) -> PyResult<Option<T>> {
+    let Some(value) = value.filter(|v| !v.is_none()) else { return Ok(None) };
+    let refuse = || to_py(py, Error::config(format!("{name} must be a whole number from 0 to {max}")));
+    if value.cast::<pyo3::types::PyBool>().is_ok() || value.cast::<pyo3::types::PyInt>().is_err() {
+        return Err(refuse());
+    }
+    let n: u64 = value.extract().map_err(|_| refuse())?;
+    if n > max {
+        return Err(refuse());
+    }
+    T::try_from(n).map(Some).map_err(|_| refuse())
+}
+
+/// Seconds as a duration; negative, NaN, infinite or huge values are a `ConfigurationError`
+/// naming `name`.
 fn seconds(py: Python<'_>, name: &str, value: Option<f64>) -> PyResult<Option<Duration>> {
-    value
-        .map(|s| {
-            Duration::try_from_secs_f64(s).map_err(|_| invalid(py, name, "must be a non-negative number of seconds"))
-        })
-        .transpose()
+    value.map(|s| infobip::config::seconds(name, s).map_err(|e| to_py(py, e))).transpose()
 }
 
 fn python_version(py: Python<'_>) -> String {
@@ -282,24 +339,101 @@ fn python_version(py: Python<'_>) -> String {
     format!("{}.{}.{}", v.major, v.minor, v.patch)
 }
 
-/// The blocking client. Calls release the GIL while they wait.
-#[pyclass(module = "infobip", frozen)]
+/// The native part of `infobip.Client` (which adds the namespaces). Calls release the GIL
+/// while they wait.
+#[pyclass(module = "infobip", subclass, frozen)]
 pub(crate) struct Client {
+    pub(crate) handle: Handle,
+}
+
+/// The native part of `infobip.AsyncClient`. Calls return awaitables; cancelling one aborts its
+/// request.
+#[pyclass(module = "infobip", subclass, frozen)]
+pub(crate) struct AsyncClient {
+    pub(crate) handle: Handle,
+}
+
+/// A handle passed from `with_options` to the constructor of the caller's own class (the
+/// Python `Client` is a subclass), so the copy shares the connections.
+#[pyclass(module = "infobip._native", name = "_Shared", frozen)]
+pub(crate) struct Shared {
     handle: Handle,
 }
 
-/// The asyncio client. Calls return awaitables; cancelling one aborts its request.
-#[pyclass(module = "infobip", frozen)]
-pub(crate) struct AsyncClient {
-    handle: Handle,
+/// An instance of `class` (a client class or a subclass of it) holding `handle`.
+fn shared<'py>(class: Bound<'py, pyo3::types::PyType>, handle: Handle) -> PyResult<Bound<'py, PyAny>> {
+    let py = class.py();
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("_share", Py::new(py, Shared { handle })?)?;
+    class.call((), Some(&kwargs))
 }
+
+macro_rules! client {
+    ($name:ident) => {
+        impl $name {
+            #[allow(clippy::too_many_arguments)]
+            fn build(
+                py: Python<'_>,
+                base_url: Option<String>,
+                api_key: Option<String>,
+                username: Option<String>,
+                password: Option<String>,
+                ibsso: bool,
+                client_id: Option<String>,
+                client_secret: Option<String>,
+                timeout: Option<f64>,
+                connect_timeout: Option<f64>,
+                max_retries: Option<&Bound<'_, PyAny>>,
+                user_agent_suffix: Option<String>,
+                proxy: Option<String>,
+                no_proxy: Option<String>,
+                ca_cert: Option<Bound<'_, PyAny>>,
+                client_cert: Option<Bound<'_, PyAny>>,
+                client_key: Option<Bound<'_, PyAny>>,
+                max_response_bytes: Option<&Bound<'_, PyAny>>,
+                validate: Option<bool>,
+                share: Option<PyRef<'_, Shared>>,
+            ) -> PyResult<Self> {
+                if let Some(share) = share {
+                    return Ok($name { handle: share.handle.clone() });
+                }
+                let network =
+                    Network::new(py, proxy, no_proxy, ca_cert.as_ref(), client_cert.as_ref(), client_key.as_ref())?;
+                let max_retries = count::<u32>(py, "max_retries", max_retries, u64::from(u32::MAX))?;
+                let max_response_bytes =
+                    count::<usize>(py, "max_response_bytes", max_response_bytes, u64::from(u32::MAX))?;
+                let args = Args {
+                    base_url,
+                    api_key,
+                    username,
+                    password,
+                    ibsso,
+                    client_id,
+                    client_secret,
+                    timeout,
+                    connect_timeout,
+                    max_retries,
+                    user_agent_suffix,
+                    network,
+                    max_response_bytes,
+                    validate,
+                    py,
+                };
+                Ok($name { handle: guard(py, || Handle::new(args))? })
+            }
+        }
+    };
+}
+
+client!(Client);
+client!(AsyncClient);
 
 #[pymethods]
 impl Client {
     #[new]
     #[pyo3(signature = (base_url=None, *, api_key=None, username=None, password=None, ibsso=false,
         client_id=None, client_secret=None, timeout=None, connect_timeout=None, max_retries=None,
-        user_agent_suffix=None))]
+        user_agent_suffix=None, proxy=None, no_proxy=None, ca_cert=None, client_cert=None, client_key=None, max_response_bytes=None, validate=None, _share=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -312,10 +446,19 @@ impl Client {
         client_secret: Option<String>,
         timeout: Option<f64>,
         connect_timeout: Option<f64>,
-        max_retries: Option<u32>,
+        max_retries: Option<&Bound<'_, PyAny>>,
         user_agent_suffix: Option<String>,
+        proxy: Option<String>,
+        no_proxy: Option<String>,
+        ca_cert: Option<Bound<'_, PyAny>>,
+        client_cert: Option<Bound<'_, PyAny>>,
+        client_key: Option<Bound<'_, PyAny>>,
+        max_response_bytes: Option<&Bound<'_, PyAny>>,
+        validate: Option<bool>,
+        _share: Option<PyRef<'_, Shared>>,
     ) -> PyResult<Self> {
-        let args = Args {
+        Self::build(
+            py,
             base_url,
             api_key,
             username,
@@ -327,15 +470,27 @@ impl Client {
             connect_timeout,
             max_retries,
             user_agent_suffix,
-            py,
-        };
-        Ok(Self { handle: Handle::new(args)? })
+            proxy,
+            no_proxy,
+            ca_cert,
+            client_cert,
+            client_key,
+            max_response_bytes,
+            validate,
+            _share,
+        )
     }
 
-    /// A client sharing this one's connections, with other per-call options.
-    #[pyo3(signature = (*, timeout=None, max_retries=None))]
-    fn with_options(&self, py: Python<'_>, timeout: Option<f64>, max_retries: Option<u32>) -> PyResult<Self> {
-        Ok(Client { handle: self.handle.with_options(py, timeout, max_retries)? })
+    /// A client of the same class sharing this one's connections, with other per-call options.
+    #[pyo3(signature = (*, timeout=None, max_retries=None, validate=None))]
+    fn with_options<'py>(
+        slf: &Bound<'py, Self>,
+        timeout: Option<f64>,
+        max_retries: Option<&Bound<'py, PyAny>>,
+        validate: Option<bool>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let handle = slf.get().handle.with_options(slf.py(), timeout, max_retries, validate)?;
+        shared(slf.get_type(), handle)
     }
 
     /// Sends a request to any endpoint; `json` is sent as the body without key conversion.
@@ -348,8 +503,8 @@ impl Client {
         query: Option<&Bound<'_, PyDict>>,
         json: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Response> {
-        let call = self.handle.request(py, method, path, query, json)?;
-        runtime::block_on(py, call)?.map(Response::from).map_err(|e| to_py(py, e))
+        let (call, tracker) = self.handle.request(py, method, path, query, json)?;
+        block_on_send(py, &tracker, call)?.map(Response::from).map_err(|e| to_py(py, e))
     }
 
     /// Calls any operation of the spec by its id (`infobip.operations()` lists them), with path,
@@ -365,14 +520,14 @@ impl Client {
         headers: Option<&Bound<'_, PyDict>>,
         body: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Response> {
-        let call = self.handle.call(py, operation_id, path, query, headers, body)?;
-        runtime::block_on(py, call)?.map(Response::from).map_err(|e| to_py(py, e))
+        let (call, tracker) = self.handle.call(py, operation_id, path, query, headers, body)?;
+        block_on_send(py, &tracker, call)?.map(Response::from).map_err(|e| to_py(py, e))
     }
 
     /// Ends an IBSSO session and releases the connections. Using the client afterwards opens
     /// new ones.
     fn close(&self, py: Python<'_>) -> PyResult<()> {
-        runtime::block_on(py, self.handle.close())?.map_err(|e| to_py(py, e))
+        Blocking::finish(py, self.handle.close()).map(drop)
     }
 
     fn __enter__(slf: Py<Self>) -> Py<Self> {
@@ -382,18 +537,6 @@ impl Client {
     #[pyo3(signature = (*_exc))]
     fn __exit__(&self, py: Python<'_>, _exc: &Bound<'_, PyTuple>) -> PyResult<()> {
         self.close(py)
-    }
-
-    /// The SMS API.
-    #[getter]
-    fn sms(&self) -> Sms {
-        Sms { handle: self.handle.clone() }
-    }
-
-    /// The 2FA API.
-    #[getter]
-    fn tfa(&self) -> Tfa {
-        Tfa { handle: self.handle.clone() }
     }
 
     fn __repr__(&self) -> String {
@@ -406,7 +549,7 @@ impl AsyncClient {
     #[new]
     #[pyo3(signature = (base_url=None, *, api_key=None, username=None, password=None, ibsso=false,
         client_id=None, client_secret=None, timeout=None, connect_timeout=None, max_retries=None,
-        user_agent_suffix=None))]
+        user_agent_suffix=None, proxy=None, no_proxy=None, ca_cert=None, client_cert=None, client_key=None, max_response_bytes=None, validate=None, _share=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -419,10 +562,19 @@ impl AsyncClient {
         client_secret: Option<String>,
         timeout: Option<f64>,
         connect_timeout: Option<f64>,
-        max_retries: Option<u32>,
+        max_retries: Option<&Bound<'_, PyAny>>,
         user_agent_suffix: Option<String>,
+        proxy: Option<String>,
+        no_proxy: Option<String>,
+        ca_cert: Option<Bound<'_, PyAny>>,
+        client_cert: Option<Bound<'_, PyAny>>,
+        client_key: Option<Bound<'_, PyAny>>,
+        max_response_bytes: Option<&Bound<'_, PyAny>>,
+        validate: Option<bool>,
+        _share: Option<PyRef<'_, Shared>>,
     ) -> PyResult<Self> {
-        let args = Args {
+        Self::build(
+            py,
             base_url,
             api_key,
             username,
@@ -434,15 +586,27 @@ impl AsyncClient {
             connect_timeout,
             max_retries,
             user_agent_suffix,
-            py,
-        };
-        Ok(Self { handle: Handle::new(args)? })
+            proxy,
+            no_proxy,
+            ca_cert,
+            client_cert,
+            client_key,
+            max_response_bytes,
+            validate,
+            _share,
+        )
     }
 
-    /// A client sharing this one's connections, with other per-call options.
-    #[pyo3(signature = (*, timeout=None, max_retries=None))]
-    fn with_options(&self, py: Python<'_>, timeout: Option<f64>, max_retries: Option<u32>) -> PyResult<Self> {
-        Ok(AsyncClient { handle: self.handle.with_options(py, timeout, max_retries)? })
+    /// A client of the same class sharing this one's connections, with other per-call options.
+    #[pyo3(signature = (*, timeout=None, max_retries=None, validate=None))]
+    fn with_options<'py>(
+        slf: &Bound<'py, Self>,
+        timeout: Option<f64>,
+        max_retries: Option<&Bound<'py, PyAny>>,
+        validate: Option<bool>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let handle = slf.get().handle.with_options(slf.py(), timeout, max_retries, validate)?;
+        shared(slf.get_type(), handle)
     }
 
     /// Sends a request to any endpoint; `json` is sent as the body without key conversion.
@@ -455,8 +619,8 @@ impl AsyncClient {
         query: Option<&Bound<'_, PyDict>>,
         json: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let call = self.handle.request(py, method, path, query, json)?;
-        runtime::awaitable(py, async move { Ok(Outcome(call.await.map(Response::from))) })
+        let (call, tracker) = self.handle.request(py, method, path, query, json)?;
+        awaitable_send(py, tracker, async move { call.await.map(Response::from) })
     }
 
     /// Calls any operation of the spec by its id (see `Client.call`).
@@ -470,15 +634,15 @@ impl AsyncClient {
         headers: Option<&Bound<'_, PyDict>>,
         body: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let call = self.handle.call(py, operation_id, path, query, headers, body)?;
-        runtime::awaitable(py, async move { Ok(Outcome(call.await.map(Response::from))) })
+        let (call, tracker) = self.handle.call(py, operation_id, path, query, headers, body)?;
+        awaitable_send(py, tracker, async move { call.await.map(Response::from) })
     }
 
     /// Ends an IBSSO session and releases the connections. Using the client afterwards opens
     /// new ones.
     fn close<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let close = self.handle.close();
-        runtime::awaitable(py, async move { Ok(Outcome(close.await)) })
+        Awaiting::finish(py, close)
     }
 
     fn __aenter__<'py>(slf: Py<Self>, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -488,18 +652,6 @@ impl AsyncClient {
     #[pyo3(signature = (*_exc))]
     fn __aexit__<'py>(&self, py: Python<'py>, _exc: &Bound<'_, PyTuple>) -> PyResult<Bound<'py, PyAny>> {
         self.close(py)
-    }
-
-    /// The SMS API.
-    #[getter]
-    fn sms(&self) -> AsyncSms {
-        AsyncSms { handle: self.handle.clone() }
-    }
-
-    /// The 2FA API.
-    #[getter]
-    fn tfa(&self) -> AsyncTfa {
-        AsyncTfa { handle: self.handle.clone() }
     }
 
     fn __repr__(&self) -> String {

@@ -12,13 +12,20 @@ use crate::errors::invalid;
 
 /// Reads a Python value (dicts with str keys, lists, tuples, str, int, float, bool, None and
 /// aware datetimes) as JSON. `path` names the argument in errors, e.g. `body.messages[0].to`.
+/// A container that holds itself (a cycle), or nesting deeper than
+/// [`MAX_DEPTH`](infobip::config::MAX_DEPTH), is a `ValidationError` naming where.
 pub(crate) fn to_json(value: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
+    to_json_within(value, path, &mut Vec::new())
+}
+
+/// [`to_json`] inside the containers of `open` (their addresses, outermost first).
+fn to_json_within(value: &Bound<'_, PyAny>, path: &str, open: &mut Vec<usize>) -> PyResult<Value> {
     let py = value.py();
     if value.is_none() {
         return Ok(Value::Null);
     }
     if let Ok(text) = value.cast::<PyString>() {
-        return Ok(Value::String(text.to_cow()?.into_owned()));
+        return Ok(Value::String(utf8(text, path)?));
     }
     if let Ok(flag) = value.cast::<PyBool>() {
         return Ok(Value::Bool(flag.is_true()));
@@ -38,20 +45,24 @@ pub(crate) fn to_json(value: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
             .ok_or_else(|| invalid(py, path, "must be a finite number"));
     }
     if let Ok(dict) = value.cast::<PyDict>() {
+        enter(value, path, open)?;
         let mut object = Map::with_capacity(dict.len());
         for (key, item) in dict.iter() {
             let key = key.cast::<PyString>().map_err(|_| invalid(py, path, "dictionary keys must be strings"))?;
-            let key = key.to_cow()?.into_owned();
-            let item = to_json(&item, &format!("{path}.{key}"))?;
+            let key = utf8(key, path)?;
+            let item = to_json_within(&item, &format!("{path}.{key}"), open)?;
             object.insert(key, item);
         }
+        open.pop();
         return Ok(Value::Object(object));
     }
     if value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok() {
+        enter(value, path, open)?;
         let mut items = Vec::new();
         for (index, item) in value.try_iter()?.enumerate() {
-            items.push(to_json(&item?, &format!("{path}[{index}]"))?);
+            items.push(to_json_within(&item?, &format!("{path}[{index}]"), open)?);
         }
+        open.pop();
         return Ok(Value::Array(items));
     }
     if value.cast::<PyDateTime>().is_ok() {
@@ -59,6 +70,29 @@ pub(crate) fn to_json(value: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
     }
     let type_name = value.get_type().name()?;
     Err(invalid(py, path, format!("cannot be sent as JSON: unsupported type {type_name}")))
+}
+
+/// A `str` as UTF-8; one holding a lone surrogate (which UTF-8 cannot encode) is a
+/// `ValidationError` naming `path`.
+fn utf8(text: &Bound<'_, PyString>, path: &str) -> PyResult<String> {
+    text.to_cow().map(|t| t.into_owned()).map_err(|_| {
+        invalid(text.py(), path, "is not valid text: it holds a lone surrogate, which cannot be sent as UTF-8")
+    })
+}
+
+/// Opens the container `value` at `path`, refusing a cycle and nesting past the limit.
+fn enter(value: &Bound<'_, PyAny>, path: &str, open: &mut Vec<usize>) -> PyResult<()> {
+    let py = value.py();
+    let address = value.as_ptr() as usize;
+    if open.contains(&address) {
+        return Err(invalid(py, path, "contains itself (a cycle), which cannot be sent as JSON"));
+    }
+    let limit = infobip::config::MAX_DEPTH;
+    if open.len() >= limit {
+        return Err(invalid(py, path, format!("nests deeper than the limit of {limit} levels")));
+    }
+    open.push(address);
+    Ok(())
 }
 
 /// Reads an aware `datetime`; a naive one is refused with a `ValidationError` naming `path`.
@@ -76,38 +110,6 @@ pub(crate) fn datetime(value: &Bound<'_, PyAny>, path: &str) -> PyResult<DateTim
     moment.extract::<DateTime<FixedOffset>>()
 }
 
-/// Writes JSON as Python values (objects become dicts with the same keys).
-pub(crate) fn from_json<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(flag) => PyBool::new(py, *flag).to_owned().into_any(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any()
-            } else if let Some(u) = n.as_u64() {
-                u.into_pyobject(py)?.into_any()
-            } else {
-                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
-            }
-        }
-        Value::String(text) => PyString::new(py, text).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(from_json(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(object) => {
-            let dict = PyDict::new(py);
-            for (key, item) in object {
-                dict.set_item(key, from_json(py, item)?)?;
-            }
-            dict.into_any()
-        }
-    })
-}
-
 /// A query parameter value as text: str, int, float, bool (`true`/`false`) or an aware datetime.
 pub(crate) fn query_text(value: &Bound<'_, PyAny>, path: &str) -> PyResult<String> {
     match to_json(value, path)? {
@@ -116,10 +118,4 @@ pub(crate) fn query_text(value: &Bound<'_, PyAny>, path: &str) -> PyResult<Strin
         Value::Number(n) => Ok(n.to_string()),
         _ => Err(invalid(value.py(), path, "must be a str, int, float, bool or datetime")),
     }
-}
-
-/// Reads an Infobip date-time (every offset form) as an aware `datetime`; for the result models.
-#[pyfunction]
-pub(crate) fn _parse_time(py: Python<'_>, text: &str) -> PyResult<DateTime<FixedOffset>> {
-    infobip::time::parse(text).map_err(|e| crate::errors::to_py(py, e))
 }

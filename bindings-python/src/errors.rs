@@ -21,6 +21,12 @@ pub(crate) fn invalid(py: Python<'_>, field: impl Into<String>, message: impl In
     to_py(py, Error::validation(field, message))
 }
 
+/// Runs a synchronous entry point; a panic (a bug of the SDK) becomes `InternalError` with code
+/// `internal` instead of pyo3's `PanicException`.
+pub(crate) fn guard<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    infobip::error::catch_panic(f).unwrap_or_else(|e| Err(to_py(py, e)))
+}
+
 /// The outcome of a core call, converted to Python only once the GIL is held: an async call's
 /// future returns it from a tokio worker that must not take the GIL, and pyo3-async-runtimes
 /// converts it on its own thread. An error becomes the raised exception.
@@ -82,6 +88,13 @@ fn build(py: Python<'_>, error: &Error) -> PyResult<PyErr> {
             fields.set_item("body_is_json", api.body_is_json)?;
             fields.set_item("operation", &api.operation)?;
             fields.set_item("required_scopes", &api.required_scopes)?;
+        }
+        Error::AuthFailed(failure) => {
+            fields.set_item("scheme", &failure.scheme)?;
+            fields.set_item("reason", &failure.reason)?;
+            fields.set_item("cause", &failure.cause)?;
+            fields.set_item("status_code", failure.status)?;
+            fields.set_item("attempts", failure.attempts)?;
         }
         Error::Decode { offset, .. } => {
             fields.set_item("offset", offset)?;

@@ -5,12 +5,10 @@
 //! layer checks without the GIL. Core events carry the request line, status, attempt, timing and
 //! request id, never a credential.
 
-use std::fmt::{self, Write as _};
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use tracing::field::{Field, Visit};
 use tracing::{Event, Level, Metadata, Subscriber};
 use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
 
@@ -53,48 +51,19 @@ struct Forward;
 
 impl<S: Subscriber> Layer<S> for Forward {
     fn register_callsite(&self, metadata: &'static Metadata<'static>) -> tracing::subscriber::Interest {
-        // The level can change at any time, so ask `enabled` every time for the SDK's own events.
-        if metadata.target().starts_with("infobip") {
-            tracing::subscriber::Interest::sometimes()
-        } else {
-            tracing::subscriber::Interest::never()
-        }
+        infobip::logging::callsite_interest(metadata)
     }
 
     fn enabled(&self, metadata: &Metadata<'_>, _: Context<'_, S>) -> bool {
-        metadata.target().starts_with("infobip") && python_level(metadata.level()) >= THRESHOLD.load(Ordering::Relaxed)
+        infobip::logging::is_sdk_target(metadata.target())
+            && python_level(metadata.level()) >= THRESHOLD.load(Ordering::Relaxed)
     }
 
     fn on_event(&self, event: &Event<'_>, _: Context<'_, S>) {
-        let mut line = Line::default();
-        event.record(&mut line);
+        let line = infobip::logging::EventText::of(event);
         let level = python_level(event.metadata().level());
         let text = if line.fields.is_empty() { line.message } else { format!("{}:{}", line.message, line.fields) };
         // `try_attach` declines while the interpreter shuts down.
         let _ = Python::try_attach(|py| logger(py)?.call_method1("log", (level, text)).map(drop));
-    }
-}
-
-#[derive(Default)]
-struct Line {
-    message: String,
-    fields: String,
-}
-
-impl Visit for Line {
-    fn record_debug(&mut self, field: &Field, value: &dyn fmt::Debug) {
-        if field.name() == "message" {
-            let _ = write!(self.message, "{value:?}");
-        } else {
-            let _ = write!(self.fields, " {}={value:?}", field.name());
-        }
-    }
-
-    fn record_str(&mut self, field: &Field, value: &str) {
-        if field.name() == "message" {
-            self.message.push_str(value);
-        } else {
-            let _ = write!(self.fields, " {}={value}", field.name());
-        }
     }
 }

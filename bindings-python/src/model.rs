@@ -1,18 +1,15 @@
-//! Typed core models ↔ Python: snake_case dicts in, result classes of `infobip._models` out.
-//!
-//! Both directions go through the models' serde JSON and `infobip::case` for the key names, so
-//! the binding holds no knowledge of the models' fields.
+//! Typed core models ↔ Python: snake_case dicts in (through `infobip::case`), result classes
+//! out (built from the model's JSON by the classes' field plans), so the binding holds no
+//! knowledge of the models' fields.
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::PyList;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 
-use crate::convert::from_json;
+use crate::plan::{Kind, class_cell};
 
-static MODELS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+static LEGACY: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 
 /// Reads a Python value (dicts with snake_case keys, lists, datetimes...) into a core model;
 /// a wrong shape or an unknown key is a `ValidationError` naming the field under `path`.
@@ -21,8 +18,10 @@ pub(crate) fn from_python<T: DeserializeOwned>(value: &Bound<'_, PyAny>, path: &
     infobip::case::from_snake(json, path).map_err(|e| crate::errors::to_py(value.py(), e))
 }
 
-/// A core result on its way to Python as an instance (or a list of instances) of the
-/// `infobip._models` class `class`. Converted only once the GIL is held.
+/// A core result on its way to Python as an instance (or a list of instances) of the result
+/// class `class` of `infobip._legacy` (the names the SMS and 2FA results had before the
+/// generated layer), built from the model's JSON by [`crate::builder`]. Converted only once
+/// the GIL is held.
 pub(crate) struct Typed<T> {
     value: T,
     class: &'static str,
@@ -47,24 +46,18 @@ impl<'py, T: Serialize> IntoPyObject<'py> for Typed<T> {
     type Error = PyErr;
 
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let mut json = infobip::case::to_snake_json(&self.value).map_err(|e| crate::errors::to_py(py, e))?;
-        if let (Some(id), Value::Object(object)) = (self.request_id, &mut json) {
-            object.insert("request_id".to_owned(), Value::String(id));
+        let json = serde_json::to_vec(&self.value).map_err(|e| {
+            crate::errors::to_py(py, infobip::Error::decode(format!("a {} as JSON: {e}", self.class), None))
+        })?;
+        let legacy =
+            LEGACY.get_or_try_init(py, || -> PyResult<Py<PyModule>> { Ok(py.import("infobip._legacy")?.unbind()) })?;
+        let class = class_cell(&legacy.bind(py).getattr(self.class)?)?;
+        let kind =
+            if json.first() == Some(&b'[') { Kind::List(Box::new(Kind::Object(class))) } else { Kind::Object(class) };
+        let built = crate::builder::from_slice(py, &kind, &json, self.class)?;
+        if let Some(id) = self.request_id {
+            built.setattr("request_id", id)?;
         }
-        let class = MODELS
-            .get_or_try_init(py, || -> PyResult<Py<PyModule>> { Ok(py.import("infobip._models")?.unbind()) })?
-            .bind(py)
-            .getattr(self.class)?;
-        let make = class.getattr("_from_native")?;
-        match &json {
-            Value::Array(items) => {
-                let list = PyList::empty(py);
-                for item in items {
-                    list.append(make.call1((from_json(py, item)?,))?)?;
-                }
-                Ok(list.into_any())
-            }
-            other => make.call1((from_json(py, other)?,)),
-        }
+        Ok(built)
     }
 }

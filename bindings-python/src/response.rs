@@ -3,10 +3,10 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
-use crate::convert::from_json;
-use crate::errors::to_py;
+use crate::plan::Kind;
 
 /// A successful HTTP response.
+#[derive(Clone)]
 #[pyclass(module = "infobip", frozen)]
 pub(crate) struct Response {
     inner: infobip::Response,
@@ -63,8 +63,7 @@ impl Response {
 
     /// The body read as JSON (a `DecodeError` when it is not JSON).
     fn json<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let value = self.inner.json::<serde_json::Value>().map_err(|e| to_py(py, e))?;
-        from_json(py, &value)
+        crate::builder::from_slice(py, &Kind::Any, &self.inner.body, "the response body")
     }
 
     fn __repr__(&self) -> String {

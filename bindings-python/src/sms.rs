@@ -12,10 +12,11 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::call::{Awaiting, Blocking, Mode};
-use crate::client::Handle;
+use crate::client::{AsyncClient, Client, Handle};
 use crate::convert::datetime;
 use crate::errors::{Outcome, invalid};
 use crate::model::{Typed, from_python};
+use crate::namespace::{AsyncNamespace, Namespace};
 use crate::runtime;
 
 /// One or several strings: `"a"` or `["a", "b"]`.
@@ -131,15 +132,23 @@ fn reports_filter(
 }
 
 macro_rules! sms_namespace {
-    ($(#[$doc:meta])* $name:ident, $mode:ty) => {
+    ($(#[$doc:meta])* $name:ident, $mode:ty, $base:ident, $client:ty) => {
         $(#[$doc])*
-        #[pyclass(module = "infobip", frozen)]
+        #[pyclass(module = "infobip", extends = $base, subclass, frozen)]
         pub(crate) struct $name {
             pub(crate) handle: Handle,
         }
 
         #[pymethods]
         impl $name {
+            /// The namespace of `client` (the generated class of this namespace extends it).
+            #[new]
+            fn new(client: PyRef<'_, $client>) -> PyClassInitializer<$name> {
+                let base = $base::of(&client);
+                let handle = base.handle.clone();
+                PyClassInitializer::from(base).add_subclass($name { handle })
+            }
+
             /// Sends messages (`POST /sms/3/messages`): `to=`, `text=`, `sender=` for one text, or
             /// `messages=[...]`; `options=` for the whole request. Bulk and message ids are
             /// assigned when not given, so an `OutcomeUnknownError` can name them.
@@ -154,8 +163,8 @@ macro_rules! sms_namespace {
                 options: Option<&Bound<'_, PyAny>>,
             ) -> PyResult<Bound<'py, PyAny>> {
                 let request = send_request(py, to, text, sender, messages, options)?;
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
+                let (client, tracker) = self.handle.core_tracked(py)?;
+                <$mode>::finish_send(py, tracker, async move {
                     let sent = client.sms().send(request).await?;
                     let request_id = sent.request_id.clone();
                     Ok(Typed::new(sent, "SendResponse").with_request_id(request_id))
@@ -179,8 +188,8 @@ macro_rules! sms_namespace {
                 };
                 query.to = strings(Some(to), "to")?;
                 query.text = text;
-                let client = self.handle.core(py)?;
-                <$mode>::finish(py, async move {
+                let (client, tracker) = self.handle.core_tracked(py)?;
+                <$mode>::finish_send(py, tracker, async move {
                     let sent = client.sms().send_query(query).await?;
                     let request_id = sent.request_id.clone();
                     Ok(Typed::new(sent, "SendResponse").with_request_id(request_id))
@@ -345,10 +354,14 @@ macro_rules! sms_namespace {
 sms_namespace!(
     /// The SMS API of a `Client` (blocking calls).
     Sms,
-    Blocking
+    Blocking,
+    Namespace,
+    Client
 );
 sms_namespace!(
     /// The SMS API of an `AsyncClient` (awaitable calls).
     AsyncSms,
-    Awaiting
+    Awaiting,
+    AsyncNamespace,
+    AsyncClient
 );

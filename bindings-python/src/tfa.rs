@@ -13,8 +13,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::call::{Awaiting, Blocking, Mode};
-use crate::client::Handle;
+use crate::client::{AsyncClient, Client, Handle};
 use crate::model::{Typed, from_python};
+use crate::namespace::{AsyncNamespace, Namespace};
 
 /// Keyword arguments read as a core request model (no arguments: an empty object).
 fn request<T: DeserializeOwned>(py: Python<'_>, fields: Option<&Bound<'_, PyDict>>) -> PyResult<T> {
@@ -63,15 +64,23 @@ where
 }
 
 macro_rules! tfa_namespace {
-    ($(#[$doc:meta])* $name:ident, $mode:ty) => {
+    ($(#[$doc:meta])* $name:ident, $mode:ty, $base:ident, $client:ty) => {
         $(#[$doc])*
-        #[pyclass(module = "infobip", frozen)]
+        #[pyclass(module = "infobip", extends = $base, subclass, frozen)]
         pub(crate) struct $name {
             pub(crate) handle: Handle,
         }
 
         #[pymethods]
         impl $name {
+            /// The namespace of `client` (the generated class of this namespace extends it).
+            #[new]
+            fn new(client: PyRef<'_, $client>) -> PyClassInitializer<$name> {
+                let base = $base::of(&client);
+                let handle = base.handle.clone();
+                PyClassInitializer::from(base).add_subclass($name { handle })
+            }
+
             /// Every 2FA application.
             fn applications<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
                 typed::<$mode, _, _, _>(py, &self.handle, "Application", move |tfa| async move {
@@ -288,10 +297,14 @@ macro_rules! tfa_namespace {
 tfa_namespace!(
     /// The 2FA API of a `Client` (blocking calls).
     Tfa,
-    Blocking
+    Blocking,
+    Namespace,
+    Client
 );
 tfa_namespace!(
     /// The 2FA API of an `AsyncClient` (awaitable calls).
     AsyncTfa,
-    Awaiting
+    Awaiting,
+    AsyncNamespace,
+    AsyncClient
 );

@@ -57,25 +57,38 @@ def _binary() -> List[str]:
     return ["cargo", "run", "--quiet", "--manifest-path", str(ROOT / "Cargo.toml"), "-p", "infobip-emulator", "--"]
 
 
-@pytest.fixture(scope="session")
-def emulator() -> Iterator[Emulator]:
+def launch(*args: str) -> "tuple[subprocess.Popen[str], str, str, List[str]]":
+    """Starts an emulator with `args`; returns the process, its URL and key, and the lines it
+    printed up to its TLS CA line when `--tls` is among `args` (at most 5 lines)."""
     process = subprocess.Popen(
-        _binary() + ["--port", "0", "--delivery-delay-ms", "200"],
+        _binary() + ["--port", "0", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
     )
     assert process.stdout is not None
-    line = process.stdout.readline()
-    found = re.match(r"Infobip emulator listening on (http://127\.0\.0\.1:\d+) \(API key: (\S+)\)", line)
+    lines = [process.stdout.readline()]
+    found = re.match(r"Infobip emulator listening on (https?://127\.0\.0\.1:\d+) \(API key: (\S+)\)", lines[0])
     if not found:
         process.kill()
-        raise RuntimeError(f"the emulator did not start: {line!r}")
+        raise RuntimeError(f"the emulator did not start: {lines[0]!r}")
+    while "--tls" in args and len(lines) < 5 and not lines[-1].startswith("TLS CA certificate: "):
+        lines.append(process.stdout.readline())
+    return process, found.group(1), found.group(2), lines
+
+
+def stop(process: "subprocess.Popen[str]") -> None:
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def emulator() -> Iterator[Emulator]:
+    process, url, key, _ = launch("--delivery-delay-ms", "200")
     try:
-        yield Emulator(process, found.group(1), found.group(2))
+        yield Emulator(process, url, key)
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop(process)
 
 
 @pytest.fixture()

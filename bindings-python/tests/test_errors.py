@@ -13,7 +13,9 @@ import pytest
 import infobip
 from conftest import LIMITED_KEY, ROOT, Emulator
 
-VECTORS = json.loads((ROOT / "tests" / "vectors" / "errors.json").read_text())["cases"]
+ALL_VECTORS = json.loads((ROOT / "tests" / "vectors" / "errors.json").read_text())["cases"]
+VECTORS = [c for c in ALL_VECTORS if "at" not in c]
+TOKEN_VECTORS = [c for c in ALL_VECTORS if c.get("at") == "oauth2_token"]
 BALANCE = "/account/1/balance"
 
 CLASSES: Dict[str, Type[infobip.InfobipError]] = {
@@ -31,7 +33,7 @@ CLASSES: Dict[str, Type[infobip.InfobipError]] = {
 def test_hierarchy_is_the_designed_one() -> None:
     E = infobip
     for cls in (E.ConfigurationError, E.ValidationError, E.WebhookVerificationError, E.APIConnectionError,
-                E.DecodeError, E.APIStatusError):
+                E.DecodeError, E.APIStatusError, E.AuthFailedError, E.InternalError):
         assert cls.__bases__ == (E.InfobipError,), cls
     for cls in (E.APITimeoutError, E.OutcomeUnknownError):
         assert cls.__bases__ == (E.APIConnectionError,), cls
@@ -40,8 +42,8 @@ def test_hierarchy_is_the_designed_one() -> None:
     assert issubclass(E.InfobipError, Exception)
     codes = {cls.code for cls in (E.ConfigurationError, E.ValidationError, E.WebhookVerificationError,
                                   E.APIConnectionError, E.APITimeoutError, E.OutcomeUnknownError, E.DecodeError,
-                                  *CLASSES.values())}
-    assert len(codes) == 15
+                                  E.AuthFailedError, E.InternalError, *CLASSES.values())}
+    assert len(codes) == 17
 
 
 @pytest.mark.parametrize("case", VECTORS, ids=[c["name"] for c in VECTORS])
@@ -68,6 +70,40 @@ def test_error_vector_end_to_end(emu: Emulator, client: infobip.Client, case: Di
         assert retry_after_ms == expected["retry_after_ms"]
     if "message_contains" in expected:
         assert expected["message_contains"] in str(error)
+
+
+@pytest.mark.parametrize("case", TOKEN_VECTORS, ids=[c["name"] for c in TOKEN_VECTORS])
+def test_token_endpoint_vector_is_auth_failed(emu: Emulator, case: Dict[str, Any]) -> None:
+    emu.reset()
+    emu.fault(path="/auth/1/oauth2/token", status=case["status"], headers=case["headers"], body=case["body"])
+    expected = case["expected"]
+    with infobip.Client(emu.url, client_id="emulator", client_secret="emulator-password", max_retries=0) as c:
+        with pytest.raises(infobip.AuthFailedError) as raised:
+            c.request("GET", BALANCE)
+    error = raised.value
+    assert error.code == expected["code"] == "auth_failed"
+    assert error.cause == expected["cause"] and error.status_code == expected["auth_status"]
+    assert error.scheme == "OAuth2"
+    if "message_contains" in expected:
+        assert expected["message_contains"] in str(error)
+    assert emu.requests(BALANCE) == [], "the call was not sent"
+    copy = pickle.loads(pickle.dumps(error))
+    assert (type(copy), copy.cause, copy.status_code) == (infobip.AuthFailedError, error.cause, error.status_code)
+
+
+def test_a_panic_in_the_core_is_internal_error_never_a_crash() -> None:
+    from infobip import _native
+
+    for mode in ("sync", "blocking"):
+        with pytest.raises(infobip.InternalError) as raised:
+            _native._test_panic(mode)  # type: ignore[attr-defined]
+        assert raised.value.code == "internal" and "on purpose" in str(raised.value)
+
+    async def main() -> None:
+        with pytest.raises(infobip.InternalError):
+            await _native._test_panic("async")  # type: ignore[attr-defined]
+
+    asyncio.run(main())
 
 
 def test_real_authentication_error(emu: Emulator) -> None:
@@ -154,6 +190,23 @@ def test_post_timeout_is_outcome_unknown_and_not_repeated(emu: Emulator) -> None
     assert isinstance(error.message_ids, list)
     assert "POST /sms/3/messages" in error.operation
     assert len(emu.requests("/sms/3/messages")) == 1
+
+
+def test_the_query_send_against_a_delay_is_sent_once_and_outcome_unknown_with_its_bulk_id(emu: Emulator) -> None:
+    path = "/sms/3/text/query"
+    with infobip.Client(emu.url, api_key=emu.api_key, timeout=0.5) as c:
+        emu.fault(path=path, kind="delay", delayMs=1500)
+        with pytest.raises(infobip.OutcomeUnknownError) as raised:
+            c.call("send-sms-messages-over-query-parameters", query={"to": "41793026727", "text": "Hi"})
+        sent = emu.requests(path)
+        assert len(sent) == 1, "exactly one request received"
+        assert raised.value.bulk_id and f"bulkId={raised.value.bulk_id}" in sent[0]["query"]
+        assert raised.value.message_ids == []  # the endpoint has no place for message ids
+        emu.fault(path=path, kind="delay", delayMs=1500)
+        with pytest.raises(infobip.OutcomeUnknownError) as raised:
+            c.request("GET", path, query={"to": "41793026727", "text": "Hi", "bulkId": "mine"})
+        assert raised.value.bulk_id == "mine"
+        assert len(emu.requests(path)) == 2
 
 
 def test_decode_error_from_malformed_body(emu: Emulator, client: infobip.Client) -> None:

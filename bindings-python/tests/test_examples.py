@@ -30,3 +30,17 @@ def test_demo_runs(emu: Emulator) -> None:
     assert "rate limited: the API asks to wait 600.0 s" in out.stdout
     assert emu.admin("GET", "/faults")["faults"] == []  # the 429 was consumed, not retried into
     assert emu.api_key not in out.stdout + out.stderr
+
+
+def test_channels_example_runs(emu: Emulator) -> None:
+    """examples/python/channels.py: a WhatsApp template, then an email, through the generated namespaces."""
+    env = {**os.environ, "INFOBIP_BASE_URL": emu.url, "INFOBIP_API_KEY": emu.api_key}
+    out = subprocess.run([sys.executable, str(ROOT / "examples" / "python" / "channels.py")], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert re.search(r"^WhatsApp \S+ to 441134960001: PENDING$", out.stdout, re.M), out.stdout
+    assert re.search(r"^email \S+ to \S+@\S+: PENDING_ENROUTE \(bulk \S+\)$", out.stdout, re.M), out.stdout
+    assert re.search(r"^email answer: 200 request id \S+$", out.stdout, re.M), out.stdout
+    sent = emu.requests("/whatsapp/1/message/template")[0]["body"]
+    assert '"templateName":"order_shipped"' in sent and '"callbackData":"order-1234"' in sent
+    assert '"trackOpens":true' in emu.requests("/email/4/messages")[0]["body"]

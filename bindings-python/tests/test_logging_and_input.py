@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
 import os
 import subprocess
 import sys
+import time
 from datetime import datetime
-from typing import Any
+from typing import Any, List
 
 import pytest
 
@@ -75,7 +78,7 @@ def _shown(error: BaseException) -> str:
         (lambda c: c.request("GET", "no-slash"), infobip.ValidationError, "path"),
         (lambda c: c.request("NOT A METHOD", BALANCE), infobip.ValidationError, "method"),
         (lambda c: c.with_options(timeout="soon"), TypeError, "timeout"),
-        (lambda c: c.with_options(max_retries=-1), OverflowError, "max_retries"),
+        (lambda c: c.with_options(max_retries=-1), infobip.ConfigurationError, "max_retries"),
     ],
 )
 def test_bad_input_is_refused_before_sending(emu: Emulator, client: infobip.Client, call: Any, error: Any,
@@ -94,6 +97,40 @@ def test_bad_constructor_arguments(emu: Emulator) -> None:
     with pytest.raises(TypeError) as raised:
         infobip.Client(emu.url, api_key=123)  # type: ignore[arg-type]
     assert "api_key" in _shown(raised.value)
-    with pytest.raises(infobip.ValidationError, match="timeout"):
+    with pytest.raises(infobip.ConfigurationError, match="timeout"):
         infobip.Client(emu.url, api_key="k", timeout=float("nan"))
     assert emu.requests() == []
+
+
+def test_a_cancelled_send_keeps_its_type_carries_its_ids_and_logs_one_warning(
+    emu: Emulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="infobip")
+    emu.fault(path="/sms/3/messages", kind="delay", delayMs=3000)
+
+    async def main() -> BaseException:
+        async with infobip.AsyncClient(emu.url, api_key=emu.api_key) as c:
+            task = asyncio.ensure_future(c.sms.send(to="41793026727", text="Hi"))
+            for _ in range(200):  # until the emulator has the request (bounded)
+                if emu.requests("/sms/3/messages"):
+                    break
+                await asyncio.sleep(0.02)
+            task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError as cancelled:
+                return cancelled
+        raise AssertionError("not cancelled")
+
+    cancelled = asyncio.run(main())
+    assert type(cancelled) is asyncio.CancelledError
+    sent = json.loads(emu.requests("/sms/3/messages")[0]["body"])
+    assert getattr(cancelled, "bulk_id") == sent["options"]["schedule"]["bulkId"]
+    assert getattr(cancelled, "message_ids") == [sent["messages"][0]["destinations"][0]["messageId"]]
+    deadline = time.monotonic() + 10
+    warnings: List[logging.LogRecord] = []
+    while not warnings and time.monotonic() < deadline:
+        warnings = [r for r in caplog.records if r.name == "infobip" and r.levelno == logging.WARNING]
+        time.sleep(0.02)
+    assert len(warnings) == 1, [r.getMessage() for r in caplog.records]
+    assert getattr(cancelled, "bulk_id") in warnings[0].getMessage()

@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import pathlib
 import pickle
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Dict, List, Optional
 
 import infobip
+from infobip.types import email, messages_api, number_lookup, rcs, viber, voice, whatsapp
+from infobip.types.whatsapp_params import FailoverMessageParam
 
 
 def use_sync(base_url: str, api_key: str, pin_of: Callable[[str], str]) -> List[str]:
@@ -40,6 +44,14 @@ def use_sync(base_url: str, api_key: str, pin_of: Callable[[str], str]) -> List[
                      str(retry_after), error.body[:1]]
         seen += use_sms_and_tfa(client, pin_of)
         client.close()
+    # Network settings (a proxy that loopback bypasses; certificates as paths or PEM bytes).
+    pem_path: "os.PathLike[str]" = pathlib.Path("ca.pem")
+    for ca_cert in (None, pem_path):
+        try:
+            infobip.Client(base_url, api_key=api_key, proxy="http://user:pw@127.0.0.1:9", no_proxy="127.0.0.1",
+                           ca_cert=ca_cert, client_cert=b"", client_key="key.pem").close()
+        except infobip.ConfigurationError as error:
+            seen.append(error.code)
     return seen
 
 
@@ -116,6 +128,64 @@ async def use_async(base_url: str, api_key: str) -> List[str]:
         seen.append(str(app.enabled))
         await client.close()
     return seen
+
+
+def use_products(base_url: str, api_key: str) -> List[str]:
+    """The generated namespaces, with the types a user would write down."""
+    seen: List[str] = []
+    with infobip.Client(base_url, api_key=api_key) as client:
+        template: FailoverMessageParam = {
+            "from": "441134960000", "to": "441134960001",
+            "content": {"template_name": "welcome", "template_data": {"body": {"placeholders": ["Ann"]}},
+                        "language": "en_GB"},
+        }
+        sent: whatsapp.BulkMessageInfo = client.whatsapp.send_whatsapp_template_message(messages=[template])
+        first: whatsapp.SingleMessageInfo = sent.messages[0]
+        raw: Optional[infobip.Response] = sent.raw_response
+        seen += [str(first.to), str(raw.status_code if raw else None)]
+        mail: email.EmailResponse = client.email.send_email_messages_api(
+            messages=[{"sender": "shop@example.com", "destinations": [{"to": [{"destination": "ann@example.com"}]}],
+                       "content": {"subject": "Your order", "text": "Thank you"}}],
+            options={"tracking": {"track_clicks": True}},
+        )
+        seen.append(str(mail.bulk_id))
+        viber_sent: viber.ResponseEnvelopeMessageResponseMessageResponseDetails = client.viber.send_viber_messages(
+            messages=[{"sender": "DemoCompany", "destinations": [{"to": "41793026727"}],
+                       "content": {"text": "Hi", "type": "TEXT"}}],
+            timeout=10.0,
+        )
+        rcs_sent: rcs.ResponseEnvelopeMessageResponseMessageResponseDetails = client.rcs.send_rcs_messages(
+            messages=[{"sender": "DemoSender", "destinations": [{"to": "41793026727"}],
+                       "content": {"text": "Hi", "type": "TEXT"}}],
+        )
+        call: voice.StandardVoiceResponse = client.voice.send_single_voice_tts(
+            from_="41793026834", to="41793026727", text="Hello", language="en", max_retries=0
+        )
+        api_sent = client.messages_api.send_messages_api_message(
+            messages=[{"channel": "SMS", "sender": "447491163862", "destinations": [{"to": "447491163530"}],
+                       "content": {"body": {"text": "Hello", "type": "TEXT"}}}],
+            validate=True,
+        )
+        status: Optional[messages_api.MessageStatus] = api_sent.messages[0].status
+        found: number_lookup.NcResponse = client.number_lookup.number_context_lookup(to=["41793026727"])
+        network: Optional[number_lookup.Network] = found.results[0].original_network
+        seen += [str(viber_sent.bulk_id), str(rcs_sent.bulk_id), str(call.bulk_id),
+                 str(status.name if status else None), str(network.network_name if network else None)]
+        for entry in client.blocklist.get_all_blocklists(size=1):
+            blocked: Optional[datetime] = entry.created_date
+            seen.append(str(blocked))
+        client.live_chat.invalidate_customer_session(widget_id="w-1", session_id="s-1")
+    return seen
+
+
+async def use_products_async(base_url: str, api_key: str) -> List[str]:
+    async with infobip.AsyncClient(base_url, api_key=api_key, validate=True) as client:
+        sent: whatsapp.BulkMessageInfo = await client.whatsapp.send_whatsapp_template_message(
+            messages=[{"from": "441134960000", "to": "441134960001",
+                       "content": {"template_name": "welcome", "template_data": {"body": {"placeholders": []}},
+                                   "language": "en_GB"}}])
+        names = [str(entry.channel) async for entry in client.blocklist.get_all_blocklists(size=1)]
+        return [str(sent.bulk_id), *names]
 
 
 def use_errors() -> List[str]:

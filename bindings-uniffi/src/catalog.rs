@@ -1,8 +1,9 @@
 //! Every operation of the API by id: `client.call(operationId, paramsJson)`, and the catalog.
 
+use crate::cancel::followed;
 use crate::client::{HttpResponse, InfobipClient};
 use crate::config::RequestOptions;
-use crate::error::InfobipError;
+use crate::error::{InfobipError, guarded};
 
 #[uniffi::export(async_runtime = "tokio")]
 impl InfobipClient {
@@ -17,20 +18,27 @@ impl InfobipClient {
         params_json: Option<String>,
         options: Option<RequestOptions>,
     ) -> Result<HttpResponse, InfobipError> {
-        let params: infobip::catalog::CallParams = match params_json {
-            Some(text) => serde_json::from_str(&text)
-                .map_err(|e| infobip::Error::validation("paramsJson", format!("is not valid call parameters: {e}")))?,
-            None => infobip::catalog::CallParams::new(),
-        };
-        let params = params.options(options.unwrap_or_default().into());
-        let response = self.inner.call(&operation_id, params).await?;
-        Ok(HttpResponse::from_parts(
-            response.status,
-            &response.headers,
-            &response.raw,
-            response.request_id,
-            response.attempts,
-        ))
+        guarded(async move {
+            let params: infobip::catalog::CallParams = match params_json {
+                Some(text) => serde_json::from_str(&text).map_err(|e| {
+                    infobip::Error::validation("paramsJson", format!("is not valid call parameters: {e}"))
+                })?,
+                None => infobip::catalog::CallParams::new(),
+            };
+            let options: infobip::RequestOptions = options.unwrap_or_default().into();
+            followed(|tracker| async move {
+                let response = self.inner.call(&operation_id, params.options(options.tracker(tracker))).await?;
+                Ok(HttpResponse::from_parts(
+                    response.status,
+                    &response.headers,
+                    &response.raw,
+                    response.request_id,
+                    response.attempts,
+                ))
+            })
+            .await
+        })
+        .await
     }
 }
 

@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::cancel::followed;
 use crate::config::{ClientConfig, RequestOptions};
-use crate::error::InfobipError;
+use crate::error::{InfobipError, guarded, guarded_sync};
 use crate::sms::SmsApi;
 use crate::tfa::TfaApi;
 
@@ -21,7 +22,8 @@ impl InfobipClient {
     /// A client from a configuration; what it leaves out comes from `INFOBIP_*` environment variables.
     #[uniffi::constructor]
     pub fn new(config: ClientConfig) -> Result<Arc<Self>, InfobipError> {
-        Ok(Arc::new(InfobipClient { inner: config.builder().build()? }))
+        crate::logging::from_env();
+        guarded_sync(|| Ok(Arc::new(InfobipClient { inner: config.builder().build()? })))
     }
 
     /// A client configured from `INFOBIP_*` environment variables only.
@@ -34,6 +36,11 @@ impl InfobipClient {
             connect_timeout_ms: None,
             max_retries: None,
             user_agent_suffix: None,
+            proxy: None,
+            no_proxy: None,
+            ca_certificates: None,
+            client_certificate: None,
+            max_response_bytes: None,
         })
     }
 
@@ -54,31 +61,36 @@ impl InfobipClient {
 
     /// Sends a request to any endpoint with the client's auth, retries and error mapping.
     pub async fn request(&self, request: HttpRequest) -> Result<HttpResponse, InfobipError> {
-        let method = infobip::Method::from_bytes(request.method.as_bytes())
-            .map_err(|_| infobip::Error::validation("method", format!("{:?} is not an HTTP method", request.method)))?;
-        let mut builder = self.inner.request(method, request.path).options(request.options.into());
-        for QueryParam { name, value } in &request.query {
-            builder = builder.query(name, value);
-        }
-        if let Some(text) = request.body_json {
-            let body: serde_json::Value = serde_json::from_str(&text)
-                .map_err(|e| infobip::Error::validation("bodyJson", format!("is not JSON: {e}")))?;
-            builder = builder.json(&body);
-        }
-        Ok(builder.send().await?.into())
+        guarded(async move {
+            let method = infobip::Method::from_bytes(request.method.as_bytes()).map_err(|_| {
+                infobip::Error::validation("method", format!("{:?} is not an HTTP method", request.method))
+            })?;
+            let options = infobip::RequestOptions::from(request.options);
+            let mut builder = self.inner.request(method, request.path);
+            for QueryParam { name, value } in &request.query {
+                builder = builder.query(name, value);
+            }
+            if let Some(text) = request.body_json {
+                let body: serde_json::Value = serde_json::from_str(&text)
+                    .map_err(|e| infobip::Error::validation("bodyJson", format!("is not JSON: {e}")))?;
+                builder = builder.json(&body);
+            }
+            followed(|tracker| async move { Ok(builder.options(options.tracker(tracker)).send().await?.into()) }).await
+        })
+        .await
     }
 
     /// Ends an IBSSO session, if one is open (other schemes need no closing); the client stays
     /// usable and opens a new session when needed.
     pub async fn end_session(&self) -> Result<(), InfobipError> {
-        Ok(self.inner.close().await?)
+        guarded(async move { Ok(self.inner.close().await?) }).await
     }
 
     /// Closes the client: ends an IBSSO session, if one is open. Swift's `close()`. Kotlin does
     /// not get this method (uniffi.toml excludes it): there `close()` is `AutoCloseable`'s, which
     /// frees the native object, so call `endSession()` before it (or use `use { }` after it).
     pub async fn close(&self) -> Result<(), InfobipError> {
-        Ok(self.inner.close().await?)
+        guarded(async move { Ok(self.inner.close().await?) }).await
     }
 }
 

@@ -108,6 +108,80 @@ pub struct ClientConfig {
     /// Text appended to the `User-Agent` (e.g. your application's name and version).
     #[uniffi(default)]
     pub user_agent_suffix: Option<String>,
+    /// A proxy for every request: `http://[user:password@]host:port` or `https://…`. Without
+    /// it, `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` and `NO_PROXY` from the environment apply.
+    #[uniffi(default)]
+    pub proxy: Option<Arc<Secret>>,
+    /// Hosts, domains and IP ranges `proxy` is not used for, comma-separated.
+    #[uniffi(default)]
+    pub no_proxy: Option<String>,
+    /// CA certificates to trust besides the system's (a private CA, a TLS-inspecting proxy).
+    #[uniffi(default)]
+    pub ca_certificates: Option<PemSource>,
+    /// A client certificate for servers that ask for one (mutual TLS).
+    #[uniffi(default)]
+    pub client_certificate: Option<ClientCertificate>,
+    /// The most bytes of an answer read, after decompression (default 33554432, 32 MiB); a larger
+    /// answer fails the call with `Decode` naming the cap.
+    #[uniffi(default)]
+    pub max_response_bytes: Option<u64>,
+}
+
+/// PEM certificates: a file's path, or the PEM text.
+#[derive(Clone, Debug, uniffi::Enum)]
+pub enum PemSource {
+    /// A PEM file, read when the client is made.
+    File {
+        /// Its path.
+        path: String,
+    },
+    /// The PEM text.
+    Text {
+        /// The text.
+        pem: String,
+    },
+}
+
+/// A private key (PEM): a file's path, or the PEM text as a secret.
+#[derive(Clone, uniffi::Enum)]
+pub enum KeySource {
+    /// A PEM file, read when the client is made.
+    File {
+        /// Its path.
+        path: String,
+    },
+    /// The PEM text.
+    Text {
+        /// The text, never shown.
+        pem: Arc<Secret>,
+    },
+}
+
+/// A client certificate chain and its private key (RSA, SEC1 or PKCS#8).
+#[derive(Clone, uniffi::Record)]
+pub struct ClientCertificate {
+    /// The certificate chain.
+    pub certificate: PemSource,
+    /// The private key.
+    pub key: KeySource,
+}
+
+impl From<PemSource> for infobip::Pem {
+    fn from(source: PemSource) -> Self {
+        match source {
+            PemSource::File { path } => infobip::Pem::file(path),
+            PemSource::Text { pem } => infobip::Pem::text(pem),
+        }
+    }
+}
+
+impl From<KeySource> for infobip::Pem {
+    fn from(source: KeySource) -> Self {
+        match source {
+            KeySource::File { path } => infobip::Pem::file(path),
+            KeySource::Text { pem } => infobip::Pem::secret(pem.core()),
+        }
+    }
 }
 
 /// The language named in the `User-Agent`: Swift on Apple platforms, Kotlin elsewhere.
@@ -134,6 +208,22 @@ impl ClientConfig {
         }
         if let Some(suffix) = self.user_agent_suffix {
             builder = builder.user_agent_suffix(suffix);
+        }
+        if let Some(proxy) = self.proxy {
+            builder = builder.proxy(proxy.0.clone());
+        }
+        if let Some(list) = self.no_proxy {
+            builder = builder.no_proxy(list);
+        }
+        if let Some(pem) = self.ca_certificates {
+            builder = builder.root_certificates(pem.into());
+        }
+        if let Some(ClientCertificate { certificate, key }) = self.client_certificate {
+            builder = builder.client_certificate(certificate.into(), key.into());
+        }
+        if let Some(bytes) = self.max_response_bytes {
+            // More than the address space holds is refused by the builder as it is: zero.
+            builder = builder.max_response_bytes(usize::try_from(bytes).unwrap_or(0));
         }
         builder.env()
     }

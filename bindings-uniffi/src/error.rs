@@ -36,6 +36,13 @@ pub enum InfobipError {
         /// What happened.
         details: ErrorDetails,
     },
+    /// `auth_failed`: the OAuth2 token or IBSSO session a call needed could not be had, so the
+    /// call was not sent (sending it again is safe); `cause` is the code of what failed and
+    /// `status` the token or session endpoint's answer, if any.
+    AuthFailed {
+        /// What happened.
+        details: ErrorDetails,
+    },
     /// `bad_request`: HTTP 400.
     BadRequest {
         /// What happened.
@@ -86,6 +93,11 @@ pub enum InfobipError {
         /// What happened.
         details: ErrorDetails,
     },
+    /// `internal`: a bug of the SDK (a panic in its native core, caught): please report it.
+    Internal {
+        /// What happened.
+        details: ErrorDetails,
+    },
 }
 
 #[uniffi::export]
@@ -104,6 +116,7 @@ impl InfobipError {
             | InfobipError::Connection { details }
             | InfobipError::Timeout { details }
             | InfobipError::OutcomeUnknown { details }
+            | InfobipError::AuthFailed { details }
             | InfobipError::BadRequest { details }
             | InfobipError::Unauthorized { details }
             | InfobipError::Forbidden { details }
@@ -113,7 +126,8 @@ impl InfobipError {
             | InfobipError::ServerError { details }
             | InfobipError::ApiError { details }
             | InfobipError::Decode { details }
-            | InfobipError::WebhookVerification { details } => details,
+            | InfobipError::WebhookVerification { details }
+            | InfobipError::Internal { details } => details,
         }
     }
 }
@@ -125,6 +139,19 @@ impl fmt::Display for InfobipError {
 }
 
 impl std::error::Error for InfobipError {}
+
+/// Runs an exported call's body; a panic in it (a bug of the SDK) becomes
+/// [`InfobipError::Internal`] instead of uniffi's generic `InternalException`.
+pub(crate) async fn guarded<T>(
+    body: impl std::future::Future<Output = Result<T, InfobipError>>,
+) -> Result<T, InfobipError> {
+    infobip::error::catch_panic_async(body).await.unwrap_or_else(|panic| Err(panic.into()))
+}
+
+/// [`guarded`] for a synchronous call.
+pub(crate) fn guarded_sync<T>(body: impl FnOnce() -> Result<T, InfobipError>) -> Result<T, InfobipError> {
+    infobip::error::catch_panic(body).unwrap_or_else(|panic| Err(panic.into()))
+}
 
 /// The fields of an [`InfobipError`]. Fields that do not apply to a code are empty.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -164,6 +191,9 @@ pub struct ErrorDetails {
     pub bulk_id: Option<String>,
     /// For `outcome_unknown`: the message ids of the send.
     pub message_ids: Vec<String>,
+    /// For `auth_failed`: the code of what failed at the token or session endpoint
+    /// (`unauthorized`, `timeout`, `server_error`, …).
+    pub cause: Option<String>,
 }
 
 impl fmt::Display for ErrorDetails {
@@ -207,6 +237,7 @@ impl From<infobip::Error> for InfobipError {
             "connection" => InfobipError::Connection { details },
             "timeout" => InfobipError::Timeout { details },
             "outcome_unknown" => InfobipError::OutcomeUnknown { details },
+            "auth_failed" => InfobipError::AuthFailed { details },
             "bad_request" => InfobipError::BadRequest { details },
             "unauthorized" => InfobipError::Unauthorized { details },
             "forbidden" => InfobipError::Forbidden { details },
@@ -216,6 +247,7 @@ impl From<infobip::Error> for InfobipError {
             "server_error" => InfobipError::ServerError { details },
             "decode" => InfobipError::Decode { details },
             "webhook_verification" => InfobipError::WebhookVerification { details },
+            "internal" => InfobipError::Internal { details },
             // `api_error` and any code a newer core adds.
             _ => InfobipError::ApiError { details },
         }
@@ -241,10 +273,15 @@ fn details_of(error: infobip::Error) -> ErrorDetails {
         required_scopes: Vec::new(),
         bulk_id: None,
         message_ids: Vec::new(),
+        cause: None,
     };
     match error {
         infobip::Error::Validation { violations } => {
             details.violations = violations.into_iter().map(Violation::from).collect();
+        }
+        infobip::Error::AuthFailed(failure) => {
+            details.status = failure.status;
+            details.cause = Some(failure.cause);
         }
         infobip::Error::OutcomeUnknown(outcome) => {
             let outcome = *outcome;
@@ -296,6 +333,7 @@ mod tests {
             (api(418), "ApiError"),
             (infobip::Error::decode("x", Some(3)), "Decode"),
             (infobip::Error::webhook_verification("x"), "WebhookVerification"),
+            (infobip::Error::internal("x"), "Internal"),
         ];
         for (error, variant) in cases {
             let code = error.code();

@@ -4,18 +4,27 @@ use std::sync::Arc;
 
 use crate::config::RequestOptions;
 use crate::convert::{date_time, from_core, into_core};
-use crate::error::InfobipError;
+use infobip::SendTracker;
+
+use crate::cancel::followed;
+use crate::error::{InfobipError, guarded};
 use crate::sms_models::*;
 
 /// The SMS API of a client: `client.sms()`.
 #[derive(Debug, uniffi::Object)]
 pub struct SmsApi {
+    client: infobip::Client,
     inner: infobip::sms::Sms,
 }
 
 impl SmsApi {
     pub(crate) fn new(client: &infobip::Client) -> Arc<Self> {
-        Arc::new(SmsApi { inner: client.sms() })
+        Arc::new(SmsApi { client: client.clone(), inner: client.sms() })
+    }
+
+    /// The SMS API on this client, followed by `tracker` (for a send).
+    fn tracked(&self, tracker: SendTracker) -> infobip::sms::Sms {
+        self.client.with_options(infobip::RequestOptions::new().tracker(tracker)).sms()
     }
 }
 
@@ -30,9 +39,16 @@ impl SmsApi {
         request: SmsRequest,
         options: Option<RequestOptions>,
     ) -> Result<SmsSendResponse, InfobipError> {
-        let core: infobip::sms::SmsRequest = into_core(&request, "request")?;
-        let response = self.inner.send_with(core, options.unwrap_or_default().into()).await?;
-        sent(&response, response.request_id.clone())
+        guarded(async move {
+            let core: infobip::sms::SmsRequest = into_core(&request, "request")?;
+            let options = infobip::RequestOptions::from(options.unwrap_or_default());
+            followed(|tracker| async move {
+                let response = self.inner.send_with(core, options.tracker(tracker)).await?;
+                sent(&response, response.request_id.clone())
+            })
+            .await
+        })
+        .await
     }
 
     /// Sends one text to one destination, from `sender` when given.
@@ -43,46 +59,70 @@ impl SmsApi {
         text: String,
         sender: Option<String>,
     ) -> Result<SmsSendResponse, InfobipError> {
-        let mut request = infobip::sms::SmsRequest::text(to, text);
-        if let Some(sender) = sender {
-            request = request.sender(sender);
-        }
-        let response = self.inner.send(request).await?;
-        sent(&response, response.request_id.clone())
+        guarded(async move {
+            let mut request = infobip::sms::SmsRequest::text(to, text);
+            if let Some(sender) = sender {
+                request = request.sender(sender);
+            }
+            followed(|tracker| async move {
+                let response = self.tracked(tracker).send(request).await?;
+                sent(&response, response.request_id.clone())
+            })
+            .await
+        })
+        .await
     }
 
     /// Sends a text over query parameters (`GET /sms/3/text/query`); never retried.
     pub async fn send_query(&self, query: SmsSendQuery) -> Result<SmsSendResponse, InfobipError> {
-        let mut core = infobip::sms::SendQuery::new(query.to, query.text);
-        core.bulk_id = query.bulk_id;
-        core.from = query.from;
-        core.flash = query.flash;
-        core.transliteration = query.transliteration.map(Into::into);
-        core.language_code = query.language_code.map(Into::into);
-        core.intermediate_report = query.intermediate_report;
-        core.notify_url = query.notify_url;
-        core.notify_content_type = query.notify_content_type;
-        core.callback_data = query.callback_data;
-        core.validity_period = query.validity_period;
-        core.send_at = date_time(query.send_at.as_deref(), "sendAt")?;
-        core.include_sms_count_in_response = query.include_sms_count_in_response;
-        let response = self.inner.send_query(core).await?;
-        sent(&response, response.request_id.clone())
+        guarded(async move {
+            let mut core = infobip::sms::SendQuery::new(query.to, query.text);
+            core.bulk_id = query.bulk_id;
+            core.from = query.from;
+            core.flash = query.flash;
+            core.transliteration = query.transliteration.map(Into::into);
+            core.language_code = query.language_code.map(Into::into);
+            core.intermediate_report = query.intermediate_report;
+            core.notify_url = query.notify_url;
+            core.notify_content_type = query.notify_content_type;
+            core.callback_data = query.callback_data;
+            core.validity_period = query.validity_period;
+            core.send_at = date_time(query.send_at.as_deref(), "sendAt")?;
+            core.include_sms_count_in_response = query.include_sms_count_in_response;
+            followed(|tracker| async move {
+                let response = self.tracked(tracker).send_query(core).await?;
+                sent(&response, response.request_id.clone())
+            })
+            .await
+        })
+        .await
     }
 
     /// Sends text messages with the v2 API (`POST /sms/2/text/advanced`); a bulk id and message
     /// ids are assigned when not given, and a send in doubt throws `OutcomeUnknown` like `send`.
     pub async fn send_v2_text(&self, request: SmsLegacySendRequest) -> Result<SmsLegacySendResponse, InfobipError> {
-        let core: infobip::sms::LegacySendRequest = into_core(&request, "request")?;
-        let response = self.inner.send_v2_text(core).await?;
-        sent(&response, response.request_id.clone())
+        guarded(async move {
+            let core: infobip::sms::LegacySendRequest = into_core(&request, "request")?;
+            followed(|tracker| async move {
+                let response = self.tracked(tracker).send_v2_text(core).await?;
+                sent(&response, response.request_id.clone())
+            })
+            .await
+        })
+        .await
     }
 
     /// Sends binary messages with the v2 API (`POST /sms/2/binary/advanced`), like `sendV2Text`.
     pub async fn send_v2_binary(&self, request: SmsLegacySendRequest) -> Result<SmsLegacySendResponse, InfobipError> {
-        let core: infobip::sms::LegacySendRequest = into_core(&request, "request")?;
-        let response = self.inner.send_v2_binary(core).await?;
-        sent(&response, response.request_id.clone())
+        guarded(async move {
+            let core: infobip::sms::LegacySendRequest = into_core(&request, "request")?;
+            followed(|tracker| async move {
+                let response = self.tracked(tracker).send_v2_binary(core).await?;
+                sent(&response, response.request_id.clone())
+            })
+            .await
+        })
+        .await
     }
 
     /// Pulls the v1 delivery reports of v2 sends (`GET /sms/1/reports`). Consume-once.
@@ -91,13 +131,17 @@ impl SmsApi {
         &self,
         filter: Option<SmsReportsFilter>,
     ) -> Result<Vec<SmsLegacyReport>, InfobipError> {
-        from_core(&self.inner.delivery_reports_v1(&reports_filter(filter)?).await?.results)
+        guarded(async move { from_core(&self.inner.delivery_reports_v1(&reports_filter(filter)?).await?.results) })
+            .await
     }
 
     /// Previews how a text is split into SMS (`POST /sms/1/preview`).
     pub async fn preview(&self, request: SmsPreviewRequest) -> Result<SmsPreviewResponse, InfobipError> {
-        let core: infobip::sms::PreviewRequest = into_core(&request, "request")?;
-        from_core(&self.inner.preview(&core).await?)
+        guarded(async move {
+            let core: infobip::sms::PreviewRequest = into_core(&request, "request")?;
+            from_core(&self.inner.preview(&core).await?)
+        })
+        .await
     }
 
     /// Pulls delivery reports (`GET /sms/3/reports`). Consume-once: each report is returned
@@ -107,7 +151,7 @@ impl SmsApi {
         &self,
         filter: Option<SmsReportsFilter>,
     ) -> Result<Vec<SmsDeliveryReport>, InfobipError> {
-        from_core(&self.inner.delivery_reports(&reports_filter(filter)?).await?.results)
+        guarded(async move { from_core(&self.inner.delivery_reports(&reports_filter(filter)?).await?.results) }).await
     }
 
     /// One page of logs (`GET /sms/3/logs`): the first with `cursor = null`, the next with the
@@ -118,37 +162,52 @@ impl SmsApi {
         filter: Option<SmsLogsFilter>,
         cursor: Option<String>,
     ) -> Result<SmsLogsPage, InfobipError> {
+        guarded(async move {
+            let filter = logs_filter(filter.unwrap_or_default())?;
+            let page = self.inner.logs_page(&filter, cursor.as_deref()).await?;
+            Ok(SmsLogsPage { results: from_core(&page.results)?, next_cursor: page.next_cursor().map(str::to_owned) })
+        })
+        .await
+    }
+
+    /// Every log matching `filter` (`GET /sms/3/logs`), fetched page by page by cursor as
+    /// `next()` is called; `next()` returns `null` after the last one. A server that gives a
+    /// cursor it gave before ends it with a `Decode` error naming the cursor.
+    #[uniffi::method(default(filter = None))]
+    pub fn logs(&self, filter: Option<SmsLogsFilter>) -> Result<Arc<SmsLogIterator>, InfobipError> {
         let filter = logs_filter(filter.unwrap_or_default())?;
-        let page = self.inner.logs_page(&filter, cursor.as_deref()).await?;
-        Ok(SmsLogsPage { results: from_core(&page.results)?, next_cursor: page.next_cursor().map(str::to_owned) })
+        Ok(Arc::new(SmsLogIterator { stream: tokio::sync::Mutex::new(Box::pin(self.inner.logs(filter))) }))
     }
 
     /// Pulls inbound messages (`GET /sms/1/inbox/reports`), at most `limit`. Consume-once.
     #[uniffi::method(default(limit = None))]
     pub async fn inbound(&self, limit: Option<u32>) -> Result<SmsInboundMessages, InfobipError> {
-        from_core(&self.inner.inbound(limit).await?)
+        guarded(async move { from_core(&self.inner.inbound(limit).await?) }).await
     }
 
     /// When a scheduled bulk is sent (`GET /sms/1/bulks`).
     pub async fn bulk_schedule(&self, bulk_id: String) -> Result<SmsBulkSchedule, InfobipError> {
-        from_core(&self.inner.bulk_schedule(&bulk_id).await?)
+        guarded(async move { from_core(&self.inner.bulk_schedule(&bulk_id).await?) }).await
     }
 
     /// Moves a scheduled bulk to `send_at` (`PUT /sms/1/bulks`).
     pub async fn reschedule_bulk(&self, bulk_id: String, send_at: String) -> Result<SmsBulkSchedule, InfobipError> {
-        let when =
-            date_time(Some(&send_at), "sendAt")?.ok_or_else(|| infobip::Error::validation("sendAt", "missing"))?;
-        from_core(&self.inner.reschedule_bulk(&bulk_id, when).await?)
+        guarded(async move {
+            let when =
+                date_time(Some(&send_at), "sendAt")?.ok_or_else(|| infobip::Error::validation("sendAt", "missing"))?;
+            from_core(&self.inner.reschedule_bulk(&bulk_id, when).await?)
+        })
+        .await
     }
 
     /// The state of a scheduled bulk (`GET /sms/1/bulks/status`).
     pub async fn bulk_status(&self, bulk_id: String) -> Result<SmsBulkStatus, InfobipError> {
-        from_core(&self.inner.bulk_status(&bulk_id).await?)
+        guarded(async move { from_core(&self.inner.bulk_status(&bulk_id).await?) }).await
     }
 
     /// Sets the state of a scheduled bulk (`PUT /sms/1/bulks/status`): `PAUSED`, `PENDING` or `CANCELED`.
     pub async fn set_bulk_status(&self, bulk_id: String, status: String) -> Result<SmsBulkStatus, InfobipError> {
-        from_core(&self.inner.set_bulk_status(&bulk_id, status.into()).await?)
+        guarded(async move { from_core(&self.inner.set_bulk_status(&bulk_id, status.into()).await?) }).await
     }
 }
 
@@ -185,4 +244,25 @@ fn logs_filter(filter: SmsLogsFilter) -> Result<infobip::sms::LogsFilter, Infobi
     core.application_id = filter.application_id;
     core.campaign_reference_ids = filter.campaign_reference_ids;
     Ok(core)
+}
+
+/// The logs of `SmsApi.logs(...)`, one at a time.
+#[derive(uniffi::Object)]
+pub struct SmsLogIterator {
+    stream: tokio::sync::Mutex<LogStream>,
+}
+
+type LogStream =
+    std::pin::Pin<Box<dyn futures_util::Stream<Item = Result<infobip::sms::SmsLog, infobip::Error>> + Send>>;
+
+#[uniffi::export(async_runtime = "tokio")]
+impl SmsLogIterator {
+    /// The next log, or `null` after the last one.
+    pub async fn next(&self) -> Result<Option<SmsLog>, InfobipError> {
+        use futures_util::StreamExt as _;
+        match self.stream.lock().await.next().await {
+            None => Ok(None),
+            Some(log) => Ok(Some(from_core(&log?)?)),
+        }
+    }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::convert::{from_core, into_core};
-use crate::error::InfobipError;
+use crate::error::{InfobipError, guarded};
 
 /// The 2FA API of a client: `client.tfa()`.
 #[derive(Debug, uniffi::Object)]
@@ -24,18 +24,21 @@ impl TfaApi {
 impl TfaApi {
     /// Every 2FA application.
     pub async fn applications(&self) -> Result<Vec<TfaApplication>, InfobipError> {
-        from_core(&self.inner.applications().await?)
+        guarded(async move { from_core(&self.inner.applications().await?) }).await
     }
 
     /// One application.
     pub async fn application(&self, app_id: String) -> Result<TfaApplication, InfobipError> {
-        from_core(&self.inner.application(&app_id).await?)
+        guarded(async move { from_core(&self.inner.application(&app_id).await?) }).await
     }
 
     /// Creates an application.
     pub async fn create_application(&self, request: TfaApplicationRequest) -> Result<TfaApplication, InfobipError> {
-        let core: infobip::tfa::ApplicationRequest = into_core(&request, "request")?;
-        from_core(&self.inner.create_application(&core).await?)
+        guarded(async move {
+            let core: infobip::tfa::ApplicationRequest = into_core(&request, "request")?;
+            from_core(&self.inner.create_application(&core).await?)
+        })
+        .await
     }
 
     /// Updates an application.
@@ -44,18 +47,21 @@ impl TfaApi {
         app_id: String,
         request: TfaApplicationRequest,
     ) -> Result<TfaApplication, InfobipError> {
-        let core: infobip::tfa::ApplicationRequest = into_core(&request, "request")?;
-        from_core(&self.inner.update_application(&app_id, &core).await?)
+        guarded(async move {
+            let core: infobip::tfa::ApplicationRequest = into_core(&request, "request")?;
+            from_core(&self.inner.update_application(&app_id, &core).await?)
+        })
+        .await
     }
 
     /// The message templates of an application.
     pub async fn templates(&self, app_id: String) -> Result<Vec<TfaMessageTemplate>, InfobipError> {
-        from_core(&self.inner.templates(&app_id).await?)
+        guarded(async move { from_core(&self.inner.templates(&app_id).await?) }).await
     }
 
     /// One message template.
     pub async fn template(&self, app_id: String, msg_id: String) -> Result<TfaMessageTemplate, InfobipError> {
-        from_core(&self.inner.template(&app_id, &msg_id).await?)
+        guarded(async move { from_core(&self.inner.template(&app_id, &msg_id).await?) }).await
     }
 
     /// Creates an SMS or voice message template; its text contains `{{pin}}`.
@@ -64,8 +70,11 @@ impl TfaApi {
         app_id: String,
         request: TfaTemplateRequest,
     ) -> Result<TfaMessageTemplate, InfobipError> {
-        let core: infobip::tfa::TemplateRequest = into_core(&request, "request")?;
-        from_core(&self.inner.create_template(&app_id, &core).await?)
+        guarded(async move {
+            let core: infobip::tfa::TemplateRequest = into_core(&request, "request")?;
+            from_core(&self.inner.create_template(&app_id, &core).await?)
+        })
+        .await
     }
 
     /// Updates a message template.
@@ -75,8 +84,11 @@ impl TfaApi {
         msg_id: String,
         request: TfaTemplateRequest,
     ) -> Result<TfaMessageTemplate, InfobipError> {
-        let core: infobip::tfa::TemplateRequest = into_core(&request, "request")?;
-        from_core(&self.inner.update_template(&app_id, &msg_id, &core).await?)
+        guarded(async move {
+            let core: infobip::tfa::TemplateRequest = into_core(&request, "request")?;
+            from_core(&self.inner.update_template(&app_id, &msg_id, &core).await?)
+        })
+        .await
     }
 
     /// Creates an email message template (`emailTemplateId` is required).
@@ -85,8 +97,11 @@ impl TfaApi {
         app_id: String,
         request: TfaEmailTemplateRequest,
     ) -> Result<TfaMessageTemplate, InfobipError> {
-        let core: infobip::tfa::EmailTemplateRequest = into_core(&request, "request")?;
-        from_core(&self.inner.create_email_template(&app_id, &core).await?)
+        guarded(async move {
+            let core: infobip::tfa::EmailTemplateRequest = into_core(&request, "request")?;
+            from_core(&self.inner.create_email_template(&app_id, &core).await?)
+        })
+        .await
     }
 
     /// Updates an email message template.
@@ -96,14 +111,20 @@ impl TfaApi {
         msg_id: String,
         request: TfaEmailTemplateRequest,
     ) -> Result<TfaMessageTemplate, InfobipError> {
-        let core: infobip::tfa::EmailTemplateRequest = into_core(&request, "request")?;
-        from_core(&self.inner.update_email_template(&app_id, &msg_id, &core).await?)
+        guarded(async move {
+            let core: infobip::tfa::EmailTemplateRequest = into_core(&request, "request")?;
+            from_core(&self.inner.update_email_template(&app_id, &msg_id, &core).await?)
+        })
+        .await
     }
 
     /// Sends a PIN by email, with an email template of the application.
     pub async fn send_pin_email(&self, request: TfaSendEmailPinRequest) -> Result<TfaPinSent, InfobipError> {
-        let core: infobip::tfa::SendEmailPin = into_core(&request, "request")?;
-        from_core(&self.inner.send_pin_email(&core).await?)
+        guarded(async move {
+            let core: infobip::tfa::SendEmailPin = into_core(&request, "request")?;
+            from_core(&self.inner.send_pin_email(&core).await?)
+        })
+        .await
     }
 
     /// Sends the PIN of `pin_id` again by email.
@@ -112,8 +133,11 @@ impl TfaApi {
         pin_id: String,
         request: TfaResendEmailPinRequest,
     ) -> Result<TfaPinSent, InfobipError> {
-        let core: infobip::tfa::ResendEmailPin = into_core(&request, "request")?;
-        from_core(&self.inner.resend_pin_email(&pin_id, &core).await?)
+        guarded(async move {
+            let core: infobip::tfa::ResendEmailPin = into_core(&request, "request")?;
+            from_core(&self.inner.resend_pin_email(&pin_id, &core).await?)
+        })
+        .await
     }
 
     /// Sends a PIN by SMS; `ncNeeded` asks for a Number Lookup first.
@@ -123,14 +147,20 @@ impl TfaApi {
         request: TfaSendPinRequest,
         nc_needed: Option<bool>,
     ) -> Result<TfaPinSent, InfobipError> {
-        let core: infobip::tfa::SendPin = into_core(&request, "request")?;
-        from_core(&self.inner.send_pin_sms(&core, nc_needed).await?)
+        guarded(async move {
+            let core: infobip::tfa::SendPin = into_core(&request, "request")?;
+            from_core(&self.inner.send_pin_sms(&core, nc_needed).await?)
+        })
+        .await
     }
 
     /// Sends a PIN by voice call.
     pub async fn send_pin_voice(&self, request: TfaSendPinRequest) -> Result<TfaPinSent, InfobipError> {
-        let core: infobip::tfa::SendPin = into_core(&request, "request")?;
-        from_core(&self.inner.send_pin_voice(&core).await?)
+        guarded(async move {
+            let core: infobip::tfa::SendPin = into_core(&request, "request")?;
+            from_core(&self.inner.send_pin_voice(&core).await?)
+        })
+        .await
     }
 
     /// Sends the PIN of `pin_id` again by SMS.
@@ -139,8 +169,11 @@ impl TfaApi {
         pin_id: String,
         request: TfaResendPinRequest,
     ) -> Result<TfaPinSent, InfobipError> {
-        let core: infobip::tfa::ResendPin = into_core(&request, "request")?;
-        from_core(&self.inner.resend_pin_sms(&pin_id, &core).await?)
+        guarded(async move {
+            let core: infobip::tfa::ResendPin = into_core(&request, "request")?;
+            from_core(&self.inner.resend_pin_sms(&pin_id, &core).await?)
+        })
+        .await
     }
 
     /// Sends the PIN of `pin_id` again by voice call.
@@ -149,13 +182,16 @@ impl TfaApi {
         pin_id: String,
         request: TfaResendPinRequest,
     ) -> Result<TfaPinSent, InfobipError> {
-        let core: infobip::tfa::ResendPin = into_core(&request, "request")?;
-        from_core(&self.inner.resend_pin_voice(&pin_id, &core).await?)
+        guarded(async move {
+            let core: infobip::tfa::ResendPin = into_core(&request, "request")?;
+            from_core(&self.inner.resend_pin_voice(&pin_id, &core).await?)
+        })
+        .await
     }
 
     /// Verifies a PIN.
     pub async fn verify_pin(&self, pin_id: String, pin: String) -> Result<TfaPinVerification, InfobipError> {
-        from_core(&self.inner.verify_pin(&pin_id, &pin).await?)
+        guarded(async move { from_core(&self.inner.verify_pin(&pin_id, &pin).await?) }).await
     }
 
     /// The verification status of a phone number in an application.
@@ -167,7 +203,10 @@ impl TfaApi {
         verified: Option<bool>,
         sent: Option<bool>,
     ) -> Result<Vec<TfaVerification>, InfobipError> {
-        from_core(&self.inner.verifications(&app_id, &msisdn, verified, sent).await?.verifications)
+        guarded(
+            async move { from_core(&self.inner.verifications(&app_id, &msisdn, verified, sent).await?.verifications) },
+        )
+        .await
     }
 }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Secret;
 use crate::convert::from_core;
-use crate::error::InfobipError;
+use crate::error::{InfobipError, guarded_sync};
 use crate::sms_models::{SmsDeliveryReport, SmsInboundMessages};
 
 /// The HMAC algorithms the Subscriptions API offers for webhook signatures.
@@ -97,22 +97,24 @@ pub struct SmsUrlClick {
 /// input throws `Decode`.
 #[uniffi::export]
 pub fn parse_delivery_reports(body: Vec<u8>) -> Result<Vec<SmsDeliveryReport>, InfobipError> {
-    from_core(&infobip::webhooks::parse_delivery_reports(&body)?)
+    guarded_sync(|| from_core(&infobip::webhooks::parse_delivery_reports(&body)?))
 }
 
 /// Inbound messages from a push body (`MO_JSON_2`).
 #[uniffi::export]
 pub fn parse_inbound(body: Vec<u8>) -> Result<SmsInboundMessages, InfobipError> {
-    from_core(&infobip::webhooks::parse_inbound(&body)?)
+    guarded_sync(|| from_core(&infobip::webhooks::parse_inbound(&body)?))
 }
 
 /// A URL click from a push body.
 #[uniffi::export]
 pub fn parse_click(body: Vec<u8>) -> Result<SmsUrlClick, InfobipError> {
-    let click = infobip::webhooks::parse_click(&body)?;
-    let mut record: SmsUrlClick = from_core(&click)?;
-    record.sent_at = click.sent_at().map(|at| infobip::time::format(&at));
-    Ok(record)
+    guarded_sync(|| {
+        let click = infobip::webhooks::parse_click(&body)?;
+        let mut record: SmsUrlClick = from_core(&click)?;
+        record.sent_at = click.sent_at().map(|at| infobip::time::format(&at));
+        Ok(record)
+    })
 }
 
 /// Checks a Basic `Authorization` header against the expected credentials (constant time);
@@ -123,7 +125,7 @@ pub fn verify_basic(
     username: String,
     password: Arc<Secret>,
 ) -> Result<(), InfobipError> {
-    Ok(infobip::webhooks::verify_basic(authorization.as_deref(), &username, password.core())?)
+    guarded_sync(|| Ok(infobip::webhooks::verify_basic(authorization.as_deref(), &username, password.core())?))
 }
 
 /// Checks an HMAC signature of `body` (hex or base64, optionally after a `sha256=`-like prefix;
@@ -135,7 +137,7 @@ pub fn verify_hmac(
     secret: Arc<Secret>,
     algorithm: HmacAlgorithm,
 ) -> Result<(), InfobipError> {
-    Ok(infobip::webhooks::verify_hmac(&body, signature.as_deref(), secret.core(), algorithm.into())?)
+    guarded_sync(|| Ok(infobip::webhooks::verify_hmac(&body, signature.as_deref(), secret.core(), algorithm.into())?))
 }
 
 #[cfg(test)]

@@ -8,8 +8,13 @@ tree-sitter-swift misreads one construct that uniffi emits before its FFI conver
     @_documentation(visibility: private)
     #endif
 
-Exactly these three lines (whitespace aside) are blanked before parsing; line numbers stay the
-same and nothing else is touched, so an error anywhere else is still reported. The check covers
+Exactly these three lines (whitespace aside) are blanked before parsing. It also misreads the
+closure uniffi writes for a callback method that returns nothing (`LogSink.log`):
+
+    let writeReturn = { () }
+
+whose `()` is replaced by spaces. Line and column numbers stay the same and nothing else is
+touched, so an error anywhere else is still reported. The check covers
 syntax only: not types, not the C header or the module map.
 """
 
@@ -25,9 +30,15 @@ KNOWN_BLOCK = re.compile(
 )
 
 
+VOID_RETURN = re.compile(r"^([ \t]*let writeReturn = \{ )\(\)( \})[ \t]*$", re.MULTILINE)
+
+
 def neutralise(source: str) -> tuple[str, int]:
-    """Blanks uniffi's known blocks, keeping line breaks; returns the text and how many were blanked."""
-    return KNOWN_BLOCK.subn(lambda m: "\n" * m.group(0).count("\n"), source)
+    """Blanks uniffi's known constructs, keeping line breaks and columns; returns the text and
+    how many were blanked."""
+    source, blocks = KNOWN_BLOCK.subn(lambda m: "\n" * m.group(0).count("\n"), source)
+    source, closures = VOID_RETURN.subn(lambda m: m.group(1) + "  " + m.group(2), source)
+    return source, blocks + closures
 
 
 def problems(tree: tree_sitter.Tree) -> list[tuple[int, int, str]]:

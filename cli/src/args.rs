@@ -61,6 +61,29 @@ pub struct Global {
     /// Timeout of each request, in seconds (default 60).
     #[arg(long, global = true, value_name = "SECONDS")]
     pub timeout: Option<f64>,
+    /// Send every request through this proxy: http://[USER:PASSWORD@]HOST:PORT or https://…
+    /// (else the profile's `proxy`, else HTTPS_PROXY/HTTP_PROXY/ALL_PROXY and NO_PROXY). With
+    /// a password, prefer the profile: command lines are visible to other users.
+    #[arg(long, global = true, value_name = "URL")]
+    pub proxy: Option<String>,
+    /// Hosts, domains and IP ranges the --proxy is not used for, comma-separated (else the
+    /// profile's `no_proxy`).
+    #[arg(long, global = true, value_name = "LIST")]
+    pub no_proxy: Option<String>,
+    /// Also trust the CA certificates of this PEM file (else the profile's `ca_file`).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub ca_file: Option<PathBuf>,
+    /// A client certificate (PEM) for servers that ask for one, with --client-key (else the
+    /// profile's `client_cert` and `client_key`).
+    #[arg(long, global = true, value_name = "FILE", requires = "client_key")]
+    pub client_cert: Option<PathBuf>,
+    /// The private key (PEM) of --client-cert.
+    #[arg(long, global = true, value_name = "FILE", requires = "client_cert")]
+    pub client_key: Option<PathBuf>,
+    /// Log what the SDK does to stderr: -v retries and warnings, -vv every response, -vvv
+    /// everything (else INFOBIP_LOG: a level such as `debug`, or a filter). Never a secret.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
 }
 
 /// The commands.

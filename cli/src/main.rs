@@ -10,6 +10,7 @@ mod emulator;
 mod exit;
 mod listen;
 mod login;
+mod logs;
 mod output;
 mod profile;
 mod signals;
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return usage_error(&error),
     };
+    logs::install(cli.global.verbose);
     let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(runtime) => runtime,
         Err(e) => return exit::finish(Err(CliError::Io(format!("cannot start the async runtime: {e}")))),

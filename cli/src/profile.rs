@@ -14,9 +14,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use infobip::{Client, Secret};
+use infobip::{Client, ClientBuilder, Pem, Secret};
 use serde::{Deserialize, Serialize};
 
 use crate::args::Global;
@@ -43,6 +42,21 @@ pub struct Profile {
     /// The OAuth2 client secret.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<String>,
+    /// A proxy for every request (may hold a password).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proxy: Option<String>,
+    /// Hosts the proxy is not used for, comma-separated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_proxy: Option<String>,
+    /// A PEM file of CA certificates to trust besides the platform's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ca_file: Option<PathBuf>,
+    /// A client certificate (PEM).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_cert: Option<PathBuf>,
+    /// The client certificate's private key (PEM).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_key: Option<PathBuf>,
 }
 
 impl fmt::Debug for Profile {
@@ -55,6 +69,11 @@ impl fmt::Debug for Profile {
             .field("password", &hidden(&self.password))
             .field("client_id", &self.client_id)
             .field("client_secret", &hidden(&self.client_secret))
+            .field("proxy", &hidden(&self.proxy))
+            .field("no_proxy", &self.no_proxy)
+            .field("ca_file", &self.ca_file)
+            .field("client_cert", &self.client_cert)
+            .field("client_key", &self.client_key)
             .finish()
     }
 }
@@ -160,14 +179,36 @@ pub fn client(global: &Global) -> Result<Client, CliError> {
         builder = builder.api_key(Secret::new(key.as_str()));
     }
     if let Some(seconds) = global.timeout {
-        let timeout = Duration::try_from_secs_f64(seconds)
-            .ok()
-            .filter(|t| !t.is_zero())
-            .ok_or_else(|| CliError::usage(format!("--timeout: {seconds} is not a positive number of seconds")))?;
+        let timeout = infobip::config::seconds("--timeout", seconds)?;
+        if timeout.is_zero() {
+            return Err(CliError::usage(format!("--timeout: {seconds} is not a positive number of seconds")));
+        }
         builder = builder.timeout(Some(timeout));
     }
-    let builder = builder.env_from(|name| env(name).or_else(|| profile.lookup(name)));
+    let builder = network(builder, global, &profile)?.env_from(|name| env(name).or_else(|| profile.lookup(name)));
     Ok(builder.build()?)
+}
+
+/// The proxy, no-proxy list, extra CA and client certificate: each from its flag, else the
+/// profile. Without a proxy in either, the core uses the environment's.
+fn network(mut builder: ClientBuilder, global: &Global, profile: &Profile) -> Result<ClientBuilder, CliError> {
+    let pick = |flag: &Option<String>, kept: &Option<String>| flag.clone().or_else(|| kept.clone());
+    let pick_path = |flag: &Option<PathBuf>, kept: &Option<PathBuf>| flag.clone().or_else(|| kept.clone());
+    if let Some(url) = pick(&global.proxy, &profile.proxy) {
+        builder = builder.proxy(Secret::new(url));
+    }
+    if let Some(list) = pick(&global.no_proxy, &profile.no_proxy) {
+        builder = builder.no_proxy(list);
+    }
+    if let Some(file) = pick_path(&global.ca_file, &profile.ca_file) {
+        builder = builder.root_certificates(Pem::file(file));
+    }
+    match (pick_path(&global.client_cert, &profile.client_cert), pick_path(&global.client_key, &profile.client_key)) {
+        (Some(certificate), Some(key)) => builder = builder.client_certificate(Pem::file(certificate), Pem::file(key)),
+        (None, None) => {}
+        _ => return Err(CliError::usage("a client certificate needs both client_cert and client_key")),
+    }
+    Ok(builder)
 }
 
 /// Where a shown setting came from.
@@ -243,6 +284,7 @@ mod tests {
         let profile = Profile {
             api_key: Some("key-that-must-not-show".into()),
             password: Some("pw-that-must-not-show".into()),
+            proxy: Some("http://u:proxy-pw-that-must-not-show@127.0.0.1:3128".into()),
             ..Profile::default()
         };
         let shown = format!("{profile:?}");

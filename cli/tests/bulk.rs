@@ -231,6 +231,102 @@ fn ctrl_c_stops_after_the_current_batch() {
     assert_each_sent_once(&env, 1500);
 }
 
+/// Waits (bounded) until the results file ends in the middle of a row.
+fn wait_for_torn_row(path: &Path, child: &mut std::process::Child) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let text = std::fs::read(path).unwrap_or_default();
+        if !text.is_empty() && !text.ends_with(b"\n") {
+            return;
+        }
+        assert!(child.try_wait().unwrap().is_none(), "the run ended before tearing a row");
+        assert!(std::time::Instant::now() < deadline, "no torn row within a minute");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn killed_in_the_middle_of_a_journal_row_then_resumed_sends_every_destination_exactly_once() {
+    let env = Env::start();
+    let csv = env.path("numbers.csv");
+    write_csv(&csv, 1500);
+    let results_file = env.path("numbers.results.csv");
+    // The first batch is sent and answered; writing its outcome rows pauses half-way through the
+    // first row, and the process is killed there (SIGKILL).
+    let mut child = env
+        .spawnable()
+        .env("INFOBIP_BULK_PAUSE_MID_ROW_MS", "60000")
+        .args(bulk_args(&csv, 500))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for_torn_row(&results_file, &mut child);
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    use std::os::unix::process::ExitStatusExt as _;
+    assert_eq!(status.signal(), Some(9), "killed by SIGKILL");
+    assert_eq!(env.requests("POST", "/sms/3/messages").len(), 1, "the first batch was sent");
+    assert!(!std::fs::read(&results_file).unwrap().ends_with(b"\n"), "a torn last row");
+
+    let output = env.cmd().arg("--json").args(bulk_args(&csv, 500)).arg("--resume").output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains("500 destination(s) of an interrupted batch"), "{}", stderr(&output));
+    // Every destination reached the emulator exactly once: the torn batch was not sent again.
+    assert_each_sent_once(&env, 1500);
+    let outcomes = outcomes(&results_file);
+    assert_eq!(outcomes.len(), 1500);
+    assert!((2..=501).all(|line| outcomes[&line] == "outcome_unknown"), "the torn batch is in doubt");
+    assert!((502..=1501).all(|line| outcomes[&line] == "accepted"));
+    // The torn bytes were cut off: every row of the file reads.
+    let rows = results(&results_file);
+    assert!(rows.iter().all(|row| ["pending", "accepted", "outcome_unknown"].contains(&row["outcome"].as_str())));
+}
+
+#[test]
+fn a_batch_whose_authentication_failed_is_failed_and_sent_on_resume() {
+    let env = Env::start();
+    let csv = env.path("numbers.csv");
+    write_csv(&csv, 20);
+    // A 500 is not retried: the token request fails once.
+    env.emulator.queue_fault(Fault::status(500, 1, Some("/auth/1/oauth2/token")));
+    let run = || {
+        env.bare()
+            .env("INFOBIP_BASE_URL", env.emulator.base_url())
+            .env("INFOBIP_CLIENT_ID", "emulator")
+            .env("INFOBIP_CLIENT_SECRET", "emulator-password")
+            .args(bulk_args(&csv, 10))
+            .arg("--resume")
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    assert_eq!(first.status.code(), Some(1), "{}", stderr(&first));
+    assert!(stderr(&first).contains("auth_failed"), "{}", stderr(&first));
+    assert!(env.requests("POST", "/sms/3/messages").is_empty(), "nothing was sent");
+    let rows = results(&env.path("numbers.results.csv"));
+    assert!(rows.iter().any(|r| r["outcome"] == "failed" && r["error"] == "auth_failed"), "{rows:?}");
+    let second = run();
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    assert_each_sent_once(&env, 20);
+}
+
+#[test]
+fn a_message_the_answer_does_not_mention_is_outcome_unknown() {
+    let env = Env::start();
+    let csv = env.path("numbers.csv");
+    write_csv(&csv, 3);
+    let mut answer = Fault::status(200, 1, Some("/sms/3/messages"));
+    answer.body = Some(serde_json::json!({"bulkId": "b", "messages": []}));
+    env.emulator.queue_fault(answer);
+    let output = env.cmd().args(bulk_args(&csv, 10)).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let outcomes = outcomes(&env.path("numbers.results.csv"));
+    assert_eq!(outcomes.len(), 3);
+    assert!(outcomes.values().all(|o| o == "outcome_unknown"), "{outcomes:?}");
+}
+
 #[test]
 fn refused_batch_stops_and_is_sent_again_on_resume() {
     let env = Env::start();

@@ -112,10 +112,14 @@ fn api_error_exits_1_connection_refused_exits_3_outcome_unknown_exits_4() {
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(stderr(&output).contains("unauthorized"), "{}", stderr(&output));
 
-    // 3: a closed loopback port.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    // 3: a loopback port that refuses connections (bound, never listening: no other process can
+    // take it meanwhile).
+    let closed = tokio::net::TcpSocket::new_v4().unwrap();
+    closed.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let port = closed.local_addr().unwrap().port();
     let output = env.cmd().args(["--base-url", &format!("http://127.0.0.1:{port}"), "balance"]).output().unwrap();
     assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    drop(closed);
 
     // 4: the connection is cut after the send was written.
     env.emulator.queue_fault(Fault {
@@ -293,6 +297,47 @@ fn call_and_operations_go_through_the_catalog() {
 
     let output = env.cmd().args(["call", &send_id, "--body", "-"]).write_stdin("{not json").output().unwrap();
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+}
+
+#[test]
+fn the_query_send_against_a_delay_fault_is_sent_once_and_outcome_unknown_with_its_ids() {
+    let env = Env::start();
+    let mut slow = Fault::of_kind(FaultKind::Delay, 1, Some("/sms/3/text/query"));
+    slow.delay_ms = 3000;
+    env.emulator.queue_fault(slow);
+    let output = env
+        .cmd()
+        .args(["--timeout", "0.5", "call", "send-sms-messages-over-query-parameters"])
+        .args(["--query", "to=41793026727", "--query", "text=Hi"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    let sent = env.requests("GET", "/sms/3/text/query");
+    assert_eq!(sent.len(), 1, "exactly one request received");
+    let bulk = sent[0].query.split('&').find_map(|p| p.strip_prefix("bulkId=")).unwrap().to_owned();
+    assert!(stderr(&output).contains("error [outcome_unknown]"), "{}", stderr(&output));
+    assert!(stderr(&output).contains(&format!("bulk id {bulk}")), "{}", stderr(&output));
+    // A send with message ids names them too.
+    let mut slow = Fault::of_kind(FaultKind::Delay, 1, Some("/sms/3/messages"));
+    slow.delay_ms = 3000;
+    env.emulator.queue_fault(slow);
+    let body =
+        r#"{"messages":[{"destinations":[{"to":"41793026727","messageId":"cli-query-1"}],"content":{"text":"Hi"}}]}"#;
+    let output = env
+        .cmd()
+        .args(["--timeout", "0.5", "call", "send-sms-messages", "--body", "-"])
+        .write_stdin(body)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    assert!(stderr(&output).contains("message ids cli-query-1"), "{}", stderr(&output));
+    assert_eq!(env.requests("POST", "/sms/3/messages").len(), 1);
+    // Timeouts a user types are checked: huge, NaN and negative ones are refused naming the flag.
+    for bad in ["1e23", "NaN", "-1", "inf"] {
+        let output = env.cmd().arg(format!("--timeout={bad}")).arg("balance").output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{bad}: {}", stderr(&output));
+        assert!(stderr(&output).contains("--timeout"), "{}", stderr(&output));
+    }
 }
 
 /// POSTs a JSON `body` to `path` on `addr` over a plain socket; returns the raw answer.

@@ -564,10 +564,12 @@ impl<'a> Lower<'a> {
         if let Some(reference) = object.get("$ref").and_then(Value::as_str) {
             let key = reference.strip_prefix(COMPONENTS).unwrap_or(reference);
             let target = self.components.get(key).cloned().unwrap_or(Value::Bool(true));
-            if !top && target.get("discriminator").is_some() && parent.is_none() {
-                if let Ty::Named(id) = self.reference(reference)? {
-                    *parent = Some(id);
-                }
+            if !top
+                && target.get("discriminator").is_some()
+                && parent.is_none()
+                && let Ty::Named(id) = self.reference(reference)?
+            {
+                *parent = Some(id);
             }
             return self.collect(&target, name, fields, required, parent, false);
         }

@@ -16,6 +16,7 @@ mod ir;
 mod lower;
 mod overlay;
 mod stats;
+mod widen;
 
 #[path = "../../core/src/names.rs"]
 #[allow(dead_code)]
@@ -104,7 +105,9 @@ fn load(root: &Path) -> Result<Loaded, String> {
         hash.update([0]);
         hash.update(&text);
         let spec: Value = serde_json::from_slice(&text).map_err(|e| format!("{name}: {e}"))?;
-        products.push(lower::product(&name, &spec, &overlay)?);
+        let mut product = lower::product(&name, &spec, &overlay)?;
+        widen::examples(&mut product, &spec);
+        products.push(product);
     }
     let mut seen = std::collections::HashMap::new();
     for product in &products {

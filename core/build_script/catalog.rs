@@ -1,22 +1,28 @@
-//! Turns `spec/*.json` (Infobip's OpenAPI 3.1 specs) into the compact catalog embedded in the crate.
+//! Turns the `infobip-spec` crate's files (Infobip's OpenAPI 3.1 specs) into the compact catalog embedded in the crate.
 //!
 //! Two deflated JSON files are written to `OUT_DIR`:
 //!
 //! - `operations.json.deflate`: one entry per operation (id, product, method, path, summary,
-//!   scopes, throttling, deprecation, parameters with their schemas, request body, and what
-//!   `build_script/files.rs` adds: the success answer's content types and a form's file fields);
+//!   scopes, throttling, deprecation, parameters with their schemas, request body, for
+//!   operations that send messages where their ids go (see `sends.rs`), and what `files.rs`
+//!   adds: the success answer's content types and a form's file fields);
 //! - `schemas.json.deflate`: the component schemas the request side reaches, as one array;
 //!   a `$ref` is the index of its target in that array.
 //!
 //! Schemas keep only the keywords the validator reads (see `core/src/catalog/schema.rs`);
-//! descriptions, examples, formats and patterns are dropped. Operation ids are unique across
+//! descriptions, examples, formats and patterns are dropped, after the request examples have
+//! loosened whatever in the schemas refuses them (`relax.rs`: the examples win). Operation ids are unique across
 //! the specs; should two products ever share one, both become `product:operationId`.
 
 use std::collections::HashMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use infobip_spec::SpecFile;
 use serde_json::{Map, Value, json};
+
+#[path = "relax.rs"]
+mod relax;
 
 const METHODS: [&str; 7] = ["get", "put", "post", "delete", "patch", "head", "options"];
 
@@ -37,33 +43,33 @@ const KEPT: [&str; 13] = [
     "maxProperties",
 ];
 
-/// Writes the catalog for the specs in `spec_dir` to `out_dir`.
-pub fn generate(spec_dir: &Path, out_dir: &Path) {
-    let mut files: Vec<PathBuf> = fs::read_dir(spec_dir)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", spec_dir.display()))
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
+/// Writes the catalog for `specs` (in product order) to `out_dir`.
+pub fn generate(specs: &[SpecFile], out_dir: &Path) {
     let mut schemas = Schemas::default();
     let mut operations = Vec::new();
-    for file in &files {
-        let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
-        let spec: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", file.display()));
-        let product = product_name(file);
-        let mut product_ops = read_product(&product, &spec, &mut schemas);
+    for file in specs {
+        let path = &file.path;
+        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let spec: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
+        let product = &file.product;
+        let mut product_ops = read_product(product, &spec, &mut schemas);
         operations.append(&mut product_ops);
-        schemas.finish_product(&product, &spec);
+        schemas.finish_product(product, &spec);
     }
+    for op in &mut operations {
+        let examples = op.as_object_mut().and_then(|o| o.remove("examples"));
+        for example in examples.iter().filter_map(Value::as_array).flatten() {
+            // A string where JSON was expected is an example that is not JSON (broken): skip it.
+            if let (false, Some(schema)) = (example.is_string(), op.pointer_mut("/body/schema")) {
+                relax::relax(example, schema, &mut schemas.done);
+            }
+        }
+    }
+    let ids: Vec<&str> = operations.iter().filter_map(|op| op["id"].as_str()).collect();
+    crate::sends::check_lists(&ids);
     qualify_clashing_ids(&mut operations);
     write(out_dir, "operations.json.deflate", &Value::Array(operations));
     write(out_dir, "schemas.json.deflate", &Value::Array(schemas.done));
-}
-
-/// `infobip-sms-openapi.json` → `sms`.
-fn product_name(file: &Path) -> String {
-    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-    stem.trim_start_matches("infobip-").trim_end_matches("-openapi").to_owned()
 }
 
 fn write(out_dir: &Path, name: &str, value: &Value) {
@@ -134,12 +140,23 @@ fn read_operation(spec: &Spec, method: &str, path: &str, op: &Value, params: &[V
         let declared = params.iter().any(|p| p["in"] == "path" && p["name"] == name);
         assert!(declared, "{product}: {id}: the path parameter {{{name}}} of {path} is not declared");
     }
+    let body_schema =
+        op.get("requestBody").and_then(|b| b.get("content")).and_then(Value::as_object).and_then(|c| {
+            c.get("application/json").or_else(|| c.values().next()).and_then(|media| media.get("schema"))
+        });
+    if let Some(send) = crate::sends::send_spec(&id, method, params, body_schema, spec.components) {
+        out.insert("send".into(), send);
+    }
     let params: Vec<Value> = params.iter().map(|p| read_param(spec, &id, p, schemas)).collect();
     if !params.is_empty() {
         out.insert("params".into(), Value::Array(params));
     }
     if let Some(body) = op.get("requestBody") {
         out.insert("body".into(), read_body(product, &id, body, schemas));
+        let examples = request_examples(body);
+        if !examples.is_empty() {
+            out.insert("examples".into(), Value::Array(examples));
+        }
     }
     Value::Object(out)
 }
@@ -198,6 +215,15 @@ fn read_body(product: &str, id: &str, body: &Value, schemas: &mut Schemas) -> Va
         "content_types": types,
         "schema": schemas.compact(product, &schema),
     })
+}
+
+/// The JSON request examples of a body (`example` and every `examples` value), which the
+/// catalog's schemas are loosened to accept (see `relax.rs`).
+fn request_examples(body: &Value) -> Vec<Value> {
+    let Some(media) = body.pointer("/content/application~1json") else { return Vec::new() };
+    let named =
+        media.get("examples").and_then(Value::as_object).into_iter().flatten().filter_map(|(_, e)| e.get("value"));
+    media.get("example").into_iter().chain(named).cloned().collect()
 }
 
 /// `{"type": "object"}` that says nothing about the object's properties (a `required` alone

@@ -6,11 +6,16 @@ use std::time::Duration;
 
 use http::{HeaderMap, HeaderName, HeaderValue, Method};
 use serde::Serialize;
+use serde_json::Value;
+use tokio::time::Instant;
 
 use crate::auth::{Authenticator, Credentials, Secret};
 use crate::config::{self, BaseUrl, RequestOptions, RetryPolicy};
 use crate::error::Error;
-use crate::http::{Body, Pieces, Prepared, Query, RateLimit, Response, Throttle, Transport, Unread};
+use crate::catalog::upload::Upload;
+use crate::http::{Body, Prepared, Query, RateLimit, Response, Throttle, Transport, Unread};
+use crate::network::{NetworkOptions, Pem};
+use crate::send::{SendIds, Sent};
 
 /// A client of the Infobip API. Cheap to clone (clones share one connection pool, one
 /// session or token, and one throttle), `Send` and `Sync`.
@@ -22,7 +27,7 @@ pub struct Client {
 }
 
 struct Inner {
-    transport: Transport,
+    transport: Arc<Transport>,
     auth: Authenticator,
     credentials_scheme: &'static str,
 }
@@ -102,15 +107,19 @@ impl Client {
         &self.inner.transport
     }
 
-    /// Sends a prepared request with authentication, renewing a session or token once after a 401.
+    /// Sends a prepared request with authentication, renewing a session or token once after a
+    /// 401. Waiting for a session, a token or a throttle slot ends at the call's deadline (its
+    /// timeout from now).
     pub(crate) async fn execute(&self, request: &Prepared, options: &RequestOptions) -> Result<Response, Error> {
         let inner = &self.inner;
-        let header = inner.auth.header(&inner.transport).await?;
-        match inner.transport.run(request, Some(&header), options).await {
-            Err(Error::Api(api)) if api.status == 401 && inner.auth.forget(&header).await => {
+        let timeout = options.timeout.or(inner.transport.timeout);
+        let deadline = || timeout.and_then(|t| Instant::now().checked_add(t));
+        let header = inner.auth.header(&inner.transport, deadline()).await?;
+        match inner.transport.run(request, Some(&header), options, deadline()).await {
+            Err(Error::Api(api)) if api.status == 401 && inner.auth.forget(&header) => {
                 tracing::debug!(target: "infobip", "credentials refused; renewing the session or token once");
-                let header = inner.auth.header(&inner.transport).await?;
-                inner.transport.run(request, Some(&header), options).await
+                let header = inner.auth.header(&inner.transport, deadline()).await?;
+                inner.transport.run(request, Some(&header), options, deadline()).await
             }
             other => other,
         }
@@ -127,10 +136,18 @@ pub struct RequestBuilder {
     operation: Option<String>,
     query: Query,
     headers: HeaderMap,
-    body: Result<Option<Body>, Error>,
+    body: Result<Option<Pending>, Error>,
     options: RequestOptions,
     accept: Option<HeaderValue>,
     streamed: Option<Unread>,
+}
+
+/// A body as given, encoded when the request is sent (a JSON body may get ids first).
+#[derive(Debug)]
+enum Pending {
+    Json(Value),
+    Form(Query),
+    Upload(Upload),
 }
 
 impl RequestBuilder {
@@ -161,19 +178,21 @@ impl RequestBuilder {
 
     /// Sets a JSON body.
     pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Self {
-        self.body = Body::json(body).map(Some);
+        self.body = serde_json::to_value(body)
+            .map(|value| Some(Pending::Json(value)))
+            .map_err(|e| Error::validation("body", format!("cannot be written as JSON: {e}")));
         self
     }
 
     /// Sets a form-encoded body.
     pub fn form(mut self, fields: &Query) -> Self {
-        self.body = Ok(Some(Body::form(fields)));
+        self.body = Ok(Some(Pending::Form(fields.clone())));
         self
     }
 
     /// Sets an upload body (a form with files, or a file), read as it is sent.
-    pub(crate) fn upload(mut self, pieces: Pieces, content_type: &str) -> Self {
-        self.body = Body::pieces(pieces, content_type).map(Some);
+    pub(crate) fn upload(mut self, upload: Upload) -> Self {
+        self.body = Ok(Some(Pending::Upload(upload)));
         self
     }
 
@@ -199,16 +218,41 @@ impl RequestBuilder {
         self
     }
 
-    /// Sends the request. Error statuses become [`Error::Api`].
+    /// Sends the request. Error statuses become [`Error::Api`]. When the operation (named, or
+    /// found by method and path) sends messages, the [send rule](crate::send) applies: ids are
+    /// assigned where the request has places for them, it is never repeated once it may have
+    /// been written, and a send in doubt is `outcome_unknown` with its ids.
     pub async fn send(self) -> Result<Response, Error> {
         if !self.path.starts_with('/') {
             return Err(Error::validation("path", format!("must start with '/': {:?}", self.path)));
         }
-        let body = self.body?;
-        let mut prepared = Prepared::new(self.method, &self.path, self.query, body);
+        self.options.checked()?;
+        let mut body = self.body?;
+        let mut query = self.query;
+        let literal = format!("{} {}", self.method, self.path);
+        let send = match &self.operation {
+            Some(key) => crate::catalog::operation_by_key(key).filter(|op| op.send.is_some()),
+            None => crate::catalog::send_operation_for(&literal),
+        };
+        let sent = send.and_then(|op| op.send.as_ref()).map(|spec| {
+            let (json, in_form) = match body.as_mut() {
+                Some(Pending::Json(value)) => (Some(value), SendIds::default()),
+                Some(Pending::Upload(upload)) => (None, std::mem::take(&mut upload.ids)),
+                _ => (None, SendIds::default()),
+            };
+            Sent { operation: literal.clone(), ids: in_form.and(spec.assign(json, &mut query)) }
+        });
+        let body = match body {
+            Some(Pending::Json(value)) => Some(Body::json(&value)?),
+            Some(Pending::Form(fields)) => Some(Body::form(&fields)),
+            Some(Pending::Upload(upload)) => Some(Body::pieces(upload.pieces, &upload.content_type)?),
+            None => None,
+        };
+        let mut prepared = Prepared::new(self.method, &self.path, query, body);
         prepared.headers = self.headers;
         (prepared.accept, prepared.streamed) = (self.accept, self.streamed);
-        if let Some(key) = self.operation {
+        prepared.sent = sent;
+        if let Some(key) = self.operation.or_else(|| send.map(|op| op.key())) {
             prepared.operation = key;
         }
         self.client.execute(&prepared, &self.options).await
@@ -227,6 +271,8 @@ pub struct ClientBuilder {
     user_agent_suffix: Option<String>,
     rate_limits: Vec<(String, RateLimit)>,
     pool_idle_timeout: Option<Option<Duration>>,
+    network: NetworkOptions,
+    max_response_bytes: Option<usize>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -235,6 +281,7 @@ impl fmt::Debug for ClientBuilder {
             .field("base_url", &self.base_url)
             .field("credentials", &self.credentials)
             .field("retry", &self.retry)
+            .field("network", &self.network)
             .finish_non_exhaustive()
     }
 }
@@ -327,6 +374,45 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends every request through this proxy: `http://host:port` or `https://host:port`, with
+    /// credentials as `http://user:password@host:port` (percent-encoded). The URL is treated as
+    /// a secret. Without it, `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` and `NO_PROXY` from the
+    /// environment apply, except to a loopback base URL (see [`network`](crate::network)).
+    pub fn proxy(mut self, url: impl Into<Secret>) -> Self {
+        self.network.proxy(url.into());
+        self
+    }
+
+    /// Hosts the [`proxy`](ClientBuilder::proxy) is not used for, comma-separated: host or
+    /// domain names (`example.com` also matches its subdomains), IP addresses and ranges
+    /// (`10.0.0.0/8`), or `*` for all.
+    pub fn no_proxy(mut self, list: impl Into<String>) -> Self {
+        self.network.no_proxy(list.into());
+        self
+    }
+
+    /// Trusts the CA certificates of this PEM (text or file, one or more certificates) as
+    /// roots, besides the platform's: for a private CA or a TLS-inspecting proxy. Repeatable.
+    pub fn root_certificates(mut self, pem: Pem) -> Self {
+        self.network.root_certificates(pem);
+        self
+    }
+
+    /// Presents this client certificate (a PEM certificate chain) with its PEM private key
+    /// (RSA, SEC1 or PKCS#8) to servers that ask for one (mutual TLS). Both may be one file.
+    pub fn client_certificate(mut self, certificate: Pem, key: Pem) -> Self {
+        self.network.client_certificate(certificate, key);
+        self
+    }
+
+    /// The most bytes of an answer read, counted after decompression (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`](config::DEFAULT_MAX_RESPONSE_BYTES), 32 MiB). A larger
+    /// answer fails the call with `decode` naming the cap (`outcome_unknown` for a send).
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.max_response_bytes = Some(bytes);
+        self
+    }
+
     /// Fills what is not set yet from `INFOBIP_*` environment variables.
     pub fn env(self) -> Self {
         self.env_from(|name| std::env::var(name).ok())
@@ -368,12 +454,30 @@ impl ClientBuilder {
         })?;
         let auth = Authenticator::new(&credentials)?;
         let user_agent = user_agent(self.runtime.as_ref(), self.user_agent_suffix.as_deref())?;
+        let connect_timeout = config::checked_timeout(
+            "connect_timeout",
+            self.connect_timeout.unwrap_or(config::DEFAULT_CONNECT_TIMEOUT),
+        )?;
+        let timeout = self.timeout.unwrap_or(Some(config::DEFAULT_TIMEOUT));
+        if let Some(timeout) = timeout {
+            config::checked_timeout("timeout", timeout)?;
+        }
+        let pool_idle_timeout = self.pool_idle_timeout.unwrap_or(Some(Duration::from_secs(90)));
+        if let Some(idle) = pool_idle_timeout {
+            config::checked_timeout("pool_idle_timeout", idle)?;
+        }
+        let max_response_bytes = self.max_response_bytes.unwrap_or(config::DEFAULT_MAX_RESPONSE_BYTES);
+        if max_response_bytes == 0 {
+            return Err(Error::config("max_response_bytes must be at least 1"));
+        }
         install_crypto_provider();
         let http = reqwest::Client::builder()
-            .connect_timeout(self.connect_timeout.unwrap_or(config::DEFAULT_CONNECT_TIMEOUT))
-            .pool_idle_timeout(self.pool_idle_timeout.unwrap_or(Some(Duration::from_secs(90))))
-            .redirect(reqwest::redirect::Policy::none())
-            .no_proxy_for_loopback(base_url.is_loopback())
+            .connect_timeout(connect_timeout)
+            .pool_idle_timeout(pool_idle_timeout)
+            .redirect(reqwest::redirect::Policy::none());
+        let http = self
+            .network
+            .apply(http, base_url.is_loopback())?
             .build()
             .map_err(|e| Error::config(format!("cannot build the HTTP client: {e}")))?;
         let throttle = Throttle::default();
@@ -386,30 +490,20 @@ impl ClientBuilder {
         for (operation, limit) in &self.rate_limits {
             throttle.set(operation, *limit);
         }
-        let transport = Transport {
+        let transport = Arc::new(Transport {
             http,
             base_url,
             user_agent,
             retry: self.retry.unwrap_or_default(),
-            timeout: self.timeout.unwrap_or(Some(config::DEFAULT_TIMEOUT)),
+            timeout,
             throttle,
             warned: Default::default(),
-        };
+            max_response_bytes,
+        });
         Ok(Client {
             inner: Arc::new(Inner { transport, auth, credentials_scheme: credentials.scheme() }),
             defaults: RequestOptions::new(),
         })
-    }
-}
-
-/// Loopback traffic (the emulator) never goes through a proxy.
-trait NoProxyForLoopback {
-    fn no_proxy_for_loopback(self, loopback: bool) -> Self;
-}
-
-impl NoProxyForLoopback for reqwest::ClientBuilder {
-    fn no_proxy_for_loopback(self, loopback: bool) -> Self {
-        if loopback { self.no_proxy() } else { self }
     }
 }
 
@@ -427,7 +521,7 @@ fn user_agent(runtime: Option<&(String, String)>, suffix: Option<&str>) -> Resul
 }
 
 /// reqwest is built without a default TLS crypto provider; install ring's once per process.
-fn install_crypto_provider() {
+pub(crate) fn install_crypto_provider() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         // Another library may have installed one already; either is fine.

@@ -11,6 +11,15 @@
 //! | backoff | 0.5 s × 2ⁿ with full jitter, capped at 8 s |
 //! | `Retry-After` honoured up to | 120 s |
 //! | client-side throttling | on |
+//! | largest answer read | 32 MiB after decompression ([`DEFAULT_MAX_RESPONSE_BYTES`]) |
+//!
+//! Limits that protect the host process, in one place:
+//!
+//! | limit | value |
+//! |---|---|
+//! | a timeout given by a user | 0 to [`MAX_TIMEOUT`] (a year); NaN, negative or larger is a `config` error naming the option |
+//! | an answer's body | [`DEFAULT_MAX_RESPONSE_BYTES`] decompressed bytes unless the client sets another cap; past it, `decode` |
+//! | nesting of JSON and XML (answers, webhook pushes, request bodies from Python and Node) | [`MAX_DEPTH`] levels; deeper is `decode` (read) or `validation` (sent) |
 
 use std::net::IpAddr;
 use std::time::Duration;
@@ -34,12 +43,77 @@ pub const ENV_CLIENT_SECRET: &str = "INFOBIP_CLIENT_SECRET";
 /// Environment variable with the log filter the bindings and the CLI read (e.g. `debug`).
 pub const ENV_LOG: &str = "INFOBIP_LOG";
 
+/// The `tracing` filter directive for a log setting such as [`ENV_LOG`]'s: a bare level
+/// (`error`, `warn`, `info`, `debug`, `trace`, any case) applies to the SDK's own events only
+/// (`infobip=debug`), which never carry a credential; anything else is taken as a directive
+/// as written (`infobip=debug,h2=trace`). `None` for an empty setting.
+pub fn log_directive(setting: &str) -> Option<String> {
+    let text = setting.trim();
+    let level = text.to_ascii_lowercase();
+    if text.is_empty() {
+        None
+    } else if ["error", "warn", "info", "debug", "trace"].contains(&level.as_str()) {
+        Some(format!("infobip={level}"))
+    } else {
+        Some(text.to_owned())
+    }
+}
+
 /// The base URL used when none is configured.
 pub const DEFAULT_BASE_URL: &str = "https://api.infobip.com";
 /// Default connect timeout.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default timeout for a whole request (connect, send, wait, read).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// The longest timeout (connect, request or per call) a client accepts: a year.
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(365 * 24 * 3600);
+/// How many bytes of an answer are read by default, counted after decompression (32 MiB).
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
+/// How deeply JSON and XML may nest (objects, arrays, elements) where the SDK reads or converts
+/// them: answers, webhook pushes and the request bodies the bindings convert.
+pub const MAX_DEPTH: usize = 128;
+
+/// A timeout of `option` given as a number of seconds by a caller (a binding, a flag): finite,
+/// not negative, at most [`MAX_TIMEOUT`]. Anything else is a `config` error naming `option`.
+pub fn seconds(option: &str, value: f64) -> Result<Duration, Error> {
+    let refuse = || {
+        Error::config(format!(
+            "{option} must be a number of seconds from 0 to {} (a year), not {value}",
+            MAX_TIMEOUT.as_secs()
+        ))
+    };
+    if !value.is_finite() || value < 0.0 {
+        return Err(refuse());
+    }
+    let duration = Duration::try_from_secs_f64(value).map_err(|_| refuse())?;
+    checked_timeout(option, duration).map_err(|_| refuse())
+}
+
+/// A timeout of `option` given as a number of milliseconds; see [`seconds`].
+pub fn millis(option: &str, value: f64) -> Result<Duration, Error> {
+    let refuse = || {
+        Error::config(format!(
+            "{option} must be a number of milliseconds from 0 to {} (a year), not {value}",
+            MAX_TIMEOUT.as_millis()
+        ))
+    };
+    if !value.is_finite() || value < 0.0 {
+        return Err(refuse());
+    }
+    seconds(option, value / 1000.0).map_err(|_| refuse())
+}
+
+/// `duration` when it is at most [`MAX_TIMEOUT`], else a `config` error naming `option`.
+pub fn checked_timeout(option: &str, duration: Duration) -> Result<Duration, Error> {
+    if duration > MAX_TIMEOUT {
+        return Err(Error::config(format!(
+            "{option} must be at most {} seconds (a year), not {} seconds",
+            MAX_TIMEOUT.as_secs(),
+            duration.as_secs()
+        )));
+    }
+    Ok(duration)
+}
 
 /// A validated base URL: a scheme, a host, an optional port and an optional path prefix,
 /// with no trailing slash.
@@ -110,7 +184,7 @@ fn is_loopback(host: &str) -> bool {
 }
 
 /// Hides credentials someone may have put into a URL before it is quoted in an error.
-fn masked(value: &str) -> String {
+pub(crate) fn masked(value: &str) -> String {
     match (value.find("://"), value.rfind('@')) {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             format!("{}***{}", &value[..scheme_end + 3], &value[at..])
@@ -173,6 +247,9 @@ pub struct RequestOptions {
     /// refuses (a new enum value, a new parameter), for when the live API is ahead of the spec;
     /// required path parameters are still needed to build the path.
     pub validate: Option<bool>,
+    /// Follows the ids of a send made with these options, for a caller that may cancel it
+    /// (see [`SendTracker`](crate::send::SendTracker)).
+    pub tracker: Option<crate::send::SendTracker>,
 }
 
 impl RequestOptions {
@@ -200,6 +277,7 @@ impl RequestOptions {
             max_retries: other.max_retries.or(self.max_retries),
             retry_non_idempotent: other.retry_non_idempotent || self.retry_non_idempotent,
             validate: other.validate.or(self.validate),
+            tracker: other.tracker.or(self.tracker),
         }
     }
 
@@ -212,6 +290,21 @@ impl RequestOptions {
     /// Whether calls check their input against the spec (the default).
     pub fn validates(&self) -> bool {
         self.validate != Some(false)
+    }
+
+    /// Follows the ids of the sends made with these options (see
+    /// [`SendTracker`](crate::send::SendTracker)).
+    pub fn tracker(mut self, tracker: crate::send::SendTracker) -> Self {
+        self.tracker = Some(tracker);
+        self
+    }
+
+    /// Checks the timeout (at most [`MAX_TIMEOUT`]).
+    pub(crate) fn checked(&self) -> Result<(), Error> {
+        if let Some(timeout) = self.timeout {
+            checked_timeout("timeout", timeout)?;
+        }
+        Ok(())
     }
 
     /// Allows retrying this call even when it is a POST (see the field's docs).
@@ -275,6 +368,14 @@ mod tests {
     }
 
     #[test]
+    fn log_settings_become_directives_for_the_sdk_unless_they_are_directives() {
+        assert_eq!(log_directive(" DEBUG ").as_deref(), Some("infobip=debug"));
+        assert_eq!(log_directive("warn").as_deref(), Some("infobip=warn"));
+        assert_eq!(log_directive("infobip=trace,h2=info").as_deref(), Some("infobip=trace,h2=info"));
+        assert_eq!(log_directive("  "), None);
+    }
+
+    #[test]
     fn loopback_detection() {
         assert!(BaseUrl::parse("http://127.0.0.1:1").map(|b| b.is_loopback()).unwrap_or(false));
         assert!(!BaseUrl::parse("x.api.infobip.com").map(|b| b.is_loopback()).unwrap_or(true));
@@ -288,6 +389,25 @@ mod tests {
         assert_eq!(merged.timeout, Some(Duration::from_secs(5)));
         assert_eq!(merged.max_retries, Some(0));
         assert_eq!(client.clone().overridden_by(RequestOptions::new()), client);
+    }
+
+    #[test]
+    fn user_numbers_become_durations_or_config_errors_naming_the_option() {
+        assert_eq!(seconds("timeout", 1.5).ok(), Some(Duration::from_millis(1500)));
+        assert_eq!(seconds("timeout", 0.0).ok(), Some(Duration::ZERO));
+        assert_eq!(millis("connectTimeout", 250.0).ok(), Some(Duration::from_millis(250)));
+        assert_eq!(seconds("timeout", MAX_TIMEOUT.as_secs_f64()).ok(), Some(MAX_TIMEOUT));
+        for bad in
+            [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -1.0, -0.001, 1e23, 1e300, MAX_TIMEOUT.as_secs_f64() + 1.0]
+        {
+            let err = seconds("timeout", bad).expect_err("refused");
+            assert_eq!(err.code(), "config", "{bad}");
+            assert!(err.to_string().contains("timeout"), "{err}");
+            let err = millis("connectTimeout", bad * 1000.0).expect_err("refused");
+            assert_eq!(err.code(), "config", "{bad}");
+            assert!(err.to_string().contains("connectTimeout"), "{err}");
+        }
+        assert_eq!(checked_timeout("t", Duration::MAX).map_err(|e| e.code()), Err("config"));
     }
 
     #[test]

@@ -62,13 +62,24 @@ pub enum Error {
         /// What failed (never the secret).
         message: String,
     },
+    /// An OAuth2 token or an IBSSO session could not be had, so the call that needed it was
+    /// not sent at all (sending it again is safe).
+    #[error("{}", .0)]
+    AuthFailed(Box<AuthFailure>),
+    /// A bug of the SDK (a panic caught at a language boundary). Nothing about the input made it
+    /// legitimate; please report it.
+    #[error("internal error of the Infobip SDK: {message}")]
+    Internal {
+        /// What went wrong.
+        message: String,
+    },
 }
 
 impl Error {
     /// The stable error code: `config`, `validation`, `connection`, `timeout`,
-    /// `outcome_unknown`, `bad_request`, `unauthorized`, `forbidden`, `not_found`,
-    /// `conflict`, `rate_limited`, `server_error`, `api_error`, `decode` or
-    /// `webhook_verification`.
+    /// `outcome_unknown`, `auth_failed`, `bad_request`, `unauthorized`, `forbidden`,
+    /// `not_found`, `conflict`, `rate_limited`, `server_error`, `api_error`, `decode`,
+    /// `webhook_verification` or `internal`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::Config { .. } => "config",
@@ -76,11 +87,34 @@ impl Error {
             Error::Connection { .. } => "connection",
             Error::Timeout { .. } => "timeout",
             Error::OutcomeUnknown(_) => "outcome_unknown",
+            Error::AuthFailed(_) => "auth_failed",
             Error::Api(api) => api.code(),
             Error::Decode { .. } => "decode",
             Error::WebhookVerification { .. } => "webhook_verification",
+            Error::Internal { .. } => "internal",
         }
     }
+
+    /// Every code [`code`](Error::code) can return, in the order of its docs.
+    pub const CODES: [&'static str; 17] = [
+        "config",
+        "validation",
+        "connection",
+        "timeout",
+        "outcome_unknown",
+        "auth_failed",
+        "bad_request",
+        "unauthorized",
+        "forbidden",
+        "not_found",
+        "conflict",
+        "rate_limited",
+        "server_error",
+        "api_error",
+        "decode",
+        "webhook_verification",
+        "internal",
+    ];
 
     /// The API error, when the API answered with an error status.
     pub fn api(&self) -> Option<&ApiError> {
@@ -95,6 +129,7 @@ impl Error {
         match self {
             Error::Connection { attempts, .. } | Error::Timeout { attempts, .. } => Some(*attempts),
             Error::OutcomeUnknown(o) => Some(o.attempts),
+            Error::AuthFailed(auth) => Some(auth.attempts),
             Error::Api(api) => Some(api.attempts),
             _ => None,
         }
@@ -127,6 +162,40 @@ impl Error {
     pub fn webhook_verification(message: impl Into<String>) -> Self {
         Error::WebhookVerification { message: message.into() }
     }
+
+    /// An internal error (a caught panic), from the panic's payload.
+    pub fn internal(message: impl Into<String>) -> Self {
+        Error::Internal { message: message.into() }
+    }
+
+    /// The internal error for a panic caught at a language boundary: its message when the
+    /// payload is text, and the SDK logs it once as an error.
+    pub fn from_panic(payload: &(dyn std::any::Any + Send)) -> Self {
+        let text = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".to_owned());
+        tracing::error!(target: "infobip", panic = %text, "internal error of the SDK (a bug): please report it");
+        Error::internal(text)
+    }
+}
+
+/// Runs `f`, turning a panic (a bug of the SDK) into [`Error::Internal`]: for the bindings'
+/// synchronous entry points, so that no panic crosses into another language.
+pub fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| Error::from_panic(&*panic))
+}
+
+/// Runs `future`, turning a panic while it is polled (a bug of the SDK) into
+/// [`Error::Internal`]: for the bindings' asynchronous entry points.
+pub async fn catch_panic_async<F: std::future::Future>(future: F) -> Result<F::Output, Error> {
+    let mut future = std::pin::pin!(future);
+    std::future::poll_fn(move |cx| match catch_panic(|| future.as_mut().poll(cx)) {
+        Ok(poll) => poll.map(Ok),
+        Err(error) => std::task::Poll::Ready(Err(error)),
+    })
+    .await
 }
 
 fn format_violations(violations: &[Violation]) -> String {
@@ -186,7 +255,59 @@ impl fmt::Display for OutcomeUnknown {
         if let Some(bulk) = &self.bulk_id {
             write!(f, "; look it up with the logs of bulk id {bulk}")?;
         }
+        if !self.message_ids.is_empty() {
+            const SHOWN: usize = 5;
+            let shown: Vec<&str> = self.message_ids.iter().take(SHOWN).map(String::as_str).collect();
+            write!(f, "; message ids {}", shown.join(", "))?;
+            if self.message_ids.len() > SHOWN {
+                write!(f, " and {} more", self.message_ids.len() - SHOWN)?;
+            }
+        }
         Ok(())
+    }
+}
+
+/// Why a call could not authenticate: fetching its OAuth2 token or IBSSO session failed (the
+/// endpoint answered an error, timed out or could not be reached, or no token came within the
+/// call's timeout). The call itself was not sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuthFailure {
+    /// `OAuth2` or `IBSSO`.
+    pub scheme: String,
+    /// What failed, e.g. `POST /auth/1/oauth2/token: timed out`.
+    pub reason: String,
+    /// The code of the underlying failure: `unauthorized` (the credentials were refused),
+    /// `timeout`, `connection`, `server_error`, `rate_limited`, `decode`, …
+    pub cause: String,
+    /// The HTTP status of the token or session endpoint, when it answered.
+    pub status: Option<u16>,
+    /// Attempts made at the token or session endpoint.
+    pub attempts: u32,
+}
+
+impl AuthFailure {
+    /// The failure of a token or session fetch of `scheme` that ended with `error`.
+    pub(crate) fn from_error(scheme: &str, error: &Error) -> Self {
+        AuthFailure {
+            scheme: scheme.to_owned(),
+            reason: error.to_string(),
+            cause: error.code().to_owned(),
+            status: error.api().map(|api| api.status),
+            attempts: error.attempts().unwrap_or(0),
+        }
+    }
+}
+
+impl fmt::Display for AuthFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "authentication failed: could not get an {} {} ({}): {}; the call was not sent, so sending it again is safe",
+            self.scheme,
+            if self.scheme == "IBSSO" { "session" } else { "token" },
+            self.cause,
+            self.reason
+        )
     }
 }
 
@@ -415,6 +536,25 @@ mod tests {
             assert!(error.to_string().contains("(request id rid-1)"), "{error}");
         }
         assert_eq!(request_id(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn panics_become_internal_errors() {
+        let error = catch_panic(|| -> u8 { panic!("boom {}", 7) }).expect_err("caught");
+        assert_eq!(error.code(), "internal");
+        assert!(error.to_string().contains("boom 7"), "{error}");
+        assert_eq!(catch_panic(|| 5).ok(), Some(5));
+        let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a runtime");
+        let error = runtime
+            .block_on(catch_panic_async(async {
+                tokio::task::yield_now().await;
+                if Error::CODES.len() > 1 {
+                    panic!("async boom");
+                }
+                1
+            }))
+            .expect_err("caught");
+        assert_eq!((error.code(), error.to_string().contains("async boom")), ("internal", true));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! Python's dicts through `json.dumps`, …). [`from_json`] reads it into a model; a value of the
 //! wrong type or shape is a `validation` error naming the field by its path
 //! (`messages[0].destinations[1].to`), and a key the model does not know is one too (a typo must
-//! not be dropped silently), so bad input is refused before anything is sent (DESIGN.md rule 7).
+//! not be dropped silently), so bad input is refused before anything is sent (docs/ARCHITECTURE.md, rules of the house).
 
 use serde::Deserializer;
 use serde::de::DeserializeOwned;
@@ -18,6 +18,47 @@ pub fn from_json<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, Error
     let value = read(&mut deserializer, what, "", &|name| name.to_owned())?;
     deserializer.end().map_err(|e| Error::validation(what, describe(&e)))?;
     Ok(value)
+}
+
+/// Refuses a value nested deeper than [`MAX_DEPTH`](crate::config::MAX_DEPTH) with a
+/// `validation` error naming where (`what` then the JSON pointer of the first object or array
+/// past the limit). Walks the value without recursion.
+pub fn check_depth(value: &serde_json::Value, what: &str) -> Result<(), Error> {
+    use serde_json::Value;
+    type Children<'v> = Box<dyn Iterator<Item = (String, &'v Value)> + 'v>;
+    fn children(value: &Value) -> Option<Children<'_>> {
+        match value {
+            Value::Array(items) => Some(Box::new(items.iter().enumerate().map(|(i, v)| (i.to_string(), v)))),
+            Value::Object(fields) => Some(Box::new(fields.iter().map(|(k, v)| (k.clone(), v)))),
+            _ => None,
+        }
+    }
+    let limit = crate::config::MAX_DEPTH;
+    // Each entry: a container being walked and the pointer segment that led to it.
+    let mut stack: Vec<(Children<'_>, String)> = Vec::new();
+    if let Some(iter) = children(value) {
+        stack.push((iter, String::new()));
+    }
+    while let Some((iter, _)) = stack.last_mut() {
+        match iter.next() {
+            None => {
+                stack.pop();
+            }
+            Some((segment, child)) => {
+                if let Some(iter) = children(child) {
+                    stack.push((iter, segment));
+                    if stack.len() > limit {
+                        let pointer: String = stack.iter().skip(1).map(|(_, s)| format!("/{s}")).collect();
+                        return Err(Error::validation(
+                            format!("{what}{pointer}"),
+                            format!("nests deeper than the limit of {limit} levels"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads a JSON value into `T`, with the same errors as [`from_json`].
@@ -151,5 +192,27 @@ mod tests {
             Err(Error::Validation { violations }) => assert_eq!(violations[0].property, "messages[0].to"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn nesting_past_the_limit_names_where() {
+        let mut value = serde_json::json!("leaf");
+        for i in 0..200 {
+            value = if i % 2 == 0 { serde_json::json!([value]) } else { serde_json::json!({ "k": value }) };
+        }
+        match check_depth(&value, "body") {
+            Err(Error::Validation { violations }) => {
+                assert!(violations[0].property.starts_with("body/k/0/k/0"), "{}", violations[0].property);
+                assert_eq!(violations[0].property.matches('/').count(), 128);
+                assert!(violations[0].message.contains("128"));
+            }
+            other => panic!("{other:?}"),
+        }
+        let mut fine = serde_json::json!(1);
+        for _ in 0..128 {
+            fine = serde_json::json!([fine]);
+        }
+        assert!(check_depth(&fine, "body").is_ok());
+        assert!(check_depth(&serde_json::json!({"a": [1, {"b": 2}]}), "body").is_ok());
     }
 }

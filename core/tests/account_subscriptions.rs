@@ -11,15 +11,15 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
+/// A body of the repository's `tests/fixtures` (sources in `tests/fixtures/SOURCES.md`).
 fn fixture(name: &str) -> Value {
-    let path = format!("{}/../../shared/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("fixture {path}: {e} (shared/ must be beside the repo)"));
+    let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"));
     serde_json::from_str(&text).unwrap()
 }
 
 async fn server_answering(status: u16, body: Value) -> MockServer {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(wiremock::matchers::any())
         .respond_with(ResponseTemplate::new(status).set_body_json(body).insert_header("X-Request-Id", "rid-7"))
         .mount(&server)
@@ -106,7 +106,7 @@ async fn api_keys_create_list_get_revoke() {
 
 #[tokio::test]
 async fn sessions_and_tokens_do_not_send_the_clients_credentials() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("POST"))
         .and(path("/auth/1/session"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"token": "TOKEN-SECRET-9"})))

@@ -19,7 +19,7 @@ async fn requests_to(server: &MockServer, p: &str) -> Vec<Request> {
 
 #[tokio::test]
 async fn ibsso_session_is_created_reused_renewed_once_and_destroyed() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("POST"))
         .and(path("/auth/1/session"))
         .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({"token": "tok-1"})))
@@ -73,7 +73,7 @@ async fn ibsso_session_is_created_reused_renewed_once_and_destroyed() {
 
 #[tokio::test]
 async fn a_second_401_is_returned_not_looped() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(path("/auth/1/session"))
         .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({"token": "t"})))
         .mount(&server)
@@ -88,7 +88,7 @@ async fn a_second_401_is_returned_not_looped() {
 
 #[tokio::test]
 async fn api_keys_are_not_renewed_after_401() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(path("/x")).respond_with(ResponseTemplate::new(401)).mount(&server).await;
     let client = common::builder(&server).build().unwrap();
     let err = client.request(Method::GET, "/x").send().await.unwrap_err();
@@ -98,7 +98,7 @@ async fn api_keys_are_not_renewed_after_401() {
 
 #[tokio::test]
 async fn oauth2_token_is_form_encoded_and_cached() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("POST"))
         .and(path("/auth/1/oauth2/token"))
         .and(header("content-type", "application/x-www-form-urlencoded"))
@@ -119,7 +119,8 @@ async fn oauth2_token_is_form_encoded_and_cached() {
 
 #[tokio::test(start_paused = true)]
 async fn fifty_concurrent_calls_with_an_expired_token_make_one_token_request() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
+    let client = common::connected(common::builder(&server).oauth2("id", "secret"), &server).await;
     Mock::given(method("POST"))
         .and(path("/auth/1/oauth2/token"))
         .respond_with(
@@ -128,7 +129,6 @@ async fn fifty_concurrent_calls_with_an_expired_token_make_one_token_request() {
         .mount(&server)
         .await;
     Mock::given(method("GET")).respond_with(ok()).mount(&server).await;
-    let client = common::builder(&server).oauth2("id", "secret").build().unwrap();
     client.request(Method::GET, "/x").send().await.unwrap();
     assert_eq!(requests_to(&server, "/auth/1/oauth2/token").await.len(), 1);
     // Still fresh shortly after.
@@ -143,6 +143,10 @@ async fn fifty_concurrent_calls_with_an_expired_token_make_one_token_request() {
             tokio::spawn(async move { client.request(Method::GET, "/x").send().await })
         })
         .collect();
+    // The 50 calls open up to 49 new connections. Keep the runtime busy until they are done so
+    // the paused clock cannot jump to a connect timeout while a socket is being opened: time
+    // moves here only by `advance`.
+    common::busy_until_finished(&calls).await;
     for call in calls {
         call.await.unwrap().unwrap();
     }
@@ -152,7 +156,7 @@ async fn fifty_concurrent_calls_with_an_expired_token_make_one_token_request() {
 
 #[tokio::test]
 async fn a_refused_token_is_fetched_again_once() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(path("/auth/1/oauth2/token"))
         .respond_with(
             ResponseTemplate::new(200).set_body_json(serde_json::json!({"access_token": "a", "expires_in": 3600})),
@@ -174,8 +178,8 @@ async fn a_refused_token_is_fetched_again_once() {
 }
 
 #[tokio::test]
-async fn a_failing_token_endpoint_is_an_api_error() {
-    let server = MockServer::start().await;
+async fn a_refused_token_request_is_auth_failed_and_the_call_is_not_sent() {
+    let server = common::server().await;
     Mock::given(path("/auth/1/oauth2/token"))
         .respond_with(ResponseTemplate::new(401).set_body_json(serde_json::json!({
             "error": "invalid_client",
@@ -185,7 +189,14 @@ async fn a_failing_token_endpoint_is_an_api_error() {
         .await;
     let client = infobip::Client::builder().base_url(server.uri()).oauth2("id", "wrong-secret-xyz").build().unwrap();
     let err = client.request(Method::GET, "/x").send().await.unwrap_err();
-    assert_eq!(err.code(), "unauthorized");
-    assert_eq!(err.api().unwrap().text.as_deref(), Some("Invalid login details"));
+    assert_eq!(err.code(), "auth_failed");
+    let infobip::Error::AuthFailed(failure) = &err else { panic!("{err:?}") };
+    assert_eq!(
+        (failure.scheme.as_str(), failure.cause.as_str(), failure.status),
+        ("OAuth2", "unauthorized", Some(401))
+    );
+    assert!(err.to_string().contains("Invalid login details"), "{err}");
     assert!(!format!("{err} {err:?}").contains("wrong-secret-xyz"));
+    let sent: Vec<String> = server.received_requests().await.unwrap().iter().map(|r| r.url.path().to_owned()).collect();
+    assert_eq!(sent, ["/auth/1/oauth2/token"], "the call itself was not sent");
 }

@@ -13,12 +13,17 @@ use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 async fn server_answering(status: u16, body: serde_json::Value) -> MockServer {
-    let server = MockServer::start().await;
+    let server = common::server().await;
+    answer(&server, status, body).await;
+    server
+}
+
+/// Makes `server` answer every request with `status` and `body`.
+async fn answer(server: &MockServer, status: u16, body: serde_json::Value) {
     Mock::given(any())
         .respond_with(ResponseTemplate::new(status).set_body_json(body).insert_header("X-Request-Id", "rid-7"))
-        .mount(&server)
+        .mount(server)
         .await;
-    server
 }
 
 async fn ok_server() -> MockServer {
@@ -134,13 +139,17 @@ async fn every_body_violation_is_listed_by_json_pointer() {
     assert!(err.to_string().contains("/messages/0/destinations/1/to: must be a string, not a number"), "{err}");
     assert!(requests(&server).await.is_empty());
 
-    // The same body, fixed, is sent as JSON.
+    // The same body, fixed, is sent as JSON, with the ids the send rule adds.
     let body = json!({"messages": [{"destinations": [{"to": "41793026727"}], "content": {"text": "Hi"}}]});
     client.call("send-sms-messages", CallParams::new().body(body.clone())).await.unwrap();
     let req = &requests(&server).await[0];
     assert_eq!((req.method.as_str(), req.url.path()), ("POST", "/sms/3/messages"));
     assert_eq!(req.headers["content-type"], "application/json");
-    assert_eq!(serde_json::from_slice::<serde_json::Value>(&req.body).unwrap(), body);
+    let mut sent: serde_json::Value = serde_json::from_slice(&req.body).unwrap();
+    let message_id = sent["messages"][0]["destinations"][0].as_object_mut().unwrap().remove("messageId").unwrap();
+    let bulk_id = sent.as_object_mut().unwrap().remove("options").unwrap()["schedule"]["bulkId"].clone();
+    assert!(message_id.is_string() && bulk_id.is_string(), "{message_id} {bulk_id}");
+    assert_eq!(sent, body);
 }
 
 #[tokio::test]
@@ -236,8 +245,9 @@ async fn a_deprecated_operation_warns_once() {
 
 #[tokio::test(start_paused = true)]
 async fn an_operation_limited_to_120_a_minute_never_exceeds_it() {
-    let server = ok_server().await;
-    let client = common::builder(&server).build().unwrap();
+    let server = common::server().await;
+    let client = common::connected(common::builder(&server), &server).await;
+    answer(&server, 200, json!({"ok": true})).await;
     let op = infobip::catalog::operation("get-outbound-sms-message-logs-v3").unwrap();
     assert_eq!(op.rate_limit(), Some(infobip::RateLimit::per_minute(120)));
     let started = Instant::now();

@@ -118,8 +118,9 @@ fn request_examples(spec: &Value, op: &Value) -> Vec<(String, Value)> {
 }
 
 /// Operations some of whose request examples contradict their own schema (spec version
-/// 3.210.0), by what is wrong. Each was read by hand; every other example must validate, and each
-/// listed operation must still have a failing example (so the list shrinks as the specs are fixed).
+/// 3.210.0), by what is wrong, each read by hand. The catalog loosens the schemas until the
+/// examples validate (`core/build_script/relax.rs`): the examples win, so the SDK never refuses
+/// what the documentation itself sends.
 const SPEC_INCONSISTENCIES: &[(&str, &str)] = &[
     // Texts longer, or lists longer or shorter, than the schema's own limits.
     ("send-kakao-chingu-message", "header and button names exceed maxLength"),
@@ -158,38 +159,41 @@ const SPEC_INCONSISTENCIES: &[(&str, &str)] = &[
     ("update-voice-ivr-scenario", "options.body is an object, the schema says string"),
     ("edit-zalo-template", "templateId is a number, the schema says string; required fields missing"),
     ("send-test-message", "a contact name is an object, the schema says string"),
-    ("start-campaign-builder", "an example is a string of broken JSON (a missing comma)"),
 ];
 
 #[test]
 fn every_request_example_in_the_specs_is_valid() {
     let specs = specs();
-    let (mut checked, mut tolerated) = (0, 0);
+    let (mut checked, mut not_json) = (0, 0);
     let mut failures = Vec::new();
-    let mut still_wrong = std::collections::BTreeSet::new();
+    let mut loosened = std::collections::BTreeSet::new();
     for (product, _, _, op) in spec_operations(&specs) {
         let id = op["operationId"].as_str().unwrap();
         let operation = catalog::operation(id).unwrap();
         for (name, example) in request_examples(&specs[&product], &op) {
+            if example.is_string() && serde_json::from_str::<Value>(example.as_str().unwrap()).is_err() {
+                // start-campaign-builder: one example is a string of broken JSON (a missing comma).
+                not_json += 1;
+                continue;
+            }
             checked += 1;
-            if let Err(e) = operation.validate_body(&example) {
-                if SPEC_INCONSISTENCIES.iter().any(|(listed, _)| *listed == id) {
-                    tolerated += 1;
-                    still_wrong.insert(id.to_owned());
-                } else {
-                    failures.push(format!("{id} / {name}: {e}"));
+            match operation.validate_body(&example) {
+                Ok(()) if SPEC_INCONSISTENCIES.iter().any(|(listed, _)| *listed == id) => {
+                    loosened.insert(id.to_owned());
                 }
+                Ok(()) => {}
+                Err(e) => failures.push(format!("{id} / {name}: {e}")),
             }
         }
     }
     println!(
-        "request examples: {checked} checked, {} valid, {tolerated} invalid in {} operations with known spec inconsistencies",
-        checked - tolerated,
-        still_wrong.len()
+        "request examples: {checked} checked and valid ({} in operations the spec contradicts), {not_json} not JSON",
+        loosened.len()
     );
     assert!(checked > 1000, "{checked}");
+    assert_eq!(not_json, 1);
     assert!(failures.is_empty(), "{} of {checked} failed:\n{}", failures.len(), failures.join("\n"));
     for (id, why) in SPEC_INCONSISTENCIES {
-        assert!(still_wrong.contains(*id), "{id} ({why}) now validates: take it off the list");
+        assert!(loosened.contains(*id), "{id} ({why}) has no example any more");
     }
 }

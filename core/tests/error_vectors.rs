@@ -5,7 +5,7 @@ mod common;
 
 use serde_json::Value;
 use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
 fn vectors() -> Vec<Value> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/errors.json");
@@ -23,9 +23,9 @@ fn check_opt(name: &str, field: &str, expected: &Value, actual: Option<&str>) {
 async fn every_vector_maps_as_expected() {
     let cases = vectors();
     assert!(cases.len() >= 20, "at least 20 cases");
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let client = common::builder(&server).max_retries(0).build().unwrap();
-    for case in &cases {
+    for case in cases.iter().filter(|c| c.get("at").is_none()) {
         let name = case["name"].as_str().unwrap();
         server.reset().await;
         let mut response = ResponseTemplate::new(case["status"].as_u64().unwrap() as u16)
@@ -82,9 +82,48 @@ async fn every_vector_maps_as_expected() {
     }
 }
 
+/// The cases answered by the OAuth2 token endpoint: the call is not sent, the error is
+/// `auth_failed` with the failure's code and the endpoint's status.
+#[tokio::test]
+async fn token_endpoint_vectors_are_auth_failed() {
+    let cases: Vec<Value> = vectors().into_iter().filter(|c| c.get("at").is_some()).collect();
+    assert!(cases.len() >= 2);
+    let server = common::server().await;
+    for case in &cases {
+        let name = case["name"].as_str().unwrap();
+        assert_eq!(case["at"], "oauth2_token", "{name}");
+        server.reset().await;
+        let mut response = ResponseTemplate::new(case["status"].as_u64().unwrap() as u16)
+            .set_body_raw(case["body"].as_str().unwrap().as_bytes().to_vec(), "application/json");
+        for (header, value) in case["headers"].as_object().unwrap() {
+            response = response.insert_header(header.as_str(), value.as_str().unwrap());
+        }
+        Mock::given(wiremock::matchers::path("/auth/1/oauth2/token")).respond_with(response).mount(&server).await;
+        let client = infobip::Client::builder()
+            .base_url(server.uri())
+            .oauth2("id", "secret")
+            .max_retries(0)
+            .timeout(None)
+            .build()
+            .unwrap();
+        let err = client.request(infobip::Method::GET, "/vector").send().await.expect_err(name);
+        let expected = &case["expected"];
+        assert_eq!(err.code(), expected["code"].as_str().unwrap(), "{name}");
+        let infobip::Error::AuthFailed(failure) = &err else { panic!("{name}: {err:?}") };
+        assert_eq!(failure.cause, expected["cause"].as_str().unwrap(), "{name}");
+        assert_eq!(failure.status.map(u64::from), expected["auth_status"].as_u64(), "{name}");
+        if let Some(fragment) = expected.get("message_contains") {
+            assert!(err.to_string().contains(fragment.as_str().unwrap()), "{name}: {err}");
+        }
+        let paths: Vec<String> =
+            server.received_requests().await.unwrap().iter().map(|r| r.url.path().into()).collect();
+        assert_eq!(paths, ["/auth/1/oauth2/token"], "{name}: the call itself was not sent");
+    }
+}
+
 #[tokio::test]
 async fn non_json_error_names_status_and_base_url() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(any())
         .respond_with(ResponseTemplate::new(404).set_body_raw("<html><body>Not Found</body></html>", "text/html"))
         .mount(&server)
@@ -98,8 +137,8 @@ async fn non_json_error_names_status_and_base_url() {
     assert!(text.contains(&server.uri()), "{text}");
 }
 
-/// Every Infobip error fixture (`shared/fixtures/error-*.json`, kept in the repository as the
-/// fuzz seeds of the error-body parser) is a case of `errors.json`, body for body.
+/// Every Infobip error fixture (`fuzz/seeds/error_body/error-*.json`, the error-body parser's
+/// fuzz seeds; sources in `tests/fixtures/SOURCES.md`) is a case of `errors.json`, body for body.
 #[test]
 fn every_error_fixture_is_a_vector() {
     let cases = vectors();

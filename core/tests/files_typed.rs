@@ -70,7 +70,7 @@ async fn send_fully_featured_email_with_attachments_an_inline_image_and_several_
         ..Default::default()
     };
     let sent = client(&emulator).email().send_fully_featured_email(email).await.unwrap();
-    assert_eq!(sent.status, 200);
+    assert_eq!(sent.status(), 200);
     assert!(sent.messages.as_ref().is_some_and(|m| !m.is_empty()), "typed answer: {:?}", *sent);
 
     let request = last(&emulator);
@@ -133,7 +133,7 @@ async fn create_email_template_with_an_attachment() {
         ..Default::default()
     };
     let created = client(&emulator).email().create_email_template(template).await.unwrap();
-    assert_eq!(created.status, 201);
+    assert_eq!(created.status(), 201);
     assert!(created.id.is_some(), "typed answer: {:?}", *created);
     let request = last(&emulator);
     assert_eq!(request.path, "/email/1/templates");
@@ -155,7 +155,7 @@ async fn octet_stream_uploads_send_the_file_as_the_body() {
         ..Default::default()
     };
     let uploaded = client(&emulator).email().upload_binary_content(upload).await.unwrap();
-    assert_eq!(uploaded.status, 200);
+    assert_eq!(uploaded.status(), 200);
     let request = last(&emulator);
     assert_eq!(
         (request.path.as_str(), request.headers["content-type"].as_str()),
@@ -172,7 +172,7 @@ async fn octet_stream_uploads_send_the_file_as_the_body() {
         body: Some(FilePart::bytes(clip.clone())),
         ..Default::default()
     };
-    assert_eq!(client(&emulator).mms().upload_binary(upload).await.unwrap().status, 200);
+    assert_eq!(client(&emulator).mms().upload_binary(upload).await.unwrap().status(), 200);
     let body = last(&emulator).binary.expect("a binary body is recorded");
     assert_eq!(body.sha256, sha256(&clip));
 }
@@ -199,7 +199,7 @@ async fn a_download_is_bytes_with_content_type_and_file_name_whole_or_streamed()
     let request = || DownloadRecordingFileRequest { file_id: "rec-9".into(), ..Default::default() };
 
     let file = client.voice().download_recording_file(request()).await.unwrap();
-    assert_eq!(file.status, 200);
+    assert_eq!(file.status(), 200);
     assert_eq!(file.bytes.as_ref(), &expected[..]);
     assert_eq!(file.content_type.as_deref(), Some("application/octet-stream"));
     assert_eq!(file.file_name.as_deref(), Some("download-recording-file.wav"));

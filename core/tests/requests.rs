@@ -8,7 +8,7 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 async fn ok_server() -> MockServer {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(wiremock::matchers::any())
         .respond_with(
             ResponseTemplate::new(200)
@@ -76,8 +76,8 @@ async fn content_type_is_sent_only_with_a_body() {
 async fn post_sends_json_body_and_content_type() {
     let server = ok_server().await;
     let client = common::builder(&server).build().unwrap();
-    let body = serde_json::json!({"messages": [{"destinations": [{"to": "41793026727"}], "content": {"text": "Hi"}}]});
-    client.request(Method::POST, "/sms/3/messages").json(&body).send().await.unwrap();
+    let body = serde_json::json!({"text": "Hi", "languageCode": "TR", "transliteration": {"nested": [1, 2.5, null]}});
+    client.request(Method::POST, "/sms/1/preview").json(&body).send().await.unwrap();
     let req = only_request(&server).await;
     assert_eq!(req.headers["content-type"], "application/json");
     assert_eq!(req.body, serde_json::to_vec(&body).unwrap());
@@ -149,7 +149,7 @@ async fn a_path_without_slash_is_refused_before_sending() {
 async fn deprecation_headers_warn_once_per_operation() {
     let logs = common::Logs::default();
     let _guard = logs.install();
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(method("GET"))
         .and(path("/sms/1/logs"))
         .respond_with(
@@ -195,7 +195,7 @@ async fn deprecation_headers_warn_once_per_operation() {
 
 #[tokio::test]
 async fn decode_errors_are_typed() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(wiremock::matchers::any())
         .respond_with(ResponseTemplate::new(200).set_body_raw("{\"bulkId\": 12", "application/json"))
         .mount(&server)
@@ -230,7 +230,7 @@ async fn from_env_reads_infobip_names() {
 
 #[tokio::test]
 async fn from_env_prefers_api_key_then_oauth2_then_basic() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let uri = server.uri();
     let all = [
         ("INFOBIP_BASE_URL", uri.as_str()),

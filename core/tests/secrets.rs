@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use infobip::{Client, Error, Method, RequestOptions};
 use wiremock::matchers::{any, header, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
 const KEY: &str = "KEY-5ecr3t-a1b2c3";
 const PASSWORD: &str = "PW-5ecr3t-d4e5f6";
@@ -53,7 +53,7 @@ async fn clients_builders_and_credentials_do_not_show_secrets() {
 async fn every_error_variant_is_clean() {
     let logs = common::Logs::default();
     let _guard = logs.install();
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(path("/auth/1/session"))
         .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({"token": SESSION_TOKEN})))
         .mount(&server)

@@ -135,8 +135,8 @@ fn lenient_reading_of_real_world_shapes() {
     assert_eq!(back["results"][1]["content"], serde_json::json!({"card":{"title":"t"}}));
 }
 
-/// Infobip's general status and error code tables, compiled into the crate, are the shared
-/// fixtures' tables row for row, and every row reads through the typed models: a status known
+/// Infobip's general status and error code tables, compiled into the crate, are the tables of
+/// `tests/fixtures` row for row, and every row reads through the typed models: a status known
 /// only by its id gets its group from the table, and an error known only by its id its
 /// permanence.
 #[test]

@@ -21,7 +21,7 @@ fn violations(error: Error) -> Vec<(String, String)> {
 }
 
 async fn refused(request: SmsRequest) -> Vec<(String, String)> {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let client = common::builder(&server).build().unwrap();
     let error = client.sms().send(request).await.unwrap_err();
     assert_eq!(error.code(), "validation");
@@ -109,7 +109,7 @@ async fn every_problem_is_reported_at_once() {
 
 #[tokio::test]
 async fn limits_outside_1_to_1000_are_refused() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let client = common::builder(&server).build().unwrap();
     let sms = client.sms();
     for error in [
@@ -168,7 +168,7 @@ fn assert_outcome_unknown(received: &[Vec<u8>], error: Error, status: Option<u16
 
 #[tokio::test]
 async fn a_timeout_after_writing_is_outcome_unknown_with_every_id() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(wiremock::matchers::any())
         .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(5)))
         .mount(&server)
@@ -182,7 +182,7 @@ async fn a_timeout_after_writing_is_outcome_unknown_with_every_id() {
 #[tokio::test]
 async fn a_5xx_is_outcome_unknown_with_every_id_and_not_retried() {
     for status in [500, 502, 503, 504] {
-        let server = MockServer::start().await;
+        let server = common::server().await;
         Mock::given(wiremock::matchers::any())
             .respond_with(
                 ResponseTemplate::new(status)
@@ -266,7 +266,7 @@ async fn a_send_the_caller_lets_retry_still_ends_in_outcome_unknown_with_the_sam
 
 #[tokio::test]
 async fn a_2xx_whose_body_cannot_be_read_is_outcome_unknown_with_every_id() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(wiremock::matchers::any())
         .respond_with(
             ResponseTemplate::new(200).set_body_raw(r#"{"bulkId":"b","messages":[{"messageId":"#, "application/json"),
@@ -281,7 +281,7 @@ async fn a_2xx_whose_body_cannot_be_read_is_outcome_unknown_with_every_id() {
 
 #[tokio::test]
 async fn a_query_send_in_doubt_is_outcome_unknown_with_its_bulk_id_and_not_retried() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(503)).mount(&server).await;
     let client = common::builder(&server).build().unwrap();
     let error = client.sms().send_query(SendQuery::new(["41793026727"], "Hi").bulk_id("q-1")).await.unwrap_err();
@@ -293,7 +293,7 @@ async fn a_query_send_in_doubt_is_outcome_unknown_with_its_bulk_id_and_not_retri
 
 #[tokio::test]
 async fn a_v2_send_in_doubt_carries_its_ids() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(500)).mount(&server).await;
     let client = common::builder(&server).build().unwrap();
     let error = client.sms().send_v2_text(LegacySendRequest::new([LegacyMessage::text("1", "Hi")])).await.unwrap_err();
@@ -305,7 +305,7 @@ async fn a_v2_send_in_doubt_carries_its_ids() {
 
 #[tokio::test]
 async fn a_4xx_stays_an_api_error() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(403)).mount(&server).await;
     let client = common::builder(&server).build().unwrap();
     let error = client.sms().send(SmsRequest::text("1", "Hi")).await.unwrap_err();

@@ -15,7 +15,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const SEND_RESPONSE: &str = r#"{"bulkId":"b-1","messages":[{"messageId":"m-1","status":{"groupId":1,"groupName":"PENDING","id":26,"name":"PENDING_ACCEPTED","description":"Message sent to next instance"},"destination":"41793026727","details":{"messageCount":1}}]}"#;
 
 async fn server(body: &str) -> MockServer {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(wiremock::matchers::any())
         .respond_with(
             ResponseTemplate::new(200)
@@ -269,9 +269,9 @@ async fn send_query_minimal_sends_only_to_text_and_the_assigned_bulk_id() {
     client.sms().send_query(SendQuery::new(["41793026727"], "Hi")).await.unwrap();
     let req = only_request(&server).await;
     let query = req.url.query().unwrap();
-    let bulk = query.strip_prefix("bulkId=").unwrap().split('&').next().unwrap();
+    let bulk = query.rsplit_once("&bulkId=").unwrap().1;
     assert!(is_uuid_v4(bulk), "{query}");
-    assert_wire(&req, "GET", "/sms/3/text/query", Some(&format!("bulkId={bulk}&to=41793026727&text=Hi")), false);
+    assert_wire(&req, "GET", "/sms/3/text/query", Some(&format!("to=41793026727&text=Hi&bulkId={bulk}")), false);
 }
 
 #[tokio::test]
@@ -361,7 +361,7 @@ async fn logs_page_with_every_filter() {
 
 #[tokio::test]
 async fn logs_stream_follows_the_cursor_to_the_end() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let log = |id: &str| json!({"messageId": id, "bulkId": "b", "content": {"text": "x"}});
     Mock::given(method("GET"))
         .and(path("/sms/3/logs"))
@@ -390,6 +390,34 @@ async fn logs_stream_follows_the_cursor_to_the_end() {
     assert_eq!(received.len(), 2);
     assert_wire(&received[0], "GET", "/sms/3/logs", Some("bulkId=b&limit=2&useCursor=true"), false);
     assert_wire(&received[1], "GET", "/sms/3/logs", Some("bulkId=b&limit=2&useCursor=true&cursor=p2"), false);
+}
+
+/// A server that answers every page with the same `nextCursor` does not make the stream spin:
+/// the first page's logs, the second page's, then a `decode` error naming the cursor, after
+/// exactly two requests.
+#[tokio::test]
+async fn logs_stream_ends_with_a_decode_error_when_the_server_repeats_a_cursor() {
+    let server = server(r#"{"results":[{"messageId":"1"},{"messageId":"2"}],"cursor":{"nextCursor":"again"}}"#).await;
+    let client = common::builder(&server).build().unwrap();
+    let items: Vec<_> = client.sms().logs(LogsFilter::new().limit(2)).take(100).collect().await;
+    assert_eq!(items.len(), 5, "four logs and one error: {items:?}");
+    assert!(items[..4].iter().all(Result::is_ok));
+    let err = items[4].as_ref().unwrap_err();
+    assert_eq!(err.code(), "decode");
+    assert!(err.to_string().contains("\"again\""), "{err}");
+    let received = server.received_requests().await.unwrap();
+    assert_eq!(received.len(), 2, "no request after the repeated cursor");
+    assert_wire(&received[1], "GET", "/sms/3/logs", Some("limit=2&useCursor=true&cursor=again"), false);
+}
+
+/// An empty page ends the stream even when it names a next cursor.
+#[tokio::test]
+async fn logs_stream_ends_at_an_empty_page() {
+    let server = server(r#"{"results":[],"cursor":{"nextCursor":"more"}}"#).await;
+    let client = common::builder(&server).build().unwrap();
+    let items: Vec<_> = client.sms().logs(LogsFilter::new()).take(100).collect().await;
+    assert!(items.is_empty(), "{items:?}");
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
 }
 
 #[tokio::test]
@@ -482,7 +510,7 @@ async fn conversion_report_encodes_the_message_id_into_the_path() {
 
 #[tokio::test]
 async fn api_errors_of_both_shapes_are_mapped() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(path("/sms/3/messages"))
         .respond_with(ResponseTemplate::new(400).set_body_raw(
             r#"{"errorCode":"E400","description":"Request cannot be processed.","action":"Check the syntax.","violations":[{"property":"messages[0].destinations[0].to","violation":"invalid"}],"resources":[]}"#,

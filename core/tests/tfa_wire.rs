@@ -8,7 +8,7 @@ use infobip::tfa::*;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 async fn server(body: &str) -> MockServer {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(wiremock::matchers::any())
         .respond_with(ResponseTemplate::new(200).set_body_raw(body.to_owned(), "application/json"))
         .mount(&server)
@@ -190,7 +190,7 @@ async fn verification_status_call() {
 
 #[tokio::test]
 async fn the_legacy_error_shape_is_mapped() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     Mock::given(wiremock::matchers::any())
         .respond_with(ResponseTemplate::new(404).set_body_raw(
             r#"{"requestError":{"serviceException":{"messageId":"NOT_FOUND","text":"Pin not found","validationErrors":{"pinId":["unknown"]}}}}"#,
@@ -210,7 +210,7 @@ async fn the_legacy_error_shape_is_mapped() {
 
 #[tokio::test]
 async fn bad_input_is_refused_before_sending() {
-    let server = MockServer::start().await;
+    let server = common::server().await;
     let client = common::builder(&server).build().unwrap();
     let tfa = client.tfa();
     let errors = [

@@ -10,7 +10,7 @@ use http_body_util::{BodyExt, Full};
 use serde_json::Value;
 
 /// The request body to send: the documented example (`true`) or one synthesised from the schema.
-fn example_request(op: &spec::OpInfo) -> Option<(String, Value, bool)> {
+pub(crate) fn example_request(op: &spec::OpInfo) -> Option<(String, Value, bool)> {
     let doc = spec::document(op.spec);
     let rb = spec::deref(doc, spec::operation_object(op).get("requestBody")?);
     let content = rb.get("content")?.as_object()?;
@@ -80,7 +80,7 @@ fn encode(s: &str) -> String {
         .collect()
 }
 
-fn param_value(doc: &Value, p: &Value) -> String {
+pub(crate) fn param_value(doc: &Value, p: &Value) -> String {
     let v = p
         .get("example")
         .filter(|e| !e.is_object())

@@ -100,11 +100,22 @@ pub struct EmulatorConfig {
     pub webhook_max_attempts: u32,
     /// Timeout of one webhook POST, in milliseconds.
     pub webhook_timeout_ms: u64,
+    /// How long a webhook URL's pusher waits for work before it ends and the URL is forgotten,
+    /// in milliseconds.
+    pub webhook_idle_ms: u64,
+    /// How many received requests the admin API keeps (oldest dropped first).
     /// How many received requests the admin API keeps (oldest dropped first); the inbox keeps
     /// as many raw send requests.
     pub max_recorded_requests: usize,
     /// Serve the inbox page at `/_emulator/ui/` (and print its address at startup).
     pub ui: bool,
+    /// Serve HTTPS with a CA and certificates made at start (see `tls.rs`).
+    pub tls: bool,
+    /// With `tls`: require a client certificate signed by that CA (mutual TLS).
+    pub tls_client_auth: bool,
+    /// With `tls`: where the binary writes `ca.pem`, `client.pem` and `client-key.pem`
+    /// (default: a new directory in the system's temporary directory).
+    pub tls_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for EmulatorConfig {
@@ -142,8 +153,12 @@ impl Default for EmulatorConfig {
             webhook_retry_max_ms: 30_000,
             webhook_max_attempts: 10,
             webhook_timeout_ms: 10_000,
+            webhook_idle_ms: 60_000,
             max_recorded_requests: 10_000,
             ui: true,
+            tls: false,
+            tls_client_auth: false,
+            tls_dir: None,
         }
     }
 }
@@ -189,6 +204,9 @@ impl EmulatorConfig {
         }
         if self.api_keys.is_empty() {
             return Err(ConfigError::Invalid("at least one API key is needed".into()));
+        }
+        if !self.tls && (self.tls_client_auth || self.tls_dir.is_some()) {
+            return Err(ConfigError::Invalid("tls_client_auth and tls_dir need tls".into()));
         }
         Ok(())
     }

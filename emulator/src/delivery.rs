@@ -1,10 +1,14 @@
 //! Delivery: accepted messages become final after the configured delay; their reports go to the
 //! pull queue and, when a webhook URL applies, to a per-URL pusher that batches, POSTs and retries
 //! with exponential backoff.
+//!
+//! Every URL's queue is bounded ([`QUEUE_CAPACITY`] items; more are dropped and counted), and a
+//! pusher with nothing to do for `webhook_idle_ms` ends and forgets its URL, so callers naming a
+//! new `notifyUrl` with every send cannot make the emulator keep a task per URL forever.
 
 use crate::state::{
     Api, DELIVERED_TO_HANDSET, EC_MESSAGE_CANCELED, EC_UNKNOWN_SUBSCRIBER, EC_VALIDITY_EXPIRED, EXPIRED_EXPIRED,
-    ErrorRow, Message, NO_ERROR, PushItem, PushKind, REJECTED_NETWORK, Shared, State, StatusRow,
+    ErrorRow, Message, NO_ERROR, PushItem, PushKind, PushQueue, REJECTED_NETWORK, Shared, State, StatusRow,
     UNDELIVERABLE_NOT_DELIVERED, UNDELIVERABLE_NOT_SENT, hash_str,
 };
 use bytes::Bytes;
@@ -14,6 +18,9 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
+
+/// Items one URL's queue holds; more are dropped (and counted in `webhookStats.dropped`).
+pub(crate) const QUEUE_CAPACITY: usize = 10_000;
 
 pub(crate) fn status_json(s: &StatusRow) -> Value {
     json!({"groupId": s.group_id, "groupName": s.group_name, "id": s.id, "name": s.name, "description": s.description})
@@ -258,21 +265,29 @@ pub(crate) fn process_due(shared: &Shared, st: &mut State, now: Instant, outbox:
     }
 }
 
-/// Sends queued pushes to their per-URL pushers.
+/// Sends queued pushes to their per-URL pushers (starting one where none runs).
 pub(crate) fn send_outbox(shared: &Arc<Shared>, outbox: Outbox) {
     if outbox.is_empty() {
         return;
     }
     let epoch = shared.epoch.load(Ordering::SeqCst);
+    let mut dropped = 0u64;
     let mut pushers = shared.pushers.lock().unwrap_or_else(|e| e.into_inner());
     for (url, kind, item) in outbox {
         let key = (url.clone(), kind);
-        let tx = pushers.entry(key).or_insert_with(|| {
-            let (tx, rx) = mpsc::unbounded_channel();
-            shared.runtime.spawn(pusher(shared.clone(), url.clone(), kind, rx));
-            tx
+        let queue = pushers.entry(key).or_insert_with(|| {
+            let (sender, rx) = mpsc::channel(QUEUE_CAPACITY);
+            let id = shared.counter.fetch_add(1, Ordering::Relaxed);
+            shared.runtime.spawn(pusher(shared.clone(), url.clone(), kind, id, rx));
+            PushQueue { id, sender }
         });
-        let _ = tx.send((epoch, item));
+        if queue.sender.try_send((epoch, item)).is_err() {
+            dropped += 1;
+        }
+    }
+    drop(pushers);
+    if dropped > 0 {
+        shared.lock().webhook_stats.dropped += dropped;
     }
 }
 
@@ -287,8 +302,9 @@ pub(crate) async fn scheduler(shared: Arc<Shared>) {
         };
         send_outbox(&shared, outbox);
         let sleep_until = next.unwrap_or_else(|| Instant::now() + Duration::from_secs(3600));
+        let sleep_until = tokio::time::Instant::from_std(sleep_until);
         tokio::select! {
-            _ = tokio::time::sleep_until(tokio::time::Instant::from_std(sleep_until)) => {}
+            _ = tokio::time::sleep_until(sleep_until) => {}
             _ = shared.wake.notified() => {}
             _ = shutdown.changed() => return,
         }
@@ -349,7 +365,20 @@ async fn post(client: &Client, url: &str, body: Bytes, timeout: Duration) -> Res
     }
 }
 
-async fn pusher(shared: Arc<Shared>, url: String, kind: PushKind, mut rx: mpsc::UnboundedReceiver<PushItem>) {
+/// Forgets the queue of `key` if it is still pusher `id`'s and nothing is waiting in it (the map's
+/// lock keeps senders out meanwhile). Returns whether the pusher may end.
+fn retire(shared: &Shared, key: &(String, PushKind), id: u64, rx: &mpsc::Receiver<PushItem>) -> bool {
+    let mut pushers = shared.pushers.lock().unwrap_or_else(|e| e.into_inner());
+    if !rx.is_empty() {
+        return false;
+    }
+    if pushers.get(key).is_some_and(|queue| queue.id == id) {
+        pushers.remove(key);
+    }
+    true
+}
+
+async fn pusher(shared: Arc<Shared>, url: String, kind: PushKind, id: u64, mut rx: mpsc::Receiver<PushItem>) {
     let client: Client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
         .pool_idle_timeout(Duration::from_secs(30))
         .build_http();
@@ -357,9 +386,16 @@ async fn pusher(shared: Arc<Shared>, url: String, kind: PushKind, mut rx: mpsc::
     let cfg = &shared.config;
     // A click report is posted on its own; reports and inbound messages are batched.
     let batch_size = if kind == PushKind::Tracking { 1 } else { cfg.webhook_batch_size.max(1) };
+    let key = (url.clone(), kind);
+    let idle = Duration::from_millis(cfg.webhook_idle_ms.max(1));
     loop {
         let first = tokio::select! {
-            item = rx.recv() => match item { Some(i) => i, None => return },
+            item = tokio::time::timeout(idle, rx.recv()) => match item {
+                Ok(Some(i)) => i,
+                Ok(None) => return,
+                Err(_) if retire(&shared, &key, id, &rx) => return,
+                Err(_) => continue,
+            },
             _ = shutdown.changed() => return,
         };
         let mut batch = vec![first];
@@ -401,7 +437,7 @@ async fn pusher(shared: Arc<Shared>, url: String, kind: PushKind, mut rx: mpsc::
                 _ = tokio::time::sleep(backoff) => {}
                 _ = shutdown.changed() => return,
             }
-            backoff = (backoff * 2).min(Duration::from_millis(cfg.webhook_retry_max_ms.max(1)));
+            backoff = backoff.saturating_mul(2).min(Duration::from_millis(cfg.webhook_retry_max_ms.max(1)));
         }
     }
 }

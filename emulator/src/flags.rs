@@ -42,6 +42,16 @@ pub struct Flags {
     /// Do not serve the inbox page at /_emulator/ui/ (nor print its address).
     #[arg(long)]
     pub no_ui: bool,
+    /// Serve HTTPS with a CA and certificates made at start; the CA's PEM file is printed.
+    #[arg(long)]
+    pub tls: bool,
+    /// With --tls: require a client certificate signed by that CA (`client.pem` and
+    /// `client-key.pem` beside `ca.pem`).
+    #[arg(long, requires = "tls")]
+    pub tls_client_auth: bool,
+    /// With --tls: the directory for `ca.pem`, `client.pem` and `client-key.pem`.
+    #[arg(long, value_name = "DIR", requires = "tls")]
+    pub tls_dir: Option<PathBuf>,
 }
 
 /// A parsed `--status-mix` value.
@@ -85,6 +95,11 @@ impl Flags {
         }
         if let Some(StatusMix(mix)) = &self.status_mix {
             config.status_mix = mix.clone();
+        }
+        config.tls |= self.tls;
+        config.tls_client_auth |= self.tls_client_auth;
+        if let Some(dir) = &self.tls_dir {
+            config.tls_dir = Some(dir.clone());
         }
         config.validate()?;
         Ok(config)
@@ -193,6 +208,9 @@ mod tests {
         assert_eq!(c.seed, 9);
         assert!(c.throttling);
         assert_eq!(parse(&[]).unwrap(), EmulatorConfig::default());
+        let c = parse(&["--tls", "--tls-client-auth", "--tls-dir", "/tmp/emulator-tls"]).unwrap();
+        assert!(c.tls && c.tls_client_auth);
+        assert_eq!(c.tls_dir.as_deref(), Some(std::path::Path::new("/tmp/emulator-tls")));
     }
 
     #[test]
@@ -233,6 +251,8 @@ mod tests {
             &["--api-key", "=sms:manage"],
             &["--throttling", "--no-throttling"],
             &["--config", "/nonexistent/emulator.toml"],
+            &["--tls-client-auth"],
+            &["--tls-dir", "/tmp/x"],
         ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }

@@ -17,7 +17,7 @@
 //! # Ok(()) }
 //! ```
 //!
-//! It is an independent implementation built from the spec and the API reference; it does not
+//! It is an independent implementation built from the spec and Infobip's published API documentation; it does not
 //! use the `infobip` core crate.
 
 mod admin;
@@ -36,7 +36,10 @@ mod handlers;
 mod inbox;
 mod multipart;
 mod pattern;
+pub mod proxy;
 mod request;
+#[cfg(test)]
+mod robustness_tests;
 mod schema;
 mod server;
 mod sms;
@@ -44,6 +47,7 @@ mod spec;
 mod state;
 mod tfa;
 pub mod time;
+mod tls;
 
 pub use config::{
     ApiKeyConfig, ConfigError, DEFAULT_API_KEY, DEFAULT_LIMITED_API_KEY, DEFAULT_PASSWORD, DEFAULT_USERNAME,
@@ -51,6 +55,7 @@ pub use config::{
 };
 pub use flags::Flags;
 pub use state::{Fault, FaultKind, RecordedBinary, RecordedPart, RecordedRequest, WebhookStats};
+pub use tls::TlsMaterial;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -75,6 +80,7 @@ pub struct Emulator {
     shared: Arc<state::Shared>,
     addr: SocketAddr,
     shutdown: watch::Sender<bool>,
+    tls: Option<TlsMaterial>,
 }
 
 impl Emulator {
@@ -94,20 +100,27 @@ impl Emulator {
     pub fn from_listener(listener: TcpListener, config: EmulatorConfig) -> Result<Self, EmulatorError> {
         config.validate()?;
         let addr = listener.local_addr()?;
+        let tls = if config.tls { Some(TlsMaterial::generate(config.tls_client_auth)?) } else { None };
         let runtime = tokio::runtime::Handle::try_current()
             .map_err(|e| std::io::Error::other(format!("the emulator needs a Tokio runtime: {e}")))?;
         let (tx, rx) = watch::channel(false);
         let shared = Arc::new(state::Shared::new(config, rx, runtime.clone()));
-        runtime.spawn(server::accept_loop(listener, shared.clone()));
+        runtime.spawn(server::accept_loop(listener, shared.clone(), tls.as_ref().map(|t| t.acceptor.clone())));
         runtime.spawn(delivery::scheduler(shared.clone()));
         // Parse the SMS and 2FA specs in the background so the first request does not pay for it.
         runtime.spawn_blocking(spec::warm_up);
-        Ok(Self { shared, addr, shutdown: tx })
+        Ok(Self { shared, addr, shutdown: tx, tls })
     }
 
-    /// The base URL, like `http://127.0.0.1:PORT`.
+    /// The base URL, like `http://127.0.0.1:PORT` (`https://` with TLS on).
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        let scheme = if self.tls.is_some() { "https" } else { "http" };
+        format!("{scheme}://{}", self.addr)
+    }
+
+    /// With TLS on (`config.tls`): the CA and the client certificate the emulator made.
+    pub fn tls(&self) -> Option<&TlsMaterial> {
+        self.tls.as_ref()
     }
 
     /// The socket address the emulator listens on.
@@ -195,6 +208,17 @@ impl Emulator {
         self.shared.lock().messages.len()
     }
 
+    /// How many requests made a handler panic (each was answered 500); 0 unless the emulator
+    /// has a bug.
+    pub fn handler_panics(&self) -> u64 {
+        self.shared.panics.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// How many webhook URLs have a queue (and a task pushing to them) right now.
+    pub fn webhook_queues(&self) -> usize {
+        self.shared.pushers.lock().unwrap_or_else(std::sync::PoisonError::into_inner).len()
+    }
+
     /// Number of operations the emulator knows from `spec/`.
     pub fn operation_count() -> usize {
         spec::operation_count()
@@ -220,6 +244,11 @@ where
 {
     use std::io::Write as _;
     let emulator = Emulator::start_with(config).await?;
+    // The PEM files go where `tls_dir` says, or into a temporary directory removed at the end.
+    let temporary = emulator.config().tls_dir.is_none();
+    let tls_dir = emulator
+        .tls()
+        .map(|_| emulator.config().tls_dir.clone().unwrap_or_else(|| tls::default_dir(emulator.addr().port())));
     {
         // One write: a reader that stops after the first line must not make the second fail.
         let mut lines = format!("{}\n", emulator.listening_line());
@@ -228,11 +257,18 @@ where
             lines.push('\n');
         }
         let mut out = std::io::stdout().lock();
+        if let (Some(material), Some(dir)) = (emulator.tls(), &tls_dir) {
+            let ca = material.write_to(dir)?;
+            lines.push_str(&format!("TLS CA certificate: {}\n", ca.display()));
+        }
         out.write_all(lines.as_bytes())?;
         out.flush()?;
     }
     shutdown.await;
     emulator.stop();
+    if let Some(dir) = tls_dir.filter(|_| temporary) {
+        let _ = std::fs::remove_dir_all(dir);
+    }
     // Give connections a moment to finish gracefully.
     tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     Ok(())

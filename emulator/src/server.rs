@@ -123,16 +123,34 @@ impl AsyncWrite for AbortableIo {
     }
 }
 
-/// Serves connections from `listener` until the shared shutdown signal fires.
-pub(crate) async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
+/// The first pause after a failed `accept` (out of file descriptors, say); it doubles up to
+/// [`ACCEPT_BACKOFF_MAX`] while accepting keeps failing, so the loop never spins.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(5);
+/// The longest pause between failed `accept`s.
+const ACCEPT_BACKOFF_MAX: Duration = Duration::from_secs(1);
+
+/// Serves connections from `listener` until the shared shutdown signal fires; over TLS when an
+/// acceptor is given.
+pub(crate) async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, tls: Option<tokio_rustls::TlsAcceptor>) {
     let mut shutdown = shared.shutdown.clone();
+    let mut backoff = ACCEPT_BACKOFF;
     loop {
         tokio::select! {
-            accepted = listener.accept() => {
-                let Ok((stream, _)) = accepted else { continue };
-                let _ = stream.set_nodelay(true);
-                tokio::spawn(serve_connection(stream, shared.clone()));
-            }
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    backoff = ACCEPT_BACKOFF;
+                    let _ = stream.set_nodelay(true);
+                    tokio::spawn(serve_connection(stream, shared.clone(), tls.clone()));
+                }
+                Err(e) => {
+                    eprintln!("infobip-emulator: accept failed ({e}); pausing {backoff:?}");
+                    tokio::select! {
+                        _ = tokio::time::sleep(backoff) => {}
+                        _ = shutdown.changed() => return,
+                    }
+                    backoff = (backoff * 2).min(ACCEPT_BACKOFF_MAX);
+                }
+            },
             _ = shutdown.changed() => return,
         }
         if *shutdown.borrow() {
@@ -141,14 +159,30 @@ pub(crate) async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
     }
 }
 
-async fn serve_connection(stream: TcpStream, shared: Arc<Shared>) {
+async fn serve_connection(stream: TcpStream, shared: Arc<Shared>, tls: Option<tokio_rustls::TlsAcceptor>) {
     let abort = Arc::new(AtomicBool::new(false));
-    let io = TokioIo::new(AbortableIo { inner: stream, abort: abort.clone() });
+    let io = AbortableIo { inner: stream, abort: abort.clone() };
+    match tls {
+        None => serve_http(TokioIo::new(io), shared, abort).await,
+        // A handshake that fails (an untrusted certificate, a missing client certificate) or
+        // stalls just ends the connection.
+        Some(acceptor) => {
+            if let Ok(Ok(stream)) = tokio::time::timeout(Duration::from_secs(10), acceptor.accept(io)).await {
+                serve_http(TokioIo::new(stream), shared, abort).await;
+            }
+        }
+    }
+}
+
+async fn serve_http<I>(io: TokioIo<I>, shared: Arc<Shared>, abort: Arc<AtomicBool>)
+where
+    I: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
     let svc_shared = shared.clone();
     let service = hyper::service::service_fn(move |req| {
         let shared = svc_shared.clone();
         let abort = abort.clone();
-        async move { handle(shared, abort, req).await }
+        async move { guarded(shared, abort, req).await }
     });
     let conn = hyper::server::conn::http1::Builder::new().keep_alive(true).serve_connection(io, service);
     let mut conn = std::pin::pin!(conn);
@@ -160,6 +194,27 @@ async fn serve_connection(stream: TcpStream, shared: Arc<Shared>) {
             let _ = tokio::time::timeout(Duration::from_secs(1), conn).await;
         }
     }
+}
+
+/// Handles a request; a handler that panics is answered 500 (and counted) instead of taking the
+/// connection down.
+async fn guarded(
+    shared: Arc<Shared>,
+    abort: Arc<AtomicBool>,
+    req: hyper::Request<Incoming>,
+) -> Result<Response<ResBody>, io::Error> {
+    use futures_util::FutureExt as _;
+    let handled = std::panic::AssertUnwindSafe(handle(shared.clone(), abort, req)).catch_unwind().await;
+    handled.unwrap_or_else(|panic| {
+        shared.panics.fetch_add(1, Ordering::SeqCst);
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("infobip-emulator: a handler panicked (a bug of the emulator): {what}");
+        Ok(json_response(&shared, 500, &serde_json::json!({"error": "the emulator failed to handle this request"})))
+    })
 }
 
 /// Builds a JSON response.
@@ -349,6 +404,14 @@ async fn handle_request(
                 add_headers(&mut r, &f.headers);
                 return Ok(r);
             }
+            FaultKind::GzipBomb => {
+                let inflated = f.body.as_ref().and_then(Value::as_u64).unwrap_or(64 << 20).min(4 << 30);
+                let mut r =
+                    raw_response(&shared, f.status.unwrap_or(200), Some(gzip_bomb(inflated)), "application/json");
+                r.headers_mut().insert(http::header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                add_headers(&mut r, &f.headers);
+                return Ok(r);
+            }
             FaultKind::Status => {
                 let status = f.status.unwrap_or(500);
                 let mut r = match &f.body {
@@ -379,6 +442,30 @@ async fn handle_request(
         tokio::time::sleep(answer_after).await;
     }
     Ok(response)
+}
+
+/// A gzip stream of `inflated` spaces, made once per size and kept.
+fn gzip_bomb(inflated: u64) -> Bytes {
+    use std::io::Write as _;
+    static MADE: std::sync::Mutex<Option<(u64, Bytes)>> = std::sync::Mutex::new(None);
+    let mut made = MADE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((size, bytes)) = made.as_ref()
+        && *size == inflated
+    {
+        return bytes.clone();
+    }
+    let chunk = vec![b' '; 1 << 20];
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut left = inflated;
+    while left > 0 {
+        let n = usize::try_from(left.min(chunk.len() as u64)).unwrap_or(chunk.len());
+        // Writing into a Vec cannot fail.
+        let _ = encoder.write_all(&chunk[..n]);
+        left -= n as u64;
+    }
+    let bytes = Bytes::from(encoder.finish().unwrap_or_default());
+    *made = Some((inflated, bytes.clone()));
+    bytes
 }
 
 fn add_headers(r: &mut Response<ResBody>, headers: &std::collections::HashMap<String, String>) {

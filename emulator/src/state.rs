@@ -213,6 +213,10 @@ pub enum FaultKind {
     ResetAfterStatusLine,
     /// Answer with a truncated, unparsable JSON body.
     MalformedBody,
+    /// Answer `status` (default 200) with a gzip body (`Content-Encoding: gzip`) that inflates
+    /// to `body` bytes (a number; default 64 MiB, at most 4 GiB) of JSON whitespace: about a
+    /// thousandth of that on the wire. For testing that a client caps what it reads.
+    GzipBomb,
 }
 
 /// A fault queued through the admin API or [`crate::Emulator::queue_fault`].
@@ -358,7 +362,7 @@ pub struct WebhookStats {
     pub failures: u64,
     /// Reports (or inbound messages) accepted by a receiver.
     pub delivered: u64,
-    /// Reports dropped after the last attempt.
+    /// Reports dropped after the last attempt, or because their URL's queue was full.
     pub dropped: u64,
 }
 
@@ -395,13 +399,22 @@ pub(crate) struct State {
 /// A queued webhook item: (state epoch, JSON object).
 pub(crate) type PushItem = (u64, Value);
 
+/// The queue of one webhook URL: its pusher's id and the sending end of its bounded channel.
+#[derive(Debug)]
+pub(crate) struct PushQueue {
+    pub id: u64,
+    pub sender: mpsc::Sender<PushItem>,
+}
+
 /// What every task shares.
 #[derive(Debug)]
 pub(crate) struct Shared {
     pub config: EmulatorConfig,
     pub state: Mutex<State>,
     pub wake: Notify,
-    pub pushers: Mutex<HashMap<(String, PushKind), mpsc::UnboundedSender<PushItem>>>,
+    pub pushers: Mutex<HashMap<(String, PushKind), PushQueue>>,
+    /// Handler panics caught (each answered 500); a test asserts there are none.
+    pub panics: AtomicU64,
     pub counter: AtomicU64,
     pub epoch: AtomicU64,
     pub shutdown: watch::Receiver<bool>,
@@ -423,6 +436,7 @@ impl Shared {
             state: Mutex::new(State::default()),
             wake: Notify::new(),
             pushers: Mutex::new(HashMap::new()),
+            panics: AtomicU64::new(0),
             counter: AtomicU64::new(1),
             epoch: AtomicU64::new(0),
             shutdown,

@@ -37,7 +37,8 @@ fn not_found(ctx: &Ctx<'_>, what: &str) -> Response<ResBody> {
     ctx.error(404, &[], Some(&format!("{what} not found")))
 }
 
-/// Parses `15m`, `30s`, `2h`, `1d`, `500ms` into milliseconds.
+/// Parses `15m`, `30s`, `2h`, `1d`, `500ms` into milliseconds; `None` for anything else,
+/// including more than fits (`99999999999999d`).
 fn duration_ms(s: &str) -> Option<i64> {
     let s = s.trim();
     let split = s.find(|c: char| !c.is_ascii_digit())?;
@@ -51,7 +52,14 @@ fn duration_ms(s: &str) -> Option<i64> {
         "d" => 86_400_000,
         _ => return None,
     };
-    Some(n * factor)
+    n.checked_mul(factor)
+}
+
+/// `now` plus `ms` milliseconds, or the latest time there is when that is past it.
+fn after(now: chrono::DateTime<Utc>, ms: i64) -> chrono::DateTime<Utc> {
+    chrono::TimeDelta::try_milliseconds(ms)
+        .and_then(|d| now.checked_add_signed(d))
+        .unwrap_or(chrono::DateTime::<Utc>::MAX_UTC)
 }
 
 /// Routes a 2FA operation; `None` for operations answered from the spec.
@@ -240,7 +248,7 @@ fn send_pin(ctx: &Ctx<'_>, channel: &str) -> Response<ResBody> {
             verified: false,
             sent_at: now,
             verified_at: None,
-            expires_at: now + chrono::Duration::milliseconds(ttl),
+            expires_at: after(now, ttl),
         },
     );
     drop(st);
@@ -278,7 +286,7 @@ fn resend(ctx: &Ctx<'_>, channel: &str) -> Response<ResBody> {
     let now = Utc::now();
     p.pin = new_pin;
     p.sent_at = now;
-    p.expires_at = now + chrono::Duration::milliseconds(ttl);
+    p.expires_at = after(now, ttl);
     p.attempts_remaining = attempts;
     p.verified = false;
     let to = p.to.clone();

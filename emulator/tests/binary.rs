@@ -110,12 +110,38 @@ fn a_signal_right_after_the_listening_line_still_stops_cleanly() {
     assert!(startups[0] < Duration::from_millis(200), "{startups:?}");
 }
 
+/// Spawns the binary on a chosen port without reserving one first: a port another process holds
+/// makes the binary exit, and the next candidate is tried (bounded).
+fn spawn_on_a_chosen_port() -> (Child, u16) {
+    let seed = u64::from(std::process::id());
+    for attempt in 0..20u64 {
+        let port = 20_000 + ((seed * 7919 + attempt * 104_729) % 30_000) as u16;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_infobip-emulator"))
+            .args(["--port", &port.to_string()])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        if line.is_empty() {
+            // It exited: the port was taken.
+            let _ = child.wait();
+            continue;
+        }
+        let rest = line.trim_end().strip_prefix("Infobip emulator listening on http://127.0.0.1:").expect(&line);
+        let (printed, key) = rest.split_once(" (API key: ").expect(&line);
+        let key = key.strip_suffix(')').expect(&line).to_owned();
+        let printed: u16 = printed.parse().expect(&line);
+        return (Child { child, stdout, port: printed, key, startup: Duration::ZERO }, port);
+    }
+    panic!("20 candidate ports were all taken");
+}
+
 #[tokio::test]
 async fn a_chosen_port_is_used_and_the_default_key_printed() {
-    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = probe.local_addr().unwrap().port();
-    drop(probe);
-    let child = spawn(&["--port", &port.to_string()]);
+    let (child, port) = spawn_on_a_chosen_port();
     assert_eq!(child.port, port);
     assert_eq!(child.key, "emulator-api-key");
     let h = Http::new(&format!("http://127.0.0.1:{port}"));
@@ -235,4 +261,81 @@ fn bad_config_file_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid emulator config"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--tls`: the first line names an `https://` URL (otherwise exactly as without TLS), a later
+/// line says where the CA's PEM file is; a client trusting that CA gets an answer, one that
+/// does not is refused in the handshake; the temporary directory goes when the emulator stops.
+#[test]
+fn tls_prints_the_https_url_then_where_the_ca_is_and_serves_with_it() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_infobip-emulator"))
+        .args(["--port", "0", "--tls"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut lines = Vec::new();
+    // The listening line, perhaps other lines, then the CA line (at most 5 lines read).
+    for _ in 0..5 {
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        lines.push(line.trim_end().to_owned());
+        if line.starts_with("TLS CA certificate: ") {
+            break;
+        }
+    }
+    let first = &lines[0];
+    let rest = first.strip_prefix("Infobip emulator listening on https://127.0.0.1:").expect(first);
+    let (port, key) = rest.split_once(" (API key: ").expect(first);
+    let port: u16 = port.parse().expect(first);
+    assert_eq!(key, "emulator-api-key)");
+    let ca = lines.last().unwrap().strip_prefix("TLS CA certificate: ").unwrap_or_else(|| panic!("{lines:?}"));
+    let ca = std::path::PathBuf::from(ca);
+    let pem = std::fs::read(&ca).unwrap();
+    assert!(pem.starts_with(b"-----BEGIN CERTIFICATE-----\n"));
+    let dir = ca.parent().unwrap().to_owned();
+    for name in ["client.pem", "client-key.pem"] {
+        assert!(dir.join(name).is_file(), "{name}");
+    }
+
+    let answer = https_get(port, Some(&pem)).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let refused = https_get(port, None).unwrap_err();
+    assert!(refused.contains("UnknownIssuer"), "{refused}");
+
+    assert!(Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap().success());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "the emulator did not stop");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!dir.exists(), "the temporary TLS directory is removed at exit");
+}
+
+/// `GET /_emulator/health` over TLS, trusting the CA in `ca_pem` (or only an empty root store).
+fn https_get(port: u16, ca_pem: Option<&[u8]>) -> Result<String, String> {
+    use rustls::pki_types::{CertificateDer, ServerName, pem::PemObject};
+    use std::io::Write;
+    use std::sync::Arc;
+    let mut roots = rustls::RootCertStore::empty();
+    if let Some(pem) = ca_pem {
+        roots.add(CertificateDer::from_pem_slice(pem).unwrap()).unwrap();
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let name = ServerName::try_from("127.0.0.1").unwrap();
+    let mut tls = rustls::ClientConnection::new(Arc::new(config), name).unwrap();
+    let mut socket = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    socket.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut stream = rustls::Stream::new(&mut tls, &mut socket);
+    let request = format!("GET /_emulator/health HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).map_err(|e| e.to_string())?;
+    Ok(answer)
 }

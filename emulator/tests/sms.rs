@@ -18,6 +18,17 @@ async fn pull_all(h: &Http, path: &str) -> Vec<Value> {
     h.get(path, Some(KEY)).await.json()["results"].as_array().cloned().unwrap()
 }
 
+/// Polls the logs (bounded, 10 s) until no message matching `filter` (`bulkId=…`, or empty for
+/// all) is pending any more: their reports are then ready to be pulled.
+async fn wait_final(h: &Http, filter: &str) {
+    let path = format!("/sms/3/logs?limit=1000&generalStatus=PENDING&{filter}");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !pull_all(h, &path).await.is_empty() {
+        assert!(std::time::Instant::now() < deadline, "still pending after 10 s: {filter}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 #[tokio::test]
 async fn v3_send_returns_pending_with_generated_or_given_ids_and_stores_messages() {
     let (e, h) = emu(50).await;
@@ -103,7 +114,7 @@ async fn v2_text_and_binary_sends_use_v2_response_and_legacy_errors() {
     assert!(j["requestError"]["serviceException"]["validationErrors"]["messages[0].destinations"].is_array());
 
     // v1 reports carry the legacy shape.
-    tokio::time::sleep(Duration::from_millis(150)).await;
+    wait_final(&h, "bulkId=B2").await;
     let results = pull_all(&h, "/sms/1/reports?bulkId=B2").await;
     assert_eq!(results.len(), 1);
     assert_eq!(results[0]["smsCount"], 1);
@@ -163,7 +174,7 @@ async fn reports_become_final_after_the_delay_and_are_returned_once_with_filters
         assert_eq!(h.post("/sms/3/messages", Some(KEY), &body).await.status, 200);
     }
     assert!(pull_all(&h, "/sms/3/reports").await.is_empty(), "nothing final yet");
-    tokio::time::sleep(Duration::from_millis(250)).await;
+    wait_final(&h, "").await;
     let a = pull_all(&h, "/sms/3/reports?bulkId=A&limit=1").await;
     assert_eq!(a.len(), 1);
     let r = &a[0];
@@ -201,7 +212,7 @@ async fn status_mix_is_seeded_and_reproducible() {
             (0..40).map(|i| json!({"to": format!("4179302{i:04}"), "messageId": format!("m{i}")})).collect();
         h.post("/sms/3/messages", Some(KEY), &json!({"messages":[{"destinations":dests,"content":{"text":"x"}}]}))
             .await;
-        tokio::time::sleep(Duration::from_millis(150)).await;
+        wait_final(&h, "").await;
         let mut r: Vec<(String, String, String)> = pull_all(&h, "/sms/3/reports?limit=1000")
             .await
             .iter()
@@ -234,7 +245,7 @@ async fn logs_filter_and_page_with_cursor() {
             "options":{"schedule":{"bulkId": if i < 4 {"LB1"} else {"LB2"}}}});
         h.post("/sms/3/messages", Some(KEY), &body).await;
     }
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    wait_final(&h, "").await;
     let all = pull_all(&h, "/sms/3/logs").await;
     assert_eq!(all.len(), 7);
     assert_eq!(all[0]["messageId"], "L6", "newest first");
@@ -345,7 +356,7 @@ async fn scheduled_bulks_stay_pending_and_can_be_rescheduled_paused_resumed_and_
     // Resume: delivered.
     let j = h.put("/sms/1/bulks/status?bulkId=SCHED", Some(KEY), &json!({"status":"PENDING"})).await.json();
     assert_ne!(j["status"], "PAUSED");
-    tokio::time::sleep(Duration::from_millis(150)).await;
+    wait_final(&h, "bulkId=SCHED").await;
     assert_eq!(pull_all(&h, "/sms/3/reports?bulkId=SCHED").await.len(), 2);
     assert_eq!(h.get("/sms/1/bulks/status?bulkId=SCHED", Some(KEY)).await.json()["status"], "FINISHED");
     let r = h.put("/sms/1/bulks/status?bulkId=SCHED", Some(KEY), &json!({"status":"CANCELED"})).await;
@@ -371,7 +382,7 @@ async fn reports_filter_by_message_id_and_legacy_v1_reports_work_too() {
     assert_eq!(h.post("/sms/3/messages", Some(KEY), &body).await.status, 200);
     let v2 = json!({"messages":[{"from":"InfoSMS","destinations":[{"to":"41793026727","messageId":"R4"}],"text":"x"}]});
     assert_eq!(h.post("/sms/2/text/advanced", Some(KEY), &v2).await.status, 200);
-    tokio::time::sleep(Duration::from_millis(150)).await;
+    wait_final(&h, "").await;
 
     let one = pull_all(&h, "/sms/3/reports?messageId=R2").await;
     assert_eq!(one.len(), 1);

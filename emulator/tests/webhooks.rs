@@ -78,10 +78,11 @@ async fn reports_are_batched_and_legacy_sends_push_the_v1_shape_and_notify_false
 
 #[tokio::test]
 async fn receiver_that_is_down_gets_everything_once_it_comes_up() {
-    // Reserve a port, keep it closed for a while, then start a receiver there.
-    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = probe.local_addr().unwrap();
-    drop(probe);
+    // A socket bound but not listening: the port is ours and refuses connections until the
+    // receiver comes up on that same socket.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let addr = socket.local_addr().unwrap();
     let url = format!("http://{addr}/hook");
     let e = Emulator::start_with(fast_retry()).await.unwrap();
     let h = Http::new(&e.base_url());
@@ -91,7 +92,7 @@ async fn receiver_that_is_down_gets_everything_once_it_comes_up() {
     }
     assert!(wait_until(Duration::from_secs(5), || e.webhook_stats().failures >= 2).await);
     // Now bring the receiver up on that port.
-    let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
+    let listener = socket.listen(1024).unwrap();
     let got = std::sync::Arc::new(std::sync::Mutex::new(Vec::<serde_json::Value>::new()));
     let g = got.clone();
     tokio::spawn(async move {

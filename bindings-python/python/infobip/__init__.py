@@ -12,17 +12,21 @@ subclasses. Logs go to the :mod:`logging` logger ``infobip``; ``INFOBIP_LOG=debu
 prints them to stderr.
 """
 
+from __future__ import annotations
+
 from ._errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
+    AuthFailedError,
     BadRequestError,
     ConfigurationError,
     ConflictError,
     DecodeError,
     ErrorResource,
     InfobipError,
+    InternalError,
     InternalServerError,
     NotFoundError,
     OutcomeUnknownError,
@@ -33,42 +37,75 @@ from ._errors import (
     WebhookVerificationError,
 )
 from ._logs import _configure_from_env
-from ._models import (
-    Application,
-    ApplicationConfiguration,
-    BulkSchedule,
-    BulkStatusInfo,
-    DeliveryReport,
-    DeliveryReports,
-    EmailStatus,
-    InboundMessage,
-    InboundMessages,
-    MessageDetails,
-    MessageError,
-    MessageTemplate,
-    Model,
-    PinSent,
-    PinVerification,
-    Platform,
-    Preview,
-    PreviewConfiguration,
-    PreviewLanguage,
-    PreviewResponse,
-    Price,
-    SendResponse,
-    SentMessage,
-    SmsLog,
-    Status,
-    TemplateIndiaDlt,
-    TemplateRegional,
-    Verification,
-    Verifications,
-    UrlClick,
-    RecipientInfo,
-    GeoLocation,
-)
+from ._model import Model
 from . import webhooks
-from ._native import AsyncClient, AsyncSms, AsyncTfa, Client, Response, Sms, SmsLogs, Tfa, __version__, operations, required_scopes
+from ._client import AsyncClient, Client
+from ._native import FileDownload, Pager, AsyncPager, Response, SmsLogs, __version__, operations, required_scopes
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ._legacy import (
+        Application,
+        ApplicationConfiguration,
+        BulkSchedule,
+        BulkStatusInfo,
+        DeliveryReport,
+        DeliveryReports,
+        EmailStatus,
+        GeoLocation,
+        InboundMessage,
+        InboundMessages,
+        MessageDetails,
+        MessageError,
+        MessageTemplate,
+        PinSent,
+        PinVerification,
+        Platform,
+        Preview,
+        PreviewConfiguration,
+        PreviewLanguage,
+        PreviewResponse,
+        Price,
+        RecipientInfo,
+        SendResponse,
+        SentMessage,
+        SmsLog,
+        Status,
+        TemplateIndiaDlt,
+        TemplateRegional,
+        UrlClick,
+        Verification,
+        Verifications,
+    )
+    from .resources.sms import AsyncSms, Sms
+    from .resources.tfa import AsyncTfa, Tfa
+
+# Imported on first use (``import infobip`` stays fast): the SMS and 2FA result classes under
+# their names before the generated layer, and the SMS and 2FA namespace classes.
+_LAZY = {
+    "Sms": "resources.sms",
+    "AsyncSms": "resources.sms",
+    "Tfa": "resources.tfa",
+    "AsyncTfa": "resources.tfa",
+}
+_LEGACY = frozenset(
+    "Application ApplicationConfiguration BulkSchedule BulkStatusInfo DeliveryReport DeliveryReports EmailStatus "
+    "GeoLocation InboundMessage InboundMessages MessageDetails MessageError MessageTemplate PinSent PinVerification "
+    "Platform Preview PreviewConfiguration PreviewLanguage PreviewResponse Price RecipientInfo SendResponse "
+    "SentMessage SmsLog Status TemplateIndiaDlt TemplateRegional UrlClick Verification Verifications".split()
+)
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name, "_legacy" if name in _LEGACY else None)
+    if module is None:
+        raise AttributeError(f"module 'infobip' has no attribute {name!r}")
+    value = getattr(__import__(f"infobip.{module}", fromlist=[name]), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "__version__",
@@ -80,6 +117,9 @@ __all__ = [
     "SmsLogs",
     "Tfa",
     "AsyncTfa",
+    "Pager",
+    "AsyncPager",
+    "FileDownload",
     "Model",
     "SendResponse",
     "SentMessage",
@@ -118,6 +158,7 @@ __all__ = [
     "APIConnectionError",
     "APITimeoutError",
     "OutcomeUnknownError",
+    "AuthFailedError",
     "DecodeError",
     "APIStatusError",
     "BadRequestError",
@@ -127,6 +168,7 @@ __all__ = [
     "ConflictError",
     "RateLimitError",
     "InternalServerError",
+    "InternalError",
     "UrlClick",
     "RecipientInfo",
     "GeoLocation",

@@ -19,6 +19,7 @@ __all__ = [
     "APIConnectionError",
     "APITimeoutError",
     "OutcomeUnknownError",
+    "AuthFailedError",
     "DecodeError",
     "APIStatusError",
     "BadRequestError",
@@ -28,6 +29,7 @@ __all__ = [
     "ConflictError",
     "RateLimitError",
     "InternalServerError",
+    "InternalError",
 ]
 
 TYPE_CHECKING = False  # `typing` is only read by type checkers: it costs ~15 ms to import
@@ -143,6 +145,42 @@ class OutcomeUnknownError(APIConnectionError):
         self.status_code = status_code
 
 
+class AuthFailedError(InfobipError):
+    """The OAuth2 token or IBSSO session a call needed could not be had, so the call was not sent.
+
+    Sending it again is safe. ``cause`` is the code of what failed at the token or session endpoint
+    (``unauthorized`` for refused credentials, ``timeout``, ``connection``, ``server_error``, ...).
+    """
+
+    code = "auth_failed"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: Optional[str] = None,
+        scheme: str = "",
+        reason: str = "",
+        cause: str = "",
+        status_code: Optional[int] = None,
+        attempts: int = 0,
+    ) -> None:
+        super().__init__(message, code=code)
+        self.scheme = scheme
+        """``OAuth2`` or ``IBSSO``."""
+        self.reason = reason
+        self.cause = cause
+        self.status_code = status_code
+        """The status the token or session endpoint answered, if it answered."""
+        self.attempts = attempts
+
+
+class InternalError(InfobipError):
+    """A bug of the SDK (a panic in its native core, caught): please report it."""
+
+    code = "internal"
+
+
 class DecodeError(InfobipError):
     """A response body could not be read into the expected shape."""
 
@@ -249,6 +287,7 @@ _BY_CODE: Dict[str, Type[InfobipError]] = {
         APIConnectionError,
         APITimeoutError,
         OutcomeUnknownError,
+        AuthFailedError,
         DecodeError,
         APIStatusError,
         BadRequestError,
@@ -258,6 +297,7 @@ _BY_CODE: Dict[str, Type[InfobipError]] = {
         ConflictError,
         RateLimitError,
         InternalServerError,
+        InternalError,
     )
 }
 

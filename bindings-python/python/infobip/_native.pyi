@@ -1,11 +1,13 @@
 """Type stubs of the native module ``infobip._native`` (checked by stubtest in test.sh)."""
 
 import asyncio
+import os
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Type, Union, final
+from typing import Any, Coroutine, Dict, Generic, Iterator, List, Literal, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union, final
 
-from ._models import (
+from ._model import Model
+from ._legacy import (
     Application,
     BulkSchedule,
     BulkStatusInfo,
@@ -22,10 +24,11 @@ from ._models import (
     UrlClick,
 )
 
-from typing_extensions import Self
+from typing_extensions import Self, disjoint_base
 
 __all__ = [
     "__version__",
+    "_Shared",
     "Client",
     "AsyncClient",
     "Response",
@@ -34,7 +37,15 @@ __all__ = [
     "SmsLogs",
     "Tfa",
     "AsyncTfa",
-    "_parse_time",
+    "_test_panic",
+    "_SendTracker",
+    "_Start",
+    "Namespace",
+    "AsyncNamespace",
+    "Pager",
+    "AsyncPager",
+    "FileDownload",
+    "parse",
     "parse_delivery_reports",
     "parse_inbound",
     "parse_click",
@@ -46,7 +57,24 @@ __all__ = [
 
 __version__: str
 
-def _parse_time(text: str) -> datetime: ...
+def _test_panic(mode: Literal["sync", "blocking", "async"]) -> Any:
+    """A test hook, not an API: panics inside the SDK on purpose (it raises ``InternalError``)."""
+
+@final
+class _SendTracker:
+    """What a cancelled async send reads its ids from (internal)."""
+
+    def written(self) -> Optional[Tuple[Optional[str], List[str]]]: ...
+
+@final
+class _Start:
+    """Starts an async call once (internal)."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> "asyncio.Future[Any]": ...
+_M = TypeVar("_M", bound=Model)
+_T = TypeVar("_T")
+
+def parse(body: bytes, into: Type[_M]) -> _M: ...
 def parse_delivery_reports(body: bytes) -> List[DeliveryReport]: ...
 def parse_inbound(body: bytes) -> InboundMessages: ...
 def parse_click(body: bytes) -> UrlClick: ...
@@ -57,9 +85,98 @@ def verify_hmac(body: bytes, signature: Optional[str], *, secret: str, algorithm
 
 _QueryScalar = Union[str, int, float, bool, datetime]
 _QueryValue = Union[_QueryScalar, Sequence[_QueryScalar], None]
+# A certificate or key: a path to a PEM file, or the PEM bytes themselves.
+_Pem = Union[str, "os.PathLike[str]", bytes]
 _Json = Any
 _Strings = Union[str, Sequence[str]]
 _PinType = Literal["NUMERIC", "ALPHA", "HEX", "ALPHANUMERIC"]
+
+@final
+class _Shared:
+    """A handle ``with_options`` passes to the constructor of the client's own class."""
+
+@disjoint_base
+class Namespace:
+    """The base of a ``Client``'s namespaces: generated methods call ``_call`` and ``_pages``."""
+
+    def __new__(cls, client: Any) -> Self: ...
+    def _call(
+        self,
+        operation: str,
+        product: str,
+        result: str,
+        args: Dict[str, Any],
+        flat: bool,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        validate: Optional[bool] = None,
+    ) -> Any: ...
+    def _pages(
+        self,
+        operation: str,
+        product: str,
+        item: str,
+        args: Dict[str, Any],
+        flat: bool,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        validate: Optional[bool] = None,
+    ) -> Pager[Any]: ...
+
+@disjoint_base
+class AsyncNamespace:
+    """The base of an ``AsyncClient``'s namespaces."""
+
+    def __new__(cls, client: Any) -> Self: ...
+    def _call(
+        self,
+        operation: str,
+        product: str,
+        result: str,
+        args: Dict[str, Any],
+        flat: bool,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        validate: Optional[bool] = None,
+    ) -> Any: ...
+    def _pages(
+        self,
+        operation: str,
+        product: str,
+        item: str,
+        args: Dict[str, Any],
+        flat: bool,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        validate: Optional[bool] = None,
+    ) -> AsyncPager[Any]: ...
+
+@final
+class Pager(Generic[_T]):
+    """Every item of a paging operation (``for item in ...``), pages fetched as needed."""
+
+    def __iter__(self) -> Iterator[_T]: ...
+    def __next__(self) -> _T: ...
+
+@final
+class AsyncPager(Generic[_T]):
+    """Every item of a paging operation (``async for item in ...``)."""
+
+    def __aiter__(self) -> AsyncPager[_T]: ...
+    def __anext__(self) -> asyncio.Future[_T]: ...
+
+@final
+class FileDownload:
+    """A file an operation answered with."""
+
+    @property
+    def content(self) -> bytes: ...
+    @property
+    def content_type(self) -> Optional[str]: ...
+    @property
+    def file_name(self) -> Optional[str]: ...
+    @property
+    def raw_response(self) -> Response: ...
 
 @final
 class SmsLogs:
@@ -70,9 +187,9 @@ class SmsLogs:
     def __aiter__(self) -> SmsLogs: ...
     def __anext__(self) -> asyncio.Future[SmsLog]: ...
 
-@final
-class Sms:
-    """The SMS API of a ``Client``."""
+@disjoint_base
+class Sms(Namespace):
+    """The hand-written SMS calls of a ``Client`` (``client.sms`` adds every generated one)."""
 
     def send(
         self,
@@ -149,9 +266,9 @@ class Sms:
     def resume_bulk(self, bulk_id: str) -> BulkStatusInfo: ...
     def cancel_bulk(self, bulk_id: str) -> BulkStatusInfo: ...
 
-@final
-class AsyncSms:
-    """The SMS API of an ``AsyncClient``."""
+@disjoint_base
+class AsyncSms(AsyncNamespace):
+    """The hand-written SMS calls of an ``AsyncClient``."""
 
     def send(
         self,
@@ -161,7 +278,7 @@ class AsyncSms:
         sender: Optional[str] = None,
         messages: Optional[Sequence[Mapping[str, _Json]]] = None,
         options: Optional[Mapping[str, _Json]] = None,
-    ) -> asyncio.Future[SendResponse]: ...
+    ) -> Coroutine[Any, Any, SendResponse]: ...
     def send_query(
         self,
         *,
@@ -188,7 +305,7 @@ class AsyncSms:
         turkey_iys_recipient_type: Optional[str] = None,
         south_korea_reseller_code: Optional[int] = None,
         south_korea_title: Optional[str] = None,
-    ) -> asyncio.Future[SendResponse]: ...
+    ) -> Coroutine[Any, Any, SendResponse]: ...
     def preview(
         self, text: str, *, language_code: Optional[str] = None, transliteration: Optional[str] = None
     ) -> asyncio.Future[PreviewResponse]: ...
@@ -246,9 +363,9 @@ class Response:
     def attempts(self) -> int: ...
     def json(self) -> Any: ...
 
-@final
-class Tfa:
-    """The 2FA API of a ``Client``."""
+@disjoint_base
+class Tfa(Namespace):
+    """The hand-written 2FA calls of a ``Client`` (``client.tfa`` adds every generated one)."""
 
     def applications(self) -> List[Application]: ...
     def application(self, app_id: str) -> Application: ...
@@ -269,9 +386,9 @@ class Tfa:
     def verify_pin(self, pin_id: str, *, pin: str) -> PinVerification: ...
     def verifications(self, app_id: str, *, msisdn: str, verified: Optional[bool] = None, sent: Optional[bool] = None) -> Verifications: ...
 
-@final
-class AsyncTfa:
-    """The 2FA API of an ``AsyncClient``."""
+@disjoint_base
+class AsyncTfa(AsyncNamespace):
+    """The hand-written 2FA calls of an ``AsyncClient``."""
 
     def applications(self) -> asyncio.Future[List[Application]]: ...
     def application(self, app_id: str) -> asyncio.Future[Application]: ...
@@ -292,9 +409,9 @@ class AsyncTfa:
     def verify_pin(self, pin_id: str, *, pin: str) -> asyncio.Future[PinVerification]: ...
     def verifications(self, app_id: str, *, msisdn: str, verified: Optional[bool] = None, sent: Optional[bool] = None) -> asyncio.Future[Verifications]: ...
 
-@final
+@disjoint_base
 class Client:
-    """The blocking client. Calls release the GIL while they wait."""
+    """The native part of ``infobip.Client`` (which adds the namespaces)."""
 
     def __new__(
         cls,
@@ -310,8 +427,17 @@ class Client:
         connect_timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         user_agent_suffix: Optional[str] = None,
+        proxy: Optional[str] = None,
+        no_proxy: Optional[str] = None,
+        ca_cert: Optional[_Pem] = None,
+        client_cert: Optional[_Pem] = None,
+        client_key: Optional[_Pem] = None,
+        max_response_bytes: Optional[int] = None,
+        validate: Optional[bool] = None,
     ) -> Self: ...
-    def with_options(self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None) -> Client: ...
+    def with_options(
+        self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None, validate: Optional[bool] = None
+    ) -> Self: ...
     def request(
         self,
         method: str,
@@ -330,10 +456,6 @@ class Client:
         headers: Optional[Mapping[str, _Json]] = None,
         body: Optional[_Json] = None,
     ) -> Response: ...
-    @property
-    def sms(self) -> Sms: ...
-    @property
-    def tfa(self) -> Tfa: ...
     def __enter__(self) -> Self: ...
     def __exit__(
         self,
@@ -343,9 +465,9 @@ class Client:
         /,
     ) -> None: ...
 
-@final
+@disjoint_base
 class AsyncClient:
-    """The asyncio client. Calls return awaitables; cancelling one aborts its request."""
+    """The native part of ``infobip.AsyncClient``."""
 
     def __new__(
         cls,
@@ -361,8 +483,17 @@ class AsyncClient:
         connect_timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         user_agent_suffix: Optional[str] = None,
+        proxy: Optional[str] = None,
+        no_proxy: Optional[str] = None,
+        ca_cert: Optional[_Pem] = None,
+        client_cert: Optional[_Pem] = None,
+        client_key: Optional[_Pem] = None,
+        max_response_bytes: Optional[int] = None,
+        validate: Optional[bool] = None,
     ) -> Self: ...
-    def with_options(self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None) -> AsyncClient: ...
+    def with_options(
+        self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None, validate: Optional[bool] = None
+    ) -> Self: ...
     def request(
         self,
         method: str,
@@ -370,7 +501,7 @@ class AsyncClient:
         *,
         query: Optional[Mapping[str, _QueryValue]] = None,
         json: Optional[Any] = None,
-    ) -> asyncio.Future[Response]: ...
+    ) -> Coroutine[Any, Any, Response]: ...
     def close(self) -> asyncio.Future[None]: ...
     def call(
         self,
@@ -380,11 +511,7 @@ class AsyncClient:
         query: Optional[Mapping[str, _Json]] = None,
         headers: Optional[Mapping[str, _Json]] = None,
         body: Optional[_Json] = None,
-    ) -> asyncio.Future[Response]: ...
-    @property
-    def sms(self) -> AsyncSms: ...
-    @property
-    def tfa(self) -> AsyncTfa: ...
+    ) -> Coroutine[Any, Any, Response]: ...
     def __aenter__(self) -> asyncio.Future[Self]: ...
     def __aexit__(
         self,

@@ -87,12 +87,11 @@ pub async fn run(global: &Global, args: BulkArgs) -> Result<(), CliError> {
     let resume = if exists { journal::read(&results)? } else { journal::Resume::default() };
     let read = Input::open(&args.csv, &args)?.check_all(&template, resume.last.as_ref())?;
     let client = profile::client(global)?;
-    let mut journal = Journal::open(&results)?;
+    let mut journal = Journal::open(&results, exists.then_some(resume.complete_len))?;
     let mut summary =
         Summary { read, skipped: resume.done, results: results.display().to_string(), ..Summary::default() };
     if !resume.interrupted.is_empty() {
         journal.write(&resume.interrupted)?;
-        journal.sync()?;
         eprintln!(
             "{} destination(s) of an interrupted batch are recorded as outcome_unknown and not resent; \
              check them with `infobip sms logs --message-id …`",
@@ -187,7 +186,6 @@ async fn send_batch(
         })
         .collect();
     journal.write(&records)?;
-    journal.sync()?;
     summary.sent += records.len() as u64;
     let result = client.sms().send(request).await;
     let failure = match &result {
@@ -212,7 +210,6 @@ async fn send_batch(
         summary.counts.add(record.outcome);
     }
     journal.write(&records)?;
-    journal.sync()?;
     match failure {
         None => Ok(()),
         Some(error) => {
@@ -229,12 +226,17 @@ async fn send_batch(
     }
 }
 
-/// Reads each message's outcome from the response, by message id.
+/// Reads each message's outcome from the response, by message id. A message the answer does
+/// not mention may or may not have been accepted: `outcome_unknown`.
 fn settle(records: &mut [Record], response: &SendResponse) {
-    let statuses: HashMap<&str, &infobip::sms::Status> =
-        response.messages.iter().filter_map(|m| Some((m.message_id.as_deref()?, m.status.as_ref()?))).collect();
+    let statuses: HashMap<&str, Option<&infobip::sms::Status>> =
+        response.messages.iter().filter_map(|m| Some((m.message_id.as_deref()?, m.status.as_ref()))).collect();
     for record in records {
-        let status = statuses.get(record.message_id.as_str());
+        let Some(status) = statuses.get(record.message_id.as_str()) else {
+            record.outcome = Outcome::Unknown;
+            record.error = "not in the answer".into();
+            continue;
+        };
         record.outcome = match status.map(|s| s.group()) {
             Some(StatusGroup::Rejected) => Outcome::Rejected,
             _ => Outcome::Accepted,

@@ -6,10 +6,11 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
-use infobip_emulator::{Emulator, RecordedRequest};
+use infobip_emulator::proxy::RecordingProxy;
+use infobip_emulator::{Emulator, EmulatorConfig, RecordedRequest};
 
 /// The environment names the binary reads; removed so the host's settings never leak in.
-const ENV_NAMES: [&str; 10] = [
+const ENV_NAMES: [&str; 18] = [
     "INFOBIP_BASE_URL",
     "INFOBIP_API_KEY",
     "INFOBIP_USERNAME",
@@ -20,6 +21,14 @@ const ENV_NAMES: [&str; 10] = [
     "INFOBIP_LOG",
     "XDG_CONFIG_HOME",
     "INFOBIP_EMULATOR_PORT",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+    "NO_PROXY",
+    "no_proxy",
 ];
 
 /// An emulator on its own runtime, and a temporary home directory.
@@ -31,9 +40,19 @@ pub struct Env {
 
 impl Env {
     pub fn start() -> Self {
+        Self::start_with(EmulatorConfig::default())
+    }
+
+    /// An emulator with `config` (e.g. TLS on).
+    pub fn start_with(config: EmulatorConfig) -> Self {
         let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-        let emulator = runtime.block_on(Emulator::start()).unwrap();
+        let emulator = runtime.block_on(Emulator::start_with(config)).unwrap();
         Env { emulator, home: tempfile::tempdir().unwrap(), runtime }
+    }
+
+    /// A recording proxy on this environment's runtime.
+    pub fn proxy(&self) -> RecordingProxy {
+        self.runtime.block_on(RecordingProxy::start(None)).unwrap()
     }
 
     /// The binary with a clean environment: no credentials at all, HOME in a temp dir.

@@ -78,7 +78,69 @@ fn root(loaded: &Loaded) -> String {
         }
     }
     out.push_str("        _ => None,\n    }\n}\n");
+    dispatch(&mut out, loaded);
     out
+}
+
+/// Test hooks over every operation's generated types: reading an answer, and a request body
+/// read and written back (what a round trip through the types keeps).
+fn dispatch(out: &mut String, loaded: &Loaded) {
+    out.push_str(
+        "\n/// Reads `body` as the answer of `operation_id`, into its generated type (`None` when the\n\
+         /// operation does not answer JSON, or its product's feature is off). For tests.\n\
+         #[doc(hidden)]\n\
+         #[allow(unused_variables)] // with no product's feature on, no arm reads `body`\n\
+         pub fn decode_answer(operation_id: &str, body: &[u8]) -> Option<Result<(), crate::Error>> {\n\
+         \x20   match operation_id {\n",
+    );
+    for product in &loaded.api.products {
+        for op in &product.operations {
+            if let Response::Json { ty, .. } = &op.response {
+                let _ = writeln!(
+                    out,
+                    "        #[cfg(all(feature = \"{feature}\", not(test)))]\n        {id:?} => Some(crate::http::decode_json::<{ty}>(body, {id:?}).map(drop)),",
+                    feature = product.snake,
+                    id = op.id,
+                    ty = qualified(product, ty),
+                );
+            }
+        }
+    }
+    out.push_str("        _ => None,\n    }\n}\n");
+    out.push_str(
+        "\n/// Reads `body` into the request body type of `operation_id` and writes it back as JSON\n\
+         /// (`None` when the operation takes no JSON body, or its product's feature is off). For tests.\n\
+         #[doc(hidden)]\n\
+         #[allow(unused_variables)] // with no product's feature on, no arm reads `body`\n\
+         pub fn round_trip_body(operation_id: &str, body: &[u8]) -> Option<Result<serde_json::Value, crate::Error>> {\n\
+         \x20   match operation_id {\n",
+    );
+    for product in &loaded.api.products {
+        for op in &product.operations {
+            let Some(body) = &op.body else { continue };
+            if !body.content_type.contains("json") {
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "        #[cfg(all(feature = \"{feature}\", not(test)))]\n        {id:?} => Some(crate::http::decode_json::<{ty}>(body, {id:?}).and_then(|v| crate::typed::to_json(&v))),",
+                feature = product.snake,
+                id = op.id,
+                ty = qualified(product, &body.ty),
+            );
+        }
+    }
+    out.push_str("        _ => None,\n    }\n}\n");
+}
+
+/// A Rust type path from `crate::api`.
+fn qualified(product: &Product, ty: &Ty) -> String {
+    match ty {
+        Ty::Named(id) => format!("{}::{}", product.snake, product.types[id.0].name),
+        Ty::List(inner) => format!("Vec<{}>", qualified(product, inner)),
+        Ty::Map(inner) => format!("std::collections::BTreeMap<String, {}>", qualified(product, inner)),
+        other => rust_type(product, other),
+    }
 }
 
 fn module(product: &Product, handle: Option<&str>) -> String {

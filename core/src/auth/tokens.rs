@@ -1,16 +1,24 @@
 //! Turns credentials into an `Authorization` header, fetching sessions and tokens as needed.
+//!
+//! One fetch at a time: callers that need a token while one is being fetched wait for that fetch
+//! and share its result, success or failure (a failure is not cached: the next call fetches
+//! again). The fetch runs as a task of its own, so a caller that gives up does not stop it for
+//! the others; each caller waits at most until its call's deadline. A failed fetch is
+//! [`Error::AuthFailed`]: the call that needed it was not sent.
 
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use base64::Engine as _;
+use futures_util::FutureExt as _;
+use futures_util::future::{BoxFuture, Shared};
 use http::{HeaderValue, Method};
 use serde::Deserialize;
-use tokio::sync::Mutex;
 use tokio::time::Instant;
 
 use super::{Credentials, Secret};
 use crate::config::RequestOptions;
-use crate::error::Error;
+use crate::error::{AuthFailure, Error};
 use crate::http::{Body, Prepared, Query, Transport};
 
 /// Path of the IBSSO session endpoint.
@@ -23,15 +31,26 @@ pub(crate) enum Authenticator {
     /// App keys and Basic credentials: one header, always the same.
     Fixed(HeaderValue),
     /// IBSSO sessions.
-    Session { username: String, password: Secret, cache: Mutex<Option<Cached>> },
+    Session { username: String, password: Secret, cache: Mutex<Cache> },
     /// OAuth2 client credentials.
-    OAuth2 { client_id: String, client_secret: Secret, cache: Mutex<Option<Cached>> },
+    OAuth2 { client_id: String, client_secret: Secret, cache: Mutex<Cache> },
 }
 
 /// A session or token and when to stop using it.
+#[derive(Clone)]
 pub(crate) struct Cached {
     header: HeaderValue,
     refresh_at: Option<Instant>,
+}
+
+/// The fetch every waiting caller shares.
+type Fetch = Shared<BoxFuture<'static, Result<Cached, AuthFailure>>>;
+
+/// The current session or token, and the fetch under way.
+#[derive(Default)]
+pub(crate) struct Cache {
+    cached: Option<Cached>,
+    fetching: Option<Fetch>,
 }
 
 impl std::fmt::Debug for Authenticator {
@@ -64,47 +83,112 @@ impl Authenticator {
             Credentials::Ibsso { username, password } => Authenticator::Session {
                 username: username.clone(),
                 password: password.clone(),
-                cache: Mutex::new(None),
+                cache: Mutex::default(),
             },
             Credentials::OAuth2 { client_id, client_secret } => Authenticator::OAuth2 {
                 client_id: client_id.clone(),
                 client_secret: client_secret.clone(),
-                cache: Mutex::new(None),
+                cache: Mutex::default(),
             },
         })
     }
 
     /// The header for the next request, fetching a session or token first when needed.
-    /// Callers that arrive while a fetch is under way wait for it and share its result.
-    pub(crate) async fn header(&self, transport: &Transport) -> Result<HeaderValue, Error> {
-        let (cache, fetch_session) = match self {
+    /// Callers that arrive while a fetch is under way wait for it and share its result; each
+    /// waits at most until `deadline`.
+    pub(crate) async fn header(
+        &self,
+        transport: &Arc<Transport>,
+        deadline: Option<Instant>,
+    ) -> Result<HeaderValue, Error> {
+        let (cache, scheme) = match self {
             Authenticator::Fixed(value) => return Ok(value.clone()),
-            Authenticator::Session { cache, .. } => (cache, true),
-            Authenticator::OAuth2 { cache, .. } => (cache, false),
+            Authenticator::Session { cache, .. } => (cache, "IBSSO"),
+            Authenticator::OAuth2 { cache, .. } => (cache, "OAuth2"),
         };
-        let mut slot = cache.lock().await;
-        if let Some(cached) = slot.as_ref()
-            && cached.refresh_at.is_none_or(|at| Instant::now() < at)
-        {
-            return Ok(cached.header.clone());
+        let fetch = {
+            let mut state = cache.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some(cached) = state.cached.as_ref()
+                && cached.refresh_at.is_none_or(|at| Instant::now() < at)
+            {
+                return Ok(cached.header.clone());
+            }
+            state.fetching.get_or_insert_with(|| self.start_fetch(transport.clone())).clone()
+        };
+        let result = match deadline {
+            Some(deadline) => match tokio::time::timeout_at(deadline, fetch.clone()).await {
+                Ok(result) => result,
+                Err(_) => {
+                    return Err(Error::AuthFailed(Box::new(AuthFailure {
+                        scheme: scheme.to_owned(),
+                        reason: "none came within the call's timeout (the fetch goes on for later calls)".to_owned(),
+                        cause: "timeout".to_owned(),
+                        status: None,
+                        attempts: 0,
+                    })));
+                }
+            },
+            None => fetch.clone().await,
+        };
+        let mut state = cache.lock().unwrap_or_else(PoisonError::into_inner);
+        if state.fetching.as_ref().is_some_and(|f| f.ptr_eq(&fetch)) {
+            state.fetching = None;
+            if let Ok(fresh) = &result {
+                state.cached = Some(fresh.clone());
+            }
         }
-        let fresh =
-            if fetch_session { self.create_session(transport).await? } else { self.fetch_token(transport).await? };
-        let header = fresh.header.clone();
-        *slot = Some(fresh);
-        Ok(header)
+        result.map(|fresh| fresh.header).map_err(|failure| Error::AuthFailed(Box::new(failure)))
+    }
+
+    /// Starts fetching a session or token as a task of its own.
+    fn start_fetch(&self, transport: Arc<Transport>) -> Fetch {
+        let scheme = if matches!(self, Authenticator::Session { .. }) { "IBSSO" } else { "OAuth2" };
+        let task = match self {
+            Authenticator::Fixed(_) => {
+                return async move { Err(internal(scheme, "a fixed header needs no fetch")) }.boxed().shared();
+            }
+            Authenticator::Session { username, password, .. } => {
+                let (username, password) = (username.clone(), password.clone());
+                tokio::spawn(async move {
+                    let session = request_session(&transport, &username, &password, false)
+                        .await
+                        .map_err(|e| AuthFailure::from_error("IBSSO", &e))?;
+                    let header = session_header(&session.token).map_err(|e| AuthFailure::from_error("IBSSO", &e))?;
+                    Ok(Cached { header, refresh_at: None })
+                })
+            }
+            Authenticator::OAuth2 { client_id, client_secret, .. } => {
+                let (client_id, client_secret) = (client_id.clone(), client_secret.clone());
+                tokio::spawn(async move {
+                    let failed = |e: Error| AuthFailure::from_error("OAuth2", &e);
+                    let asked = Instant::now();
+                    let token = request_token(&transport, &client_id, &client_secret).await.map_err(failed)?;
+                    let refresh_at = token.expires_in.and_then(|secs| {
+                        let lifetime = Duration::from_secs(secs);
+                        let margin = (lifetime / 10).min(Duration::from_secs(60));
+                        // A lifetime past what the clock can count never needs a refresh.
+                        asked.checked_add(lifetime - margin)
+                    });
+                    let header = sensitive(&format!("Bearer {}", token.access_token.expose())).map_err(failed)?;
+                    Ok(Cached { header, refresh_at })
+                })
+            }
+        };
+        async move { task.await.unwrap_or_else(|e| Err(internal(scheme, &format!("the fetch ended abnormally: {e}")))) }
+            .boxed()
+            .shared()
     }
 
     /// Called after a 401: forgets the session or token that was refused, so the next
     /// [`header`](Self::header) fetches a new one. Returns whether trying again can help.
-    pub(crate) async fn forget(&self, refused: &HeaderValue) -> bool {
+    pub(crate) fn forget(&self, refused: &HeaderValue) -> bool {
         let cache = match self {
             Authenticator::Fixed(_) => return false,
             Authenticator::Session { cache, .. } | Authenticator::OAuth2 { cache, .. } => cache,
         };
-        let mut slot = cache.lock().await;
-        if slot.as_ref().is_some_and(|c| c.header == refused) {
-            *slot = None;
+        let mut state = cache.lock().unwrap_or_else(PoisonError::into_inner);
+        if state.cached.as_ref().is_some_and(|c| c.header == refused) {
+            state.cached = None;
         }
         true
     }
@@ -112,31 +196,15 @@ impl Authenticator {
     /// Destroys an IBSSO session, if one is open.
     pub(crate) async fn close(&self, transport: &Transport) -> Result<(), Error> {
         let Authenticator::Session { cache, .. } = self else { return Ok(()) };
-        let Some(cached) = cache.lock().await.take() else { return Ok(()) };
+        let taken = cache.lock().unwrap_or_else(PoisonError::into_inner).cached.take();
+        let Some(cached) = taken else { return Ok(()) };
         destroy_session(transport, &cached.header).await
     }
+}
 
-    async fn create_session(&self, transport: &Transport) -> Result<Cached, Error> {
-        let Authenticator::Session { username, password, .. } = self else {
-            return Err(Error::config("not an IBSSO authenticator"));
-        };
-        let session = request_session(transport, username, password, false).await?;
-        Ok(Cached { header: session_header(&session.token)?, refresh_at: None })
-    }
-
-    async fn fetch_token(&self, transport: &Transport) -> Result<Cached, Error> {
-        let Authenticator::OAuth2 { client_id, client_secret, .. } = self else {
-            return Err(Error::config("not an OAuth2 authenticator"));
-        };
-        let asked = Instant::now();
-        let token = request_token(transport, client_id, client_secret).await?;
-        let refresh_at = token.expires_in.map(|secs| {
-            let lifetime = Duration::from_secs(secs);
-            let margin = (lifetime / 10).min(Duration::from_secs(60));
-            asked + lifetime - margin
-        });
-        Ok(Cached { header: sensitive(&format!("Bearer {}", token.access_token.expose()))?, refresh_at })
-    }
+/// An authentication failure that is a bug of the SDK.
+fn internal(scheme: &str, message: &str) -> AuthFailure {
+    AuthFailure::from_error(scheme, &Error::internal(message))
 }
 
 /// An IBSSO session (`POST /auth/1/session`).
@@ -177,7 +245,8 @@ pub(crate) async fn request_session(
         body["unsafe"] = serde_json::Value::Bool(true);
     }
     let request = Prepared::new(Method::POST, SESSION_PATH, Query::new(), Some(Body::json(&body)?));
-    let response = transport.run(&request, None, &RequestOptions::new()).await?;
+    // A second session is harmless: retried like a GET.
+    let response = transport.run(&request, None, &RequestOptions::new().retry_non_idempotent(true), None).await?;
     // A decode error could quote the body, which holds the token: say less.
     let mut session: Session =
         response.json().map_err(|_| Error::decode("the IBSSO session response (it has no \"token\")", None))?;
@@ -196,7 +265,8 @@ pub(crate) async fn request_token(
     form.push("client_secret", client_secret.expose());
     form.push("grant_type", "client_credentials");
     let request = Prepared::new(Method::POST, TOKEN_PATH, Query::new(), Some(Body::form(&form)));
-    let response = transport.run(&request, None, &RequestOptions::new()).await?;
+    // A second token is harmless: retried like a GET.
+    let response = transport.run(&request, None, &RequestOptions::new().retry_non_idempotent(true), None).await?;
     let mut token: OAuth2Token =
         response.json().map_err(|_| Error::decode("the OAuth2 token response (it has no \"access_token\")", None))?;
     token.request_id = response.request_id;
@@ -206,7 +276,7 @@ pub(crate) async fn request_token(
 /// Destroys an IBSSO session.
 pub(crate) async fn destroy_session(transport: &Transport, header: &HeaderValue) -> Result<(), Error> {
     let request = Prepared::new(Method::DELETE, SESSION_PATH, Query::new(), None);
-    match transport.run(&request, Some(header), &RequestOptions::new().max_retries(0)).await {
+    match transport.run(&request, Some(header), &RequestOptions::new().max_retries(0), None).await {
         Ok(_) => Ok(()),
         // An expired session is as good as destroyed.
         Err(Error::Api(api)) if api.status == 401 => Ok(()),

@@ -106,8 +106,13 @@ pub struct CallResponse {
     pub raw: Bytes,
 }
 
-impl From<Response> for CallResponse {
-    fn from(response: Response) -> Self {
+impl CallResponse {
+    /// Reads an answer. JSON nested deeper than [`MAX_DEPTH`](crate::config::MAX_DEPTH) is a
+    /// `decode` error (`outcome_unknown` for a send, whose accepted messages are then unknown).
+    fn read(response: Response) -> Result<Self, Error> {
+        if let Err(error) = crate::http::check_depth(&response.body, "the response body") {
+            return Err(crate::send::unreadable(&response, error));
+        }
         let body = if response.body.is_empty() {
             Value::Null
         } else {
@@ -115,14 +120,14 @@ impl From<Response> for CallResponse {
                 std::str::from_utf8(&response.body).map(|t| Value::String(t.to_owned())).unwrap_or(Value::Null)
             })
         };
-        CallResponse {
+        Ok(CallResponse {
             status: response.status,
             headers: response.headers,
             request_id: response.request_id,
             attempts: response.attempts,
             body,
             raw: response.body,
-        }
+        })
     }
 }
 
@@ -141,9 +146,13 @@ impl Client {
     /// (the body's fields and [`CallParams::file`]s) or one file's bytes (see
     /// [`files`](crate::files)). The `Accept` header asks for what the operation answers
     /// ([`Operation::accept`]). An unknown id is a `validation` error suggesting the closest ids.
+    ///
+    /// An operation that sends messages ([`Operation::send`]) follows the
+    /// [send rule](crate::send): ids assigned where its request has places for them and the
+    /// caller gave none (after the check, so problems name the caller's own body), never repeated
+    /// once it may have been written, `outcome_unknown` with its ids when in doubt.
     pub async fn call(&self, operation_id: &str, params: CallParams) -> Result<CallResponse, Error> {
-        let response = self.send_operation(operation_id, params, None).await?;
-        Ok(CallResponse::from(response))
+        CallResponse::read(self.send_operation(operation_id, params, None).await?)
     }
 
     /// Checks and sends a call; with a `streamed` slot, a success answer's body is left unread
@@ -167,7 +176,7 @@ impl Client {
         request = match checked.body {
             Some(Encoded::Json(body)) => request.json(&body),
             Some(Encoded::Form(fields)) => request.form(&fields),
-            Some(Encoded::Upload(upload)) => request.upload(upload.pieces, &upload.content_type),
+            Some(Encoded::Upload(upload)) => request.upload(upload),
             None => request,
         };
         request.options(params.options).send().await
@@ -194,6 +203,9 @@ impl Checked {
     /// is checked (path parameters given, values that can be sent), and unknown parameters and
     /// values or bodies the spec refuses are sent as they are.
     fn new(op: &Operation, params: &CallParams, validate: bool) -> Result<Self, Error> {
+        if let Some(body) = &params.body {
+            crate::input::check_depth(body, "body")?;
+        }
         let mut violations = Vec::new();
         if validate {
             for (location, given) in [

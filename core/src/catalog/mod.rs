@@ -21,10 +21,11 @@
 //! (e.g. `sms:get-logs`) and the bare id is unknown (its error suggests both).
 
 mod call;
+mod keys;
 mod model;
 mod schema;
 mod suggest;
-mod upload;
+pub(crate) mod upload;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -32,7 +33,10 @@ use std::sync::OnceLock;
 use serde::de::DeserializeOwned;
 
 pub use call::{CallParams, CallResponse};
-pub use model::{Deprecation, FileField, Operation, OperationListing, Param, ParamLocation, RequestBody, Throttling};
+pub use model::{
+    Deprecation, FileField, IdPlace, Operation, OperationListing, Param, ParamLocation, RequestBody, SendSpec,
+    Throttling,
+};
 
 use schema::Schema;
 
@@ -43,6 +47,8 @@ struct Catalog {
     operations: Vec<Operation>,
     by_id: HashMap<String, usize>,
     by_key: HashMap<String, usize>,
+    /// The operations that send messages.
+    sends: Vec<usize>,
 }
 
 fn catalog() -> &'static Catalog {
@@ -51,7 +57,8 @@ fn catalog() -> &'static Catalog {
         let operations: Vec<Operation> = unpack(OPERATIONS_BLOB, "operations");
         let by_id = operations.iter().enumerate().map(|(i, op)| (op.id.clone(), i)).collect();
         let by_key = operations.iter().enumerate().map(|(i, op)| (op.key(), i)).collect();
-        Catalog { operations, by_id, by_key }
+        let sends = operations.iter().enumerate().filter(|(_, op)| op.send.is_some()).map(|(i, _)| i).collect();
+        Catalog { operations, by_id, by_key, sends }
     })
 }
 
@@ -111,18 +118,36 @@ pub fn operation_by_key(key: &str) -> Option<&'static Operation> {
     catalog.by_key.get(key).map(|i| &catalog.operations[*i])
 }
 
+/// Every operation that sends messages (those with a [`send`](Operation::send) spec).
+pub fn sends() -> impl Iterator<Item = &'static Operation> {
+    let catalog = catalog();
+    catalog.sends.iter().map(|i| &catalog.operations[*i])
+}
+
 /// The operation a request goes to: its key (`METHOD /path/{template}`), or a method and a
 /// concrete path whose segments fill a template (`GET /2fa/2/applications/abc`). Where several
 /// templates fit, the one with the most literal segments wins.
 pub fn operation_for(key: &str) -> Option<&'static Operation> {
-    if let Some(op) = operation_by_key(key) {
-        return Some(op);
+    operation_by_key(key).or_else(|| best_fit(key, operations().iter()))
+}
+
+/// The send operation a request goes to (see [`operation_for`]), if it is one.
+pub fn send_operation_for(key: &str) -> Option<&'static Operation> {
+    match operation_by_key(key) {
+        Some(op) => op.send.is_some().then_some(op),
+        // Most paths fit no send at all; one that does must fit it better than any other operation.
+        None => {
+            best_fit(key, sends()).filter(|send| best_fit(key, operations().iter()).is_some_and(|op| op.id == send.id))
+        }
     }
+}
+
+/// The operation among `candidates` whose method and template fit `METHOD /concrete/path` best.
+fn best_fit<'a>(key: &str, candidates: impl Iterator<Item = &'a Operation>) -> Option<&'a Operation> {
     let (method, path) = key.split_once(' ')?;
     let path = path.split('?').next().unwrap_or(path);
     let segments: Vec<&str> = path.split('/').collect();
-    operations()
-        .iter()
+    candidates
         .filter(|op| op.method == method)
         .filter_map(|op| {
             let template: Vec<&str> = op.path.split('/').collect();

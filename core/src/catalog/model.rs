@@ -49,6 +49,45 @@ pub struct Operation {
     /// Whether that answer is a file rather than JSON (see [`answers_file`](Operation::answers_file)).
     #[serde(default)]
     pub(crate) file: bool,
+    /// Set when it sends messages: where its request carries a bulk id and message ids. Every
+    /// call of such an operation follows the send rule of [`send`](crate::send).
+    #[serde(default)]
+    pub send: Option<SendSpec>,
+}
+
+/// How a request that sends messages carries its ids; read from the spec (see
+/// [`send`](crate::send) for the rule it drives).
+///
+/// ```
+/// use infobip::catalog::{operation, IdPlace};
+/// let send = operation("send-sms-messages").and_then(|op| op.send.as_ref()).expect("a send");
+/// assert_eq!(send.bulk_id, Some(IdPlace::Body("/options/schedule/bulkId".into())));
+/// assert_eq!(send.message_ids, [IdPlace::Body("/messages/*/destinations/*/messageId".into())]);
+/// let query = operation("send-sms-messages-over-query-parameters").and_then(|op| op.send.as_ref()).expect("a send");
+/// assert_eq!(query.bulk_id, Some(IdPlace::Query("bulkId".into())));
+/// ```
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SendSpec {
+    /// Where the request's bulk id goes, when it has a place for one.
+    #[serde(default)]
+    pub bulk_id: Option<IdPlace>,
+    /// Where message ids go: one place per kind of recipient (a destination, an email's `to`,
+    /// `cc` and `bcc`, a group member), empty when the request has none.
+    #[serde(default)]
+    pub message_ids: Vec<IdPlace>,
+}
+
+/// Where an id goes in a request.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(tag = "in", content = "at", rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum IdPlace {
+    /// A property of the JSON body, as a JSON pointer whose `*` segments stand for every item of
+    /// an array: `/messages/*/destinations/*/messageId`.
+    Body(String),
+    /// A query parameter, by name.
+    Query(String),
 }
 
 /// What a listing of operations shows of each (the bindings' `operations()`): serialized with
@@ -292,7 +331,7 @@ impl Throttling {
                 let requests = (burst_capacity / per_request).max(1);
                 let rate = replenish_rate.is_finite().then_some(*replenish_rate).filter(|r| *r > 0.0)?;
                 let window = f64::from(requests * per_request) / rate;
-                Some(RateLimit::new(requests, Duration::from_secs_f64(window)))
+                Duration::try_from_secs_f64(window).ok().map(|per| RateLimit::new(requests, per))
             }
             Throttling::Other => None,
         }

@@ -33,14 +33,14 @@ const MAX_DEPTH: usize = 128;
 #[serde(default, rename_all = "camelCase")]
 pub(crate) struct Schema {
     #[serde(rename = "$ref")]
-    reference: Option<usize>,
+    pub(super) reference: Option<usize>,
     #[serde(rename = "type")]
     types: Vec<Type>,
-    properties: Vec<(String, Schema)>,
+    pub(super) properties: Vec<(String, Schema)>,
     required: Vec<String>,
-    closed: bool,
-    additional: Option<Box<Schema>>,
-    items: Option<Box<Schema>>,
+    pub(super) closed: bool,
+    pub(super) additional: Option<Box<Schema>>,
+    pub(super) items: Option<Box<Schema>>,
     #[serde(rename = "enum")]
     allowed: Option<Vec<Value>>,
     #[serde(rename = "const")]
@@ -56,17 +56,17 @@ pub(crate) struct Schema {
     unique_items: bool,
     min_properties: Option<u64>,
     max_properties: Option<u64>,
-    all_of: Vec<Schema>,
-    any_of: Vec<Schema>,
-    one_of: Vec<Schema>,
-    discriminator: Option<Discriminator>,
+    pub(super) all_of: Vec<Schema>,
+    pub(super) any_of: Vec<Schema>,
+    pub(super) one_of: Vec<Schema>,
+    pub(super) discriminator: Option<Discriminator>,
     read_only: bool,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
-struct Discriminator {
-    property: String,
-    mapping: Vec<(String, usize)>,
+pub(super) struct Discriminator {
+    pub(super) property: String,
+    pub(super) mapping: Vec<(String, usize)>,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]

@@ -8,12 +8,15 @@ use super::schema::kind;
 use crate::error::Violation;
 use crate::files::{BODY_FIELD, FilePart};
 use crate::http::{Form, Pieces};
+use crate::send::SendIds;
 
-/// An upload ready to send: its body and content type.
+/// An upload ready to send: its body, content type, and the ids of a send put in its fields
+/// (see [`send`](crate::send)).
 #[derive(Debug)]
 pub(crate) struct Upload {
     pub(crate) pieces: Pieces,
     pub(crate) content_type: String,
+    pub(crate) ids: SendIds,
 }
 
 /// How an operation takes an upload.
@@ -111,8 +114,11 @@ fn form(
     if validate {
         violations.extend(op.body_violations(&with_file_placeholders(fields, &given, spec)));
     }
+    // A send's ids go in its fields after the check, so problems name the caller's own body.
+    let mut fields = fields.clone();
+    let ids = op.send.as_ref().map(|send| send.assign_in_form(&mut fields)).unwrap_or_default();
     let mut form = Form::new();
-    for (name, value) in fields {
+    for (name, value) in &fields {
         text_parts(&mut form, name, value);
     }
     for (field, part) in files {
@@ -122,7 +128,7 @@ fn form(
         }
     }
     let content_type = form.content_type();
-    Some(Upload { pieces: form.finish(), content_type })
+    Some(Upload { pieces: form.finish(), content_type, ids })
 }
 
 /// The form's fields as the spec sees them: the body's, plus a stand-in text for each file.
@@ -183,7 +189,7 @@ fn whole(
         violations.push(Violation::new(BODY_FIELD, "takes one file"));
     }
     match part.open(BODY_FIELD) {
-        Ok(content) => Some(Upload { pieces: Pieces::single(content), content_type }),
+        Ok(content) => Some(Upload { pieces: Pieces::single(content), content_type, ids: SendIds::default() }),
         Err(violation) => {
             violations.push(violation);
             None

@@ -5,6 +5,8 @@
 //! - Other calls (POST, PATCH) only when the server certainly did not act: a 429, or a
 //!   connection that failed before the request was written. A timeout or a cut connection
 //!   after writing ends the call with `outcome_unknown`; a 5xx ends it with `server_error`.
+//! - A TLS refusal (an untrusted certificate, a client certificate the server wanted) is not
+//!   retried: nothing reached the server, and the next attempt would fail the same way.
 //! - The wait is `Retry-After` when the server sent one (up to the policy's maximum; a
 //!   longer one ends the call), otherwise a random time up to `initial × 2ⁿ` (full jitter).
 
@@ -21,6 +23,10 @@ pub(crate) enum Failure {
     Timeout,
     /// The connection broke after the request may have been written.
     Cut,
+    /// TLS refused the connection before any request reached the server: a certificate the
+    /// client does not trust, or a server that wants a client certificate it did not get.
+    /// Trying again would fail the same way.
+    Tls,
 }
 
 /// What to do after an attempt.
@@ -68,7 +74,7 @@ pub(crate) fn after_failure(
     policy: &RetryPolicy,
     max_retries: u32,
 ) -> Next {
-    let retryable = failure == Failure::Connect || idempotent;
+    let retryable = failure == Failure::Connect || (idempotent && failure != Failure::Tls);
     if !retryable || retry >= max_retries {
         return Next::Stop;
     }
@@ -77,7 +83,7 @@ pub(crate) fn after_failure(
 
 fn jittered(ceiling: Duration) -> Duration {
     let millis = u64::try_from(ceiling.as_millis()).unwrap_or(u64::MAX);
-    Duration::from_millis(rand::random_range(0..=millis))
+    Duration::from_millis(fastrand::u64(0..=millis))
 }
 
 #[cfg(test)]
@@ -121,6 +127,8 @@ mod tests {
         assert_ne!(after_failure(Failure::Timeout, true, 0, &p, 2), Next::Stop);
         assert_ne!(after_failure(Failure::Cut, true, 1, &p, 2), Next::Stop);
         assert_eq!(after_failure(Failure::Cut, true, 2, &p, 2), Next::Stop);
+        assert_eq!(after_failure(Failure::Tls, true, 0, &p, 2), Next::Stop);
+        assert_eq!(after_failure(Failure::Tls, false, 0, &p, 2), Next::Stop);
     }
 
     #[test]

@@ -7,6 +7,9 @@
 //! Unlike a bucket refilled at a steady N-per-window rate, this never lets more than N calls
 //! start within any one window, which is what the server counts.
 //! The window is stretched by 1% so that requests delayed on the way still fit the server's count.
+//!
+//! A wait never outlasts the call: when no slot frees up before the call's deadline (see
+//! [`Transport::run`](super::Transport::run)), the call ends at once with `timeout`, unsent.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -60,13 +63,24 @@ impl Throttle {
         self.limits.lock().unwrap_or_else(PoisonError::into_inner).insert(key.to_owned(), window);
     }
 
-    /// Waits until a call of `key` may start, and counts it.
-    pub(crate) async fn acquire(&self, key: &str) {
+    /// Waits until a call of `key` may start, and counts it. When no slot comes before
+    /// `deadline`, it gives up (without waiting for nothing) and says why.
+    pub(crate) async fn acquire(&self, key: &str, deadline: Option<Instant>) -> Result<(), String> {
         let window = self.limits.lock().unwrap_or_else(PoisonError::into_inner).get(key).cloned();
-        let Some(window) = window else { return };
-        let mut starts = window.starts.lock().await;
-        let capacity = window.limit.requests as usize;
-        let span = window.limit.per + window.limit.per / 100;
+        let Some(window) = window else { return Ok(()) };
+        let limit = window.limit;
+        let late = || {
+            format!(
+                "the client-side rate limit of {key} ({} requests per {:?}) had no free slot before the call's timeout",
+                limit.requests, limit.per
+            )
+        };
+        let mut starts = match deadline {
+            Some(deadline) => tokio::time::timeout_at(deadline, window.starts.lock()).await.map_err(|_| late())?,
+            None => window.starts.lock().await,
+        };
+        let capacity = limit.requests as usize;
+        let span = limit.per.saturating_add(limit.per / 100);
         loop {
             let now = Instant::now();
             while starts.front().is_some_and(|t| now.duration_since(*t) >= span) {
@@ -74,11 +88,15 @@ impl Throttle {
             }
             if starts.len() < capacity {
                 starts.push_back(now);
-                return;
+                return Ok(());
             }
             if let Some(oldest) = starts.front().copied() {
+                let free = oldest.checked_add(span).ok_or_else(late)?;
+                if deadline.is_some_and(|deadline| free > deadline) {
+                    return Err(late());
+                }
                 tracing::debug!(target: "infobip", operation = key, "throttled on the client side; waiting");
-                tokio::time::sleep_until(oldest + span).await;
+                tokio::time::sleep_until(free).await;
             }
         }
     }
@@ -95,7 +113,7 @@ mod tests {
         let start = Instant::now();
         let mut times = Vec::new();
         for _ in 0..12 {
-            throttle.acquire("GET /x").await;
+            throttle.acquire("GET /x", None).await.expect("no deadline");
             times.push(start.elapsed());
         }
         for (i, t) in times.iter().enumerate().skip(5) {
@@ -104,7 +122,32 @@ mod tests {
         assert!(times[11] >= Duration::from_secs(20));
         // Unlimited keys never wait.
         let before = Instant::now();
-        throttle.acquire("GET /other").await;
+        throttle.acquire("GET /other", Some(before)).await.expect("unlimited");
         assert_eq!(before.elapsed(), Duration::ZERO);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_wait_past_the_deadline_gives_up_at_once() {
+        let throttle = Throttle::default();
+        throttle.set("GET /x", RateLimit::new(1, Duration::from_secs(60)));
+        throttle.acquire("GET /x", None).await.expect("the first slot");
+        let before = Instant::now();
+        let why = throttle.acquire("GET /x", Some(before + Duration::from_secs(5))).await.expect_err("no slot in 5 s");
+        assert!(why.contains("GET /x") && why.contains("timeout"), "{why}");
+        assert_eq!(before.elapsed(), Duration::ZERO, "it did not wait for nothing");
+        // A deadline past the free slot waits for it.
+        throttle.acquire("GET /x", Some(before + Duration::from_secs(120))).await.expect("a slot in 61 s");
+        assert!(before.elapsed() >= Duration::from_secs(60));
+        // Queued behind a long wait, a waiter gives up at its own deadline.
+        let throttle = std::sync::Arc::new(throttle);
+        let first = tokio::spawn({
+            let throttle = throttle.clone();
+            async move { throttle.acquire("GET /x", None).await }
+        });
+        tokio::task::yield_now().await;
+        let queued = Instant::now();
+        let why = throttle.acquire("GET /x", Some(queued + Duration::from_secs(2))).await.expect_err("deadline");
+        assert!(queued.elapsed() <= Duration::from_secs(2), "{why}");
+        first.await.expect("joined").expect("eventually");
     }
 }

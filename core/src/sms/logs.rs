@@ -13,6 +13,7 @@ use super::status::{MessageError, Status, StatusGroup};
 use super::{Sms, validate};
 use crate::error::Error;
 use crate::http::Query;
+use crate::paging::PageGuard;
 
 /// The log of one sent message.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -259,15 +260,21 @@ struct Pager {
     sms: Sms,
     filter: LogsFilter,
     cursor: Option<String>,
+    guard: PageGuard,
     buffer: VecDeque<SmsLog>,
     remaining: Option<usize>,
     done: bool,
+    /// An error to hand out once the buffered logs are out.
+    failure: Option<Error>,
 }
 
-/// Every log matching `filter`, page after page, until the last page or `max_results`.
+/// Every log matching `filter`, page after page, until the last page or `max_results`; a
+/// server that repeats a cursor ends it with a `decode` error (see [`PageGuard`]).
 pub(crate) fn stream(sms: Sms, filter: LogsFilter) -> impl Stream<Item = Result<SmsLog, Error>> + Send + 'static {
     let remaining = filter.max_results;
-    let pager = Pager { sms, filter, cursor: None, buffer: VecDeque::new(), remaining, done: false };
+    let guard = PageGuard::new("GET /sms/3/logs");
+    let pager =
+        Pager { sms, filter, cursor: None, guard, buffer: VecDeque::new(), remaining, done: false, failure: None };
     futures_util::stream::unfold(pager, |mut pager| async move {
         loop {
             if pager.remaining == Some(0) {
@@ -278,18 +285,21 @@ pub(crate) fn stream(sms: Sms, filter: LogsFilter) -> impl Stream<Item = Result<
                 return Some((Ok(log), pager));
             }
             if pager.done {
-                return None;
+                return pager.failure.take().map(|error| (Err(error), pager));
             }
             let limit = pager.filter.page_limit(pager.remaining);
             match pager.sms.fetch_logs_page(&pager.filter, pager.cursor.as_deref(), limit).await {
                 Ok(page) => {
-                    pager.cursor = page.next_cursor().map(str::to_owned);
-                    pager.done = pager.cursor.is_none() || page.results.is_empty();
+                    let next = pager.guard.next_cursor(page.results.len(), page.next_cursor());
                     pager.buffer.extend(page.results);
+                    // The page's logs first, then the error, if any.
+                    pager.cursor = next.as_ref().ok().cloned().flatten();
+                    pager.failure = next.err();
+                    pager.done = pager.cursor.is_none();
                 }
                 Err(error) => {
                     pager.done = true;
-                    return Some((Err(error), pager));
+                    pager.failure = Some(error);
                 }
             }
         }

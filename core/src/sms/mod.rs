@@ -10,8 +10,10 @@
 //!
 //! # Nothing lost, nothing sent twice
 //!
-//! Sends get a bulk id and message ids before they go out (yours are kept) and are never
-//! retried once they may have reached the API. A send whose outcome is in doubt fails with
+//! Sends follow the SDK's one [send rule](crate::send): they get a bulk id and message ids
+//! before they go out (yours are kept) and are never retried once they may have reached the
+//! API. A send whose outcome is in doubt (a timeout after the request was written, a connection
+//! cut before the answer, any 5xx, or a 2xx whose body cannot be read) fails with
 //! `outcome_unknown` ([`Error::OutcomeUnknown`]) carrying those ids: look them up with
 //! [`Sms::logs`] filtered by the bulk id before sending again.
 //!
@@ -32,7 +34,6 @@ mod query;
 mod reports;
 mod request;
 mod response;
-mod send;
 pub mod status;
 pub mod validate;
 
@@ -67,7 +68,7 @@ use crate::client::{Client, RequestBuilder};
 use crate::config::RequestOptions;
 use crate::error::Error;
 use crate::http::{Query, encode_component};
-use send::{Doubt, SendIds};
+use crate::reply::fetch;
 
 /// The SMS API of a [`Client`]; get it with [`Client::sms`]. Cheap to clone.
 #[derive(Clone, Debug)]
@@ -105,28 +106,18 @@ impl Sms {
     /// connection or a 502-504: the ids stay the same on each attempt, but only the API's
     /// duplicate check (status `REJECTED_DUPLICATE_MESSAGE_ID`) then stands between a retry and
     /// a message sent twice.
-    pub async fn send_with(&self, mut request: SmsRequest, options: RequestOptions) -> Result<SendResponse, Error> {
+    pub async fn send_with(&self, request: SmsRequest, options: RequestOptions) -> Result<SendResponse, Error> {
         validate::sms_request(&request, Utc::now())?;
-        let ids = send::assign_request_ids(&mut request);
-        let operation = "POST /sms/3/messages";
-        let doubt = Doubt::of_post(&options);
-        let result = self.request(Method::POST, "/sms/3/messages").json(&request).options(options).send().await;
-        send::finish(result, operation, ids, doubt)
+        fetch(self.request(Method::POST, "/sms/3/messages").json(&request).options(options)).await
     }
 
     /// Sends a text over query parameters (`GET /sms/3/text/query`). A bulk id is assigned when
-    /// none is given. Being a send, it is never retried: any timeout or connection failure is
-    /// `outcome_unknown` with the bulk id.
-    pub async fn send_query(&self, mut query: SendQuery) -> Result<SendResponse, Error> {
+    /// none is given (the endpoint has no place for message ids). Though a GET, it is a send:
+    /// never repeated once it may have been written, and a timeout or a cut connection after
+    /// writing is `outcome_unknown` with the bulk id.
+    pub async fn send_query(&self, query: SendQuery) -> Result<SendResponse, Error> {
         query.validate(Utc::now())?;
-        let ids = SendIds { bulk_id: Some(SendIds::fill(&mut query.bulk_id)), message_ids: Vec::new() };
-        let result = self
-            .request(Method::GET, "/sms/3/text/query")
-            .query_all(query.to_query())
-            .options(RequestOptions::new().max_retries(0))
-            .send()
-            .await;
-        send::finish(result, "GET /sms/3/text/query", ids, Doubt::AnyFailure)
+        fetch(self.request(Method::GET, "/sms/3/text/query").query_all(query.to_query())).await
     }
 
     /// Previews how a text is split into SMS (`POST /sms/1/preview`).
@@ -154,8 +145,11 @@ impl Sms {
     }
 
     /// Every log matching `filter` (`GET /sms/3/logs` with `useCursor=true`), as a stream that
-    /// fetches page after page by `nextCursor` until the last page or `filter.max_results`.
-    /// An error ends the stream. Logs cover the last 48 hours; the API allows 120 calls a minute.
+    /// fetches page after page by `nextCursor` until the last page, an empty page or
+    /// `filter.max_results`. An error ends the stream; a server that gives a cursor it gave
+    /// before ends it with a `decode` error naming that cursor, after the logs fetched so far
+    /// ([`PageGuard`](crate::paging::PageGuard)). Logs cover the last 48 hours; the API allows
+    /// 120 calls a minute.
     ///
     /// ```no_run
     /// # async fn demo(client: infobip::Client) -> Result<(), infobip::Error> {
@@ -257,12 +251,10 @@ impl Sms {
         self.send_legacy(request, true).await
     }
 
-    async fn send_legacy(&self, mut request: LegacySendRequest, binary: bool) -> Result<LegacySendResponse, Error> {
+    async fn send_legacy(&self, request: LegacySendRequest, binary: bool) -> Result<LegacySendResponse, Error> {
         request.validate(binary, Utc::now())?;
-        let ids = send::assign_legacy_ids(&mut request);
         let path = if binary { "/sms/2/binary/advanced" } else { "/sms/2/text/advanced" };
-        let result = self.request(Method::POST, path).json(&request).send().await;
-        send::finish(result, &format!("POST {path}"), ids, Doubt::AfterWrite)
+        fetch(self.request(Method::POST, path).json(&request)).await
     }
 
     /// Reports a conversion of a message sent with conversion tracking

@@ -1,7 +1,7 @@
 //! Open enums: the values the API documents, plus any other value kept as received.
 //!
 //! The API adds enum values over time; a model that refused an unknown status name would break
-//! on real traffic (DESIGN rule 6). Each enum made here reads a known value whatever its ASCII
+//! on real traffic (lenient in, strict out: docs/ARCHITECTURE.md). Each enum made here reads a known value whatever its ASCII
 //! case (the v1 APIs write `"Ok"` where v3 writes `"OK"`), keeps anything else in its catch-all
 //! variant, and writes the documented spelling back.
 

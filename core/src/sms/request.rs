@@ -378,18 +378,24 @@ impl SmsRequest {
     }
 
     /// Gives the request a bulk id and every destination a message id, keeping those already
-    /// set: exactly what [`Sms::send`](super::Sms::send) does before sending. Call it to record
-    /// the ids (e.g. in a journal) before the request goes out.
+    /// set: exactly what [`Sms::send`](super::Sms::send) does before sending (by the
+    /// [send rule](crate::send) of `send-sms-messages`). Call it to record the ids (e.g. in a
+    /// journal) before the request goes out.
     pub fn assign_ids(&mut self) {
-        super::send::assign_request_ids(self);
+        let Some(spec) = crate::catalog::operation("send-sms-messages").and_then(|op| op.send.as_ref()) else {
+            return;
+        };
+        // The request reads back as written (only what was set, no defaults), so nothing but the
+        // ids changes.
+        let Ok(mut value) = serde_json::to_value(&*self) else { return };
+        spec.assign(Some(&mut value), &mut crate::http::Query::new());
+        if let Ok(filled) = serde_json::from_value(value) {
+            *self = filled;
+        }
     }
 
     pub(crate) fn destinations(&self) -> impl Iterator<Item = &Destination> {
         self.messages.iter().flat_map(|m| m.destinations.iter())
-    }
-
-    pub(crate) fn destinations_mut(&mut self) -> impl Iterator<Item = &mut Destination> {
-        self.messages.iter_mut().flat_map(|m| m.destinations.iter_mut())
     }
 }
 

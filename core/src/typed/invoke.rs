@@ -13,30 +13,53 @@ use crate::client::Client;
 use crate::error::Error;
 use crate::http::decode_json;
 
-/// A typed result with the HTTP response it came from. Derefs to the result, so its fields
-/// read as `sent.messages`; [`data`](ApiResponse::data) or [`into_data`](ApiResponse::into_data)
-/// give it whole.
+/// A typed result with the HTTP response it came from. Derefs to the result, so its fields read
+/// as `sent.messages`; the response is behind methods (`sent.status()`, `sent.request_id()`), which
+/// never hide a field of the result that has the same name.
 #[derive(Clone, Debug)]
-#[non_exhaustive]
 pub struct ApiResponse<T> {
-    /// The result.
-    pub data: T,
-    /// The HTTP status.
-    pub status: u16,
-    /// The response headers.
-    pub headers: HeaderMap,
-    /// The request id the API gave (`X-Request-Id`).
-    pub request_id: Option<String>,
-    /// Attempts made (1 unless retried).
-    pub attempts: u32,
-    /// The body's bytes, as received.
-    pub raw: Bytes,
+    data: T,
+    status: u16,
+    headers: HeaderMap,
+    request_id: Option<String>,
+    attempts: u32,
+    raw: Bytes,
 }
 
 impl<T> ApiResponse<T> {
+    /// The result.
+    pub fn data(&self) -> &T {
+        &self.data
+    }
+
     /// The result, without the response.
     pub fn into_data(self) -> T {
         self.data
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The request id the API gave (`X-Request-Id`).
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// Attempts made (1 unless retried).
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    /// The body's bytes, as received.
+    pub fn raw(&self) -> &Bytes {
+        &self.raw
     }
 
     fn from_call(response: CallResponse, data: T) -> Self {
@@ -72,7 +95,8 @@ pub struct FileDownload {
 }
 
 impl FileDownload {
-    fn from_response(response: &CallResponse) -> Self {
+    /// The file an operation's answer holds: its bytes, declared type and name.
+    pub fn from_response(response: &CallResponse) -> Self {
         let header = |name: http::header::HeaderName| {
             response.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
         };

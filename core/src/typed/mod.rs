@@ -5,9 +5,10 @@
 //! through [`Client::call`](crate::Client::call), the one operation path: the same validation,
 //! authentication, throttling, retries, send rules and error mapping as every other call.
 
-// The crate's unit-test build leaves the generated product modules out (see `crate::api`), so
-// the helpers only they call are unused there.
-#![cfg_attr(test, allow(dead_code, unused_imports))]
+// The crate's unit-test build, and a build without the product features (the bindings'), leave
+// the generated product modules out (see `crate::api`), so the helpers only they call are unused
+// there.
+#![cfg_attr(any(test, not(feature = "all-products")), allow(dead_code, unused_imports))]
 
 mod datetime;
 mod invoke;

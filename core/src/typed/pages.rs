@@ -3,14 +3,10 @@
 //! The spec says how an operation pages ([`Paging`], from the generated table): a cursor the
 //! answer returns and the next request sends back, or numbered pages. [`Pages`] fetches one
 //! page after another and stops:
-//! - when the answer gives no next cursor, or the last numbered page was read (`totalPages`);
-//! - at an empty page (which is not returned, unless it is the first);
-//! - with a `decode` error when the API repeats a cursor it already gave, or returns the same
-//!   numbered page twice: a server that never moves on would otherwise be asked forever. The
-//!   page that repeated the cursor is still returned; the error comes next.
-
-use std::collections::HashSet;
-use std::hash::{DefaultHasher, Hash, Hasher};
+//! where the core's [`PageGuard`] says (no next cursor, the last numbered page, an empty page;
+//! a `decode` error for a repeated cursor or the same numbered page twice). An empty page is not
+//! returned unless it is the first; the page that repeated a cursor is still returned, and the
+//! error comes next.
 
 use futures_util::Stream;
 use serde::de::DeserializeOwned;
@@ -19,6 +15,7 @@ use serde_json::Value;
 use crate::catalog::{CallParams, CallResponse};
 use crate::client::Client;
 use crate::error::Error;
+use crate::paging::PageGuard;
 
 /// How an operation pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,8 +68,7 @@ pub struct Pages {
     params: CallParams,
     state: State,
     read: usize,
-    cursors: HashSet<String>,
-    last_page: Option<u64>,
+    guard: PageGuard,
 }
 
 #[derive(Debug)]
@@ -105,8 +101,7 @@ impl Client {
             params,
             state: State::More { cursor, page },
             read: 0,
-            cursors: HashSet::new(),
-            last_page: None,
+            guard: PageGuard::new(operation_id),
         })
     }
 }
@@ -146,34 +141,25 @@ impl Pages {
         }
         self.read += 1;
         self.state = match self.paging {
-            Paging::Cursor { next, .. } => match next_cursor(&response.body, next) {
-                None => State::Done,
-                Some(next) if !self.cursors.insert(next.clone()) || cursor.as_deref() == Some(next.as_str()) => {
-                    State::Failed(Error::decode(
-                        format!(
-                            "{}: the API gave the cursor {next:?} again; paging stopped so as not to repeat requests forever",
-                            self.operation
-                        ),
-                        None,
-                    ))
+            Paging::Cursor { next, .. } => {
+                match self.guard.next_cursor(count, next_cursor(&response.body, next).as_deref()) {
+                    Ok(Some(next)) => State::More { cursor: Some(next), page },
+                    Ok(None) => State::Done,
+                    Err(error) => State::Failed(error),
                 }
-                Some(next) => State::More { cursor: Some(next), page },
-            },
-            Paging::Page { first, .. } => {
-                let digest = items.map(digest);
-                if count > 0 && digest.is_some() && digest == self.last_page {
-                    return Err(Error::decode(
-                        format!(
-                            "{}: page {page} is the same as the page before; paging stopped so as not to repeat requests forever",
-                            self.operation
-                        ),
-                        None,
-                    ));
+            }
+            Paging::Page { first, size, .. } => {
+                // The guard counts pages from 0; the size asked for tells a short (last) page.
+                let asked = size.and_then(|name| self.params.query.get(name)).and_then(Value::as_u64);
+                let size = asked.and_then(|n| u32::try_from(n).ok()).unwrap_or(0);
+                let from_zero = u32::try_from(page.saturating_sub(first)).map_err(|_| {
+                    Error::decode(format!("{}: page {page} is out of range; paging stopped", self.operation), None)
+                })?;
+                let total = total_pages(&response.body).and_then(|t| u64::try_from(t).ok());
+                match self.guard.next_page(from_zero, size, count, total, &response.raw)? {
+                    Some(next) => State::More { cursor, page: first.saturating_add(i64::from(next)) },
+                    None => State::Done,
                 }
-                self.last_page = digest;
-                let total = total_pages(&response.body);
-                let last = count == 0 || total.is_some_and(|t| page.saturating_sub(first).saturating_add(1) >= t);
-                if last { State::Done } else { State::More { cursor, page: page.saturating_add(1) } }
             }
         };
         Ok(Some(response))
@@ -236,12 +222,6 @@ fn next_cursor(body: &Value, path: &[&str]) -> Option<String> {
 /// `totalPages` of the answer's paging object (`paging`, `pagination`, `pageInfo`, …).
 fn total_pages(body: &Value) -> Option<i64> {
     body.as_object()?.values().find_map(|v| v.get("totalPages").and_then(Value::as_i64))
-}
-
-fn digest(items: &Vec<Value>) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    serde_json::to_string(items).unwrap_or_default().hash(&mut hasher);
-    hasher.finish()
 }
 
 /// The items of a generated method's pages (`*_stream`): an error building the parameters or

@@ -10,6 +10,7 @@
 
 mod parse;
 #[cfg(feature = "receiver")]
+#[cfg_attr(docsrs, doc(cfg(feature = "receiver")))]
 pub mod receiver;
 mod verify;
 mod xml;

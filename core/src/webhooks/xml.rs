@@ -4,11 +4,16 @@
 //! same fields as elements (`<reportResponse><results><result><bulkId>…`). Elements become object
 //! fields, `results` and repeated elements become arrays, and text becomes a string, except in the
 //! few fields the models read as numbers or booleans.
+//!
+//! The reader keeps a stack of open elements (no recursion) and moves each finished element into
+//! its parent, so a document is read in time linear in its size. Elements nested deeper than
+//! [`MAX_DEPTH`] are a `decode` error.
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use serde_json::{Map, Value};
 
+use crate::config::MAX_DEPTH;
 use crate::error::Error;
 
 /// Fields holding numbers in report models.
@@ -36,6 +41,9 @@ pub(crate) fn to_json(body: &[u8]) -> Result<Value, Error> {
         let bad = |what: String| Error::decode(format!("an XML push: {what}"), Some(offset));
         match reader.read_event_into(&mut buf).map_err(|e| bad(e.to_string()))? {
             Event::Start(start) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(bad(format!("it nests deeper than the limit of {MAX_DEPTH} elements")));
+                }
                 let name = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
                 stack.push(Open { name, children: Vec::new(), text: String::new() });
             }
@@ -72,9 +80,9 @@ pub(crate) fn to_json(body: &[u8]) -> Result<Value, Error> {
             }
             Event::End(_) => {
                 let Some(done) = stack.pop() else { return Err(bad("an end tag without a start".into())) };
-                let value = element_value(&done);
+                let (name, value) = element_value(done);
                 match stack.last_mut() {
-                    Some(parent) => parent.children.push((done.name, value)),
+                    Some(parent) => parent.children.push((name, value)),
                     None => root = Some(value),
                 }
             }
@@ -92,27 +100,29 @@ pub(crate) fn to_json(body: &[u8]) -> Result<Value, Error> {
     }
 }
 
-fn element_value(open: &Open) -> Value {
+/// A finished element's name and value; its children are moved, not copied.
+fn element_value(open: Open) -> (String, Value) {
     if open.children.is_empty() {
-        return leaf(&open.name, open.text.trim());
+        let value = leaf(&open.name, open.text.trim());
+        return (open.name, value);
     }
     if LISTS.contains(&open.name.as_str()) {
-        return Value::Array(open.children.iter().map(|(_, v)| v.clone()).collect());
+        return (open.name, Value::Array(open.children.into_iter().map(|(_, v)| v).collect()));
     }
     let mut map = Map::new();
-    for (name, value) in &open.children {
-        match map.get_mut(name) {
-            Some(Value::Array(list)) => list.push(value.clone()),
+    for (name, value) in open.children {
+        match map.get_mut(&name) {
+            Some(Value::Array(list)) => list.push(value),
             Some(existing) => {
                 let first = existing.take();
-                *existing = Value::Array(vec![first, value.clone()]);
+                *existing = Value::Array(vec![first, value]);
             }
             None => {
-                map.insert(name.clone(), value.clone());
+                map.insert(name, value);
             }
         }
     }
-    Value::Object(map)
+    (open.name, Value::Object(map))
 }
 
 fn leaf(name: &str, text: &str) -> Value {
@@ -133,4 +143,25 @@ fn leaf(name: &str, text: &str) -> Value {
         return Value::Bool(b);
     }
     Value::String(text.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_documents_are_refused_and_wide_ones_read() {
+        let deep = format!("{}{}", "<a>".repeat(20_000), "</a>".repeat(20_000));
+        let error = to_json(deep.as_bytes()).expect_err("too deep");
+        assert_eq!(error.code(), "decode");
+        assert!(error.to_string().contains("128"), "{error}");
+        let fine = format!("<r>{}x{}</r>", "<a>".repeat(MAX_DEPTH - 1), "</a>".repeat(MAX_DEPTH - 1));
+        assert!(to_json(fine.as_bytes()).is_ok());
+        // 100,000 results: each is moved once into its parent.
+        let result = "<result><messageId>m</messageId><status><groupId>3</groupId></status></result>";
+        let wide = format!("<reportResponse><results>{}</results></reportResponse>", result.repeat(100_000));
+        let value = to_json(wide.as_bytes()).expect("reads");
+        assert_eq!(value["results"].as_array().map(Vec::len), Some(100_000));
+        assert_eq!(value["results"][7]["status"]["groupId"], 3);
+    }
 }

@@ -14,15 +14,9 @@ pub fn spec(name: &str) -> Value {
     serde_json::from_str(&text).unwrap()
 }
 
-/// `../shared/fixtures` beside the repository (CI lays `shared/` beside the clone).
+/// The repository's `tests/fixtures` (real bodies; `tests/fixtures/SOURCES.md` names their sources).
 pub fn fixtures_dir() -> PathBuf {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures"));
-    assert!(
-        dir.is_dir(),
-        "the shared fixtures are not at {}: lay the project's shared/ folder beside the repository clone (as CI does) to run this test",
-        dir.display()
-    );
-    dir
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures"))
 }
 
 /// Every fixture whose file name starts with one of `prefixes`, as (file name, JSON).

@@ -223,13 +223,22 @@ final class ErrorTests: XCTestCase {
         let client = try emulator.client()
         for vector in cases {
             try emulator.reset()
-            let fault: [String: Any] = ["path": "/account/1/balance", "status": vector["status"] ?? 500,
+            // A case "at" the OAuth2 token endpoint: the client uses OAuth2, the call is not sent.
+            let atToken = (vector["at"] as? String) == "oauth2_token"
+            let path = atToken ? "/auth/1/oauth2/token" : "/account/1/balance"
+            let fault: [String: Any] = ["path": path, "status": vector["status"] ?? 500,
                                         "headers": vector["headers"] ?? [:], "body": vector["body"] ?? ""]
             let json = String(decoding: try JSONSerialization.data(withJSONObject: fault), as: UTF8.self)
             try emulator.fault(json)
-            let error = await infobipError { _ = try await client.request(request: self.balance) }
+            let caller = atToken
+                ? try InfobipClient(config: ClientConfig(baseUrl: emulator.baseUrl, auth: .oauth2(clientId: "emulator", clientSecret: Secret(value: "emulator-password")), maxRetries: 0))
+                : client
+            let error = await infobipError { _ = try await caller.request(request: self.balance) }
             let expected = vector["expected"] as? [String: Any] ?? [:]
             let details = error?.details()
+            if let cause = expected["cause"] as? String {
+                XCTAssertEqual(details?.cause, cause)
+            }
             XCTAssertEqual(details?.code, expected["code"] as? String, "\(vector["name"] ?? "")")
             if let errorCode = expected["error_code"] as? String {
                 XCTAssertEqual(details?.errorCode, errorCode)
@@ -279,6 +288,23 @@ final class SmsTests: XCTestCase {
             pages += 1
         } while cursor != nil && pages < 10
         XCTAssertEqual(seen.count, 5)
+    }
+
+    func testLogsIteratorAndTheLogHandler() async throws {
+        let events = LockedEvents()
+        InfobipLogging.install(level: .debug) { level, _, message in events.add("\(level) \(message)") }
+        defer { InfobipLogging.uninstall() }
+        let sms = try emulator.client().sms()
+        let destinations = (1...3).map { SmsDestination(to: "4179302671\($0)") }
+        let sent = try await sms.send(request: SmsRequest(messages: [SmsMessage(destinations: destinations, content: .text(text: "iterated"))]))
+        let logs = try sms.logs(filter: SmsLogsFilter(bulkIds: [sent.bulkId ?? ""], limit: 2))
+        var count = 0
+        while try await logs.next() != nil, count < 100 {
+            count += 1
+        }
+        XCTAssertEqual(count, 3)
+        XCTAssertTrue(events.all().contains { $0.contains("path=/sms/3/logs status=200") })
+        XCTAssertFalse(events.all().contains { $0.contains(emulator.apiKey) })
     }
 
     func testV2SendsAndV1Reports() async throws {
@@ -466,5 +492,23 @@ final class WebhooksTests: XCTestCase {
             XCTAssertThrowsError(try verifyHmac(body: body, signature: hex, secret: Secret(value: "other"), algorithm: algorithm))
             XCTAssertThrowsError(try verifyHmac(body: body, signature: nil, secret: Secret(value: "k3y"), algorithm: algorithm))
         }
+    }
+}
+
+/// Log lines kept by a handler called on the SDK's threads.
+final class LockedEvents: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    func add(_ line: String) {
+        lock.lock()
+        lines.append(line)
+        lock.unlock()
+    }
+
+    func all() -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return lines
     }
 }

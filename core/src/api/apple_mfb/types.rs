@@ -2356,6 +2356,9 @@ pub struct AppleMfbInboundCustomInteractiveContent {
     /// Attachments list.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<Attachment>>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url_raw_data: Option<String>,
 }
 
 /// `AppleMfbInboundCloseConversationContent` of the spec.

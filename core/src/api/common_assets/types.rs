@@ -53,7 +53,7 @@ pub struct RequestStatusResponse {
     pub status: Option<StatusResponse>,
     /// Details about user request status.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub details: Option<Vec<RequestDetailsResponse>>,
+    pub details: Option<serde_json::Value>,
 }
 
 crate::open_enum! {

@@ -549,7 +549,7 @@ impl Conversations {
     /// href="https://www.infobip.com/docs/conversations-api" target="_blank">More info</a>
     ///
     /// `GET /ccaas/1/conversations/{conversationId}/metadata` (operation `get-metadata`).
-    pub async fn get_metadata(&self, request: impl Into<GetMetadataRequest>) -> Result<crate::typed::ApiResponse<String>, crate::Error> {
+    pub async fn get_metadata(&self, request: impl Into<GetMetadataRequest>) -> Result<crate::typed::ApiResponse<serde_json::Value>, crate::Error> {
         crate::typed::json(&self.client, "get-metadata", request.into().into_params()?).await
     }
 
@@ -970,7 +970,7 @@ impl Conversations {
     /// target="_blank">More info</a>.
     ///
     /// `GET /ccaas/voice/2/agent-recording-configs` (operation `get-conversations-agent-recording-configs`).
-    pub async fn get_conversations_agent_recording_configs(&self, request: impl Into<GetConversationsAgentRecordingConfigsRequest>) -> Result<crate::typed::ApiResponse<AgentRecordingConfigApiModel>, crate::Error> {
+    pub async fn get_conversations_agent_recording_configs(&self, request: impl Into<GetConversationsAgentRecordingConfigsRequest>) -> Result<crate::typed::ApiResponse<serde_json::Value>, crate::Error> {
         crate::typed::json(&self.client, "get-conversations-agent-recording-configs", request.into().into_params()?).await
     }
 
@@ -1404,7 +1404,7 @@ impl Conversations {
     /// Use this method to retrieve supported TTS placeholders for specified purpose.
     ///
     /// `GET /ccaas/voice/2/tts/options/placeholders/{ttsPurpose}` (operation `get-conversations-tts-supported-placeholders`).
-    pub async fn get_conversations_tts_supported_placeholders(&self, request: impl Into<GetConversationsTtsSupportedPlaceholdersRequest>) -> Result<crate::typed::ApiResponse<GetPlaceholdersApiResponse>, crate::Error> {
+    pub async fn get_conversations_tts_supported_placeholders(&self, request: impl Into<GetConversationsTtsSupportedPlaceholdersRequest>) -> Result<crate::typed::ApiResponse<serde_json::Value>, crate::Error> {
         crate::typed::json(&self.client, "get-conversations-tts-supported-placeholders", request.into().into_params()?).await
     }
 

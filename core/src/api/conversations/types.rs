@@ -15,6 +15,33 @@ pub struct ConversationResultPage {
     /// `pagination`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pagination: Option<Pagination>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub queue_id: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent_id: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
 }
 
 /// `ConversationApiModel` of the spec.
@@ -68,7 +95,7 @@ pub struct Pagination {
     pub limit: Option<i32>,
     /// `orderBy`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub order_by: Option<String>,
+    pub order_by: Option<serde_json::Value>,
 }
 
 crate::open_enum! {
@@ -191,7 +218,7 @@ pub struct RelatedCommentsApiResponse {
 pub struct MessageApiResponse {
     /// Message Id
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<serde_json::Value>,
     /// `channel`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channel: Option<MessageChannel>,
@@ -225,6 +252,9 @@ pub struct MessageApiResponse {
     /// `contentType`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_type: Option<ContentType>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub single_send_message: Option<serde_json::Value>,
 }
 
 /// Returns up to 50 comments created after the specified inbound comment, at the same level of the
@@ -256,6 +286,9 @@ pub struct RelatedMessageApiResponse {
     /// `contentType`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_type: Option<ContentType>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub single_send_message: Option<serde_json::Value>,
 }
 
 crate::open_enum! {
@@ -928,6 +961,9 @@ pub struct CreateTagApiRequest {
     /// allowed!
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
 }
 
 /// `MessageResultPage` of the spec.
@@ -1034,7 +1070,7 @@ pub struct NoteApiResponse {
     pub agent_id: Option<String>,
     /// Note content, which can be any text up to 4000 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub content: Option<String>,
+    pub content: Option<serde_json::Value>,
     /// `type`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<NoteType>,
@@ -2020,6 +2056,9 @@ pub struct FieldRequest {
     /// Regular expression. Applicable only for REGEX type.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub regex: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
 }
 
 /// `TriggerResultPage` of the spec.
@@ -2056,6 +2095,9 @@ pub struct Trigger {
     /// Number of trigger resolution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub times_triggered: Option<i32>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
 }
 
 /// `DispositionBasic` of the spec.
@@ -2277,6 +2319,18 @@ pub struct WaitingStrategyApiResponse {
     /// Time stamp when waiting strategy is updated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<crate::typed::DateTime>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub elements: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<i64>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_pages: Option<i64>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub senders: Option<serde_json::Value>,
 }
 
 /// Duration information.
@@ -2400,6 +2454,9 @@ pub struct TtsAudioSourceApiModel {
     /// Text-to-speech speech rate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speech_rate: Option<f64>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_descriptor: Option<String>,
 }
 
 /// File audio source information.
@@ -2545,6 +2602,9 @@ pub struct AccountRecordingConfigApiModel {
     /// `enabledChangedAt`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled_changed_at: Option<i64>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub video_download_preparation: Option<bool>,
 }
 
 crate::open_enum! {
@@ -2586,6 +2646,12 @@ pub struct AgentRecordingConfigApiModel {
     /// `enabledChangedAt`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled_changed_at: Option<i64>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auto_compose: Option<bool>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub video_download_preparation: Option<bool>,
 }
 
 crate::open_enum! {
@@ -2670,6 +2736,15 @@ pub struct RecordingMetadataApiModel {
     /// Queue id to which the call has been transferred.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transferred_to_queue: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub elements: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<i64>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_pages: Option<i64>,
 }
 
 /// `AccountWrapUpApiModel` of the spec.
@@ -2817,6 +2892,9 @@ pub struct FileOrTtsAudioSourceWithRepeatIntervalApiModel {
     /// `repeatInterval`.
     #[serde(rename = "repeatInterval", skip_serializing_if = "Option::is_none")]
     pub repeat_interval: Option<DurationApiModel>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration: Option<serde_json::Value>,
 }
 
 /// `HoldConfigWithQueuesApiModel` of the spec.
@@ -2851,6 +2929,15 @@ pub struct HoldConfigWithQueuesApiModel {
     /// `default`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub elements: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<i64>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_pages: Option<i64>,
 }
 
 /// `CallTimeoutApiModel` of the spec.
@@ -2919,17 +3006,38 @@ pub struct WorkingHoursApiResponse {
 /// List of working hours work days. It must contain all days of the week with 3 parameters each:
 /// `startTime`, `endTime` and `enabled`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default)]
 pub struct WorkingHoursApiResponseWorkWeek {
     /// Start time of the day in minutes after midnight.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "startTime", skip_serializing_if = "Option::is_none")]
     pub start_time: Option<i32>,
     /// End time of the day in minutes before midnight.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "endTime", skip_serializing_if = "Option::is_none")]
     pub end_time: Option<i32>,
     /// Daily working hours enable/disable toggle.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "MONDAY", skip_serializing_if = "Option::is_none")]
+    pub monday: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "TUESDAY", skip_serializing_if = "Option::is_none")]
+    pub tuesday: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "WEDNESDAY", skip_serializing_if = "Option::is_none")]
+    pub wednesday: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "THURSDAY", skip_serializing_if = "Option::is_none")]
+    pub thursday: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "FRIDAY", skip_serializing_if = "Option::is_none")]
+    pub friday: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "SATURDAY", skip_serializing_if = "Option::is_none")]
+    pub saturday: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "SUNDAY", skip_serializing_if = "Option::is_none")]
+    pub sunday: Option<serde_json::Value>,
 }
 
 /// List of working hours holidays.
@@ -2951,6 +3059,9 @@ pub struct HolidaysApiModel {
     /// Holiday enable/disable toggle.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub working_hours_id: Option<String>,
 }
 
 /// `WorkingHoursApiRequest` of the spec.
@@ -2993,17 +3104,38 @@ pub struct WorkingHoursApiRequest {
 /// List of working hours work days. It must contain all days of the week with 3 parameters each:
 /// `startTime`, `endTime` and `enabled`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default)]
 pub struct DailyWorkingHoursApiModel {
     /// Start time of the day in minutes after midnight.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "startTime", skip_serializing_if = "Option::is_none")]
     pub start_time: Option<i32>,
     /// End time of the day in minutes before midnight.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "endTime", skip_serializing_if = "Option::is_none")]
     pub end_time: Option<i32>,
     /// Daily working hours enable/disable toggle.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "MONDAY", skip_serializing_if = "Option::is_none")]
+    pub monday: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "TUESDAY", skip_serializing_if = "Option::is_none")]
+    pub tuesday: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "WEDNESDAY", skip_serializing_if = "Option::is_none")]
+    pub wednesday: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "THURSDAY", skip_serializing_if = "Option::is_none")]
+    pub thursday: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "FRIDAY", skip_serializing_if = "Option::is_none")]
+    pub friday: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "SATURDAY", skip_serializing_if = "Option::is_none")]
+    pub saturday: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "SUNDAY", skip_serializing_if = "Option::is_none")]
+    pub sunday: Option<serde_json::Value>,
 }
 
 /// `WorkingHoursStatusApiResponse` of the spec.

@@ -2353,7 +2353,7 @@ pub struct WebhookTrackingPayload {
     pub send_date_time: Option<f64>,
     /// The ID that uniquely identifies the message sent to the recipient.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub message_id: Option<f64>,
+    pub message_id: Option<serde_json::Value>,
     /// The ID that uniquely identifies a list of email messages. This is either defined by user in the
     /// request or auto generated.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -187,6 +187,9 @@ pub struct MessagesApiMessage {
     /// sender and destinations specified as `Channels Destination` for each channel**.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failover: Option<Vec<MessagesApiBaseFailover>>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template: Option<serde_json::Value>,
 }
 
 /// Represents a single template message.
@@ -433,6 +436,9 @@ pub struct MessagesApiFailover {
     /// `validityPeriod`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub validity_period: Option<ValidityPeriod>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template: Option<serde_json::Value>,
 }
 
 /// Configuration of a single failover step
@@ -668,7 +674,7 @@ impl<'de> Deserialize<'de> for MessagesApiMessageBody {
 /// List of buttons of the message.
 ///
 /// Told apart by `type`; a value this version does not know is kept as [`MessagesApiMessageButton::Other`].
-/// Every variant has the common fields `type`.
+/// Every variant has the common fields `type`, `postbackData`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum MessagesApiMessageButton {
     /// `type` = `REPLY`.
@@ -806,6 +812,9 @@ pub struct MessagesApiMessageOpenUrlButton {
     /// `openIn`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open_in: Option<MessagesApiOpenUrlButtonOpenIn>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
 }
 
 /// `MessagesApiMessageDialPhoneButton` of the spec.
@@ -960,7 +969,7 @@ crate::open_enum! {
 
 /// `MessagesApiMessageTextBody` of the spec.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default)]
 pub struct MessagesApiMessageTextBody {
     /// `type`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -968,6 +977,24 @@ pub struct MessagesApiMessageTextBody {
     /// Text to be sent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "brandName", skip_serializing_if = "Option::is_none")]
+    pub brand_name: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_param_1: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_param_2: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pin: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "1", skip_serializing_if = "Option::is_none")]
+    pub n1: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "2", skip_serializing_if = "Option::is_none")]
+    pub n2: Option<String>,
 }
 
 /// `MessagesApiMessageImageBody` of the spec.
@@ -2685,11 +2712,14 @@ pub struct MessagesApiMessageCarouselCard {
     /// List of buttons of a card.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub buttons: Option<Vec<MessagesApiMessageButton>>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header: Option<serde_json::Value>,
 }
 
 /// Body of a card.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default)]
 pub struct MessagesApiMessageCarouselCardBody {
     /// Title of the card.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2702,15 +2732,18 @@ pub struct MessagesApiMessageCarouselCardBody {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Indicates if provided `url` is a video.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isVideo", skip_serializing_if = "Option::is_none")]
     pub is_video: Option<bool>,
     /// URL of the thumbnail image. If you add this, then we use as thumbnail image for video you
     /// provided in `url`. Applicable only when `isVideo=true`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "thumbnailUrl", skip_serializing_if = "Option::is_none")]
     pub thumbnail_url: Option<String>,
     /// `cardOptions`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "cardOptions", skip_serializing_if = "Option::is_none")]
     pub card_options: Option<MessagesApiMessageCardOptions>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "1", skip_serializing_if = "Option::is_none")]
+    pub n1: Option<String>,
 }
 
 /// Set of alignment options for the Card.

@@ -801,6 +801,21 @@ pub struct MmsAdvancedMessageSegmentText {
     /// Message text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_url: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uploaded_content_id: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_base64: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smil: Option<String>,
 }
 
 /// `MmsAdvancedMessageSegmentLink` of the spec.
@@ -954,6 +969,9 @@ pub struct MessageResultBcc {
     /// The ID that uniquely identifies the message sent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
 }
 
 /// `MessageResultCc` of the spec.
@@ -1165,6 +1183,9 @@ pub struct MoDestinationTo {
     /// Message destination address.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cc: Option<String>,
 }
 
 /// `MoDestinationCc` of the spec.
@@ -1578,6 +1599,12 @@ pub struct MmsLogsMessageSegmentText {
     /// Message text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_url: Option<String>,
 }
 
 /// `MmsLogsMessageSegmentLink` of the spec.
@@ -1850,6 +1877,9 @@ pub struct MmsMoTextSegment {
     /// Message text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// `MmsMoLinkSegment` of the spec.

@@ -1000,6 +1000,9 @@ pub struct ApplicationResponse {
     /// `gcm`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gcm: Option<GcmData>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applications: Option<serde_json::Value>,
 }
 
 /// APNs data.
@@ -1027,6 +1030,27 @@ pub struct ApplicationsResponse {
     /// List of applications.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub applications: Option<Vec<ApplicationResponse>>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub application_code: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub application_id: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registrations_count: Option<i64>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apns: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gcm: Option<serde_json::Value>,
 }
 
 /// `StatisticsResponse` of the spec.

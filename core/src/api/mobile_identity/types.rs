@@ -446,7 +446,7 @@ pub struct NumberIntelligenceQueryResultResponse {
     pub token: Option<String>,
     /// List of query results for attributes provided on number intelligence query request.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ni_attributes: Option<NumberIntelligenceQueryResultResponseNiAttributes>,
+    pub ni_attributes: Option<serde_json::Value>,
     /// `error`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<MobileIdentityErrorInfoResponse>,

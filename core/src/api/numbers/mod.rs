@@ -692,7 +692,7 @@ impl Numbers {
     /// manager to learn more about priorities.
     ///
     /// `GET /number-registration/1/campaigns/priorities` (operation `get-campaign-priorities`).
-    pub async fn get_campaign_priorities(&self) -> Result<crate::typed::ApiResponse<Priority>, crate::Error> {
+    pub async fn get_campaign_priorities(&self) -> Result<crate::typed::ApiResponse<serde_json::Value>, crate::Error> {
         crate::typed::json(&self.client, "get-campaign-priorities", crate::catalog::CallParams::new()).await
     }
 

@@ -2685,6 +2685,9 @@ pub struct TollFreeCampaign {
     /// Campaign Verify token for POLITICAL campaigns.
     #[serde(rename = "campaignVerifyToken", skip_serializing_if = "Option::is_none")]
     pub campaign_verify_token: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "customerCarePhone", skip_serializing_if = "Option::is_none")]
+    pub customer_care_phone: Option<String>,
 }
 
 /// The preview of brand details to use with the campaign. This property is read-only and ignored in

@@ -20,7 +20,7 @@ pub struct ScenariosResponse {
 pub struct Scenario {
     /// Key used to uniquely identify OMNI scenario.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub key: Option<i64>,
+    pub key: Option<serde_json::Value>,
     /// OMNI scenario name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -2381,6 +2381,12 @@ pub struct InboundMessageData {
     /// Information about recipient.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact3>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub integration_type: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity: Option<serde_json::Value>,
 }
 
 /// `MoReport` of the spec.

@@ -215,4 +215,7 @@ pub struct WebhookRequest {
     /// message request, sent as response to inbound message.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub callback_data: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content: Option<serde_json::Value>,
 }

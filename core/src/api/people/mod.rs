@@ -276,7 +276,7 @@ impl People {
     /// Use this method to get a list of tags with pagination.
     ///
     /// `GET /people/2/tags` (operation `get-list-of-tags`).
-    pub async fn get_list_of_tags(&self, request: impl Into<GetListOfTagsRequest>) -> Result<crate::typed::ApiResponse<Vec<IamTagV2>>, crate::Error> {
+    pub async fn get_list_of_tags(&self, request: impl Into<GetListOfTagsRequest>) -> Result<crate::typed::ApiResponse<serde_json::Value>, crate::Error> {
         crate::typed::json(&self.client, "get-list-of-tags", request.into().into_params()?).await
     }
 

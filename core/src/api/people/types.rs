@@ -384,6 +384,9 @@ pub struct BatchCreateResult {
     /// HTTP status
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
 }
 
 /// `BatchOperationError` of the spec.
@@ -428,6 +431,9 @@ pub struct IdentityQuery {
     /// Type of the person ID. Can be one of the above
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<PersonUniqueFieldType>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// `BatchDeleteResponse` of the spec.
@@ -849,10 +855,10 @@ crate::open_enum! {
 pub struct MergePersonsResponse {
     /// `errors`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub errors: Option<ErrorResponseV3>,
+    pub errors: Option<serde_json::Value>,
     /// `results`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub results: Option<MergeSuccessResult>,
+    pub results: Option<serde_json::Value>,
 }
 
 /// Error information for failed batch operation items.
@@ -1061,10 +1067,10 @@ crate::open_enum! {
 pub struct UpsertPersonsFullResponse {
     /// `errors`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub errors: Option<ErrorResponseV3>,
+    pub errors: Option<serde_json::Value>,
     /// `results`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub results: Option<UpsertSuccessResult>,
+    pub results: Option<serde_json::Value>,
 }
 
 /// Successful result for a person upsert operation.
@@ -1102,10 +1108,10 @@ crate::open_enum! {
 pub struct UpsertPersonsPartialResponse {
     /// `errors`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub errors: Option<ErrorResponseV3>,
+    pub errors: Option<serde_json::Value>,
     /// `results`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub results: Option<UpsertSuccessResult>,
+    pub results: Option<serde_json::Value>,
 }
 
 /// `CompaniesResponse` of the spec.

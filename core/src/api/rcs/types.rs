@@ -1718,6 +1718,9 @@ pub struct DeliveryReport {
     /// ID of a campaign that was sent in the message.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub campaign_reference_id: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interaction_type: Option<String>,
 }
 
 /// Sent message price.

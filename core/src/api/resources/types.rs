@@ -2834,6 +2834,7 @@ crate::open_enum! {
 /// `RequirementSpecsRequestApiDoc` of the spec.
 ///
 /// Told apart by `type`; a value this version does not know is kept as [`RequirementSpecsRequestApiDoc::Other`].
+/// Every variant has the common fields `type`, `countryCode`, `trafficOrigin`, `trafficType`, `quantity`, `numberType`, `capabilities`, `clientType`, `excludedCarriers`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RequirementSpecsRequestApiDoc {
     /// `type` = `AlphaRequirementSpecsRequestApiDoc`.
@@ -3422,6 +3423,24 @@ pub struct AlphaResourceOrderApiDoc {
     /// `platform`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub platform: Option<Platform>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excluded_carriers: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub additional_contact_emails: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number_type: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capabilities: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<i64>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numbers: Option<serde_json::Value>,
 }
 
 /// `NumberResourceOrderApiDoc` of the spec.
@@ -3652,6 +3671,7 @@ crate::open_enum! {
 /// `ResourceOrderRequestApiDoc` of the spec.
 ///
 /// Told apart by `type`; a value this version does not know is kept as [`ResourceOrderRequestApiDoc::Other`].
+/// Every variant has the common fields `type`, `senderName`, `additionalContactEmails`, `countryCode`, `trafficOrigin`, `trafficType`, `requirements`, `platform`, `quantity`, `numberType`, `capabilities`, `excludedCarriers`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ResourceOrderRequestApiDoc {
     /// `type` = `AlphaResourceOrderRequestApiDoc`.
@@ -3792,6 +3812,7 @@ pub struct ResourceOrderIdentifier {
 /// `ResourceOrderApiDoc` of the spec.
 ///
 /// Told apart by `type`; a value this version does not know is kept as [`ResourceOrderApiDoc::Other`].
+/// Every variant has the common fields `id`, `type`, `countryCode`, `senderName`, `requestedByEmailAddress`, `additionalContactEmailAddresses`, `requestedDate`, `status`, `trafficOrigin`, `trafficType`, `requirementsFeedback`, `requirements`, `platform`, `note`, `numberType`, `capabilities`, `quantity`, `numbers`, `excludedCarriers`, `additionalContactEmails`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ResourceOrderApiDoc {
     /// `type` = `AlphaResourceOrderApiDoc`.
@@ -3941,6 +3962,9 @@ pub struct AlphaWebhookStatusNotifApiDoc {
     /// A note containing extra data about the request.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numbers: Option<serde_json::Value>,
 }
 
 /// `NumberWebhookStatusNotifApiDoc` of the spec.

@@ -1286,7 +1286,7 @@ impl Voice {
     /// apply.
     ///
     /// `PUT /voice/ivr/1/scenarios/{id}` (operation `update-voice-ivr-scenario`).
-    pub async fn update_voice_ivr_scenario(&self, request: impl Into<UpdateVoiceIvrScenarioRequest>) -> Result<crate::typed::ApiResponse<UpdateScenarioResponse>, crate::Error> {
+    pub async fn update_voice_ivr_scenario(&self, request: impl Into<UpdateVoiceIvrScenarioRequest>) -> Result<crate::typed::ApiResponse<serde_json::Value>, crate::Error> {
         crate::typed::json(&self.client, "update-voice-ivr-scenario", request.into().into_params()?).await
     }
 

@@ -681,6 +681,12 @@ pub struct ActionConferenceRequest {
     /// Max duration in seconds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_duration: Option<i32>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calls_configuration_id: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<serde_json::Value>,
 }
 
 /// `ConferenceRecordingRequest` of the spec.
@@ -4586,6 +4592,9 @@ pub struct MediaStreamingConfigRequest {
     /// `securityConfig`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_config: Option<UrlSecurityConfig>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audio_encoding: Option<String>,
 }
 
 /// `WebsocketEndpointConfigRequest` of the spec.
@@ -6655,6 +6664,24 @@ pub struct CaseObject {
     /// Array of actions to execute if none of the conditions above are met.
     #[serde(rename = "__default", skip_serializing_if = "Option::is_none")]
     pub default: Option<Vec<serde_json::Value>>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "1", skip_serializing_if = "Option::is_none")]
+    pub n1: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "2", skip_serializing_if = "Option::is_none")]
+    pub n2: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#true: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "3", skip_serializing_if = "Option::is_none")]
+    pub n3: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "4", skip_serializing_if = "Option::is_none")]
+    pub n4: Option<serde_json::Value>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(rename = "5", skip_serializing_if = "Option::is_none")]
+    pub n5: Option<serde_json::Value>,
 }
 
 /// `SendSmsData` of the spec.
@@ -6793,6 +6820,9 @@ pub struct GoToOptions {
     /// Name of the variable which counts passes through goto action
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count_variable: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goto_limit: Option<i64>,
 }
 
 /// `DialToConversationsData` of the spec.
@@ -7053,7 +7083,7 @@ pub struct CallApiOptions {
     pub headers: Option<std::collections::BTreeMap<String, String>>,
     /// HTTP body. The parameter can be constructed using variables.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
+    pub body: Option<serde_json::Value>,
     /// If this field is set, the system will parse the response and save all its fields as variables
     /// inside scenario. Note: Parser ignores non-primitive fields and does not go deeper than the first
     /// level. For example, if the response is {"letters": "abcd", "numbers": 12345}, the system will
@@ -7528,6 +7558,9 @@ pub struct IvrMessage {
     /// Maximum possible duration of the call to be set, shown in seconds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub call_timeout: Option<i32>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<bool>,
 }
 
 /// Array of message destination addresses. Maximum number of destination addresses is 20k.
@@ -9084,7 +9117,7 @@ pub struct CallRecording {
     pub call_id: Option<String>,
     /// Call endpoint. Represents a caller for the inbound calls and a callee for the outbound calls.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub endpoint: Option<String>,
+    pub endpoint: Option<serde_json::Value>,
     /// Call direction.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<String>,
@@ -9988,6 +10021,39 @@ pub struct VoiceReport2 {
     /// Indicates whether the error occurred during the query execution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<VoiceError2>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub done_at: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<i64>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<i64>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer_time: Option<i64>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i64>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_duration: Option<f64>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dtmf_codes: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dtmf_codes_as_json: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transcribed_audio_file_url: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenario_id: Option<String>,
+    /// Not in the spec's schema; Infobip's own examples have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenario_name: Option<String>,
 }
 
 /// `VoiceData` of the spec.

@@ -373,14 +373,8 @@ impl WebrtcCalls {
     /// Use this method to filter and retrieve call link recordings.
     ///
     /// `GET /call-link/1/recordings` (operation `get-call-link-recordings`).
-    pub async fn get_call_link_recordings(&self, request: impl Into<GetCallLinkRecordingsRequest>) -> Result<crate::typed::ApiResponse<RecordingPage>, crate::Error> {
+    pub async fn get_call_link_recordings(&self, request: impl Into<GetCallLinkRecordingsRequest>) -> Result<crate::typed::ApiResponse<serde_json::Value>, crate::Error> {
         crate::typed::json(&self.client, "get-call-link-recordings", request.into().into_params()?).await
-    }
-
-    /// Every item of [`get_call_link_recordings`](Self::get_call_link_recordings), page after page, as a stream (see
-    /// [`Pages`](crate::typed::Pages) for when it stops).
-    pub fn get_call_link_recordings_stream(&self, request: impl Into<GetCallLinkRecordingsRequest>) -> impl futures_util::Stream<Item = Result<RecordingResponse2, crate::Error>> + Send + 'static {
-        crate::typed::item_stream(&self.client, "get-call-link-recordings", request.into().into_params())
     }
 
     /// Delete call link recording

@@ -416,7 +416,7 @@ pub struct CallRecording {
     pub call_id: Option<String>,
     /// Call endpoint. Represents a caller for the inbound calls and a callee for the outbound calls.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub endpoint: Option<String>,
+    pub endpoint: Option<serde_json::Value>,
     /// `direction`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
@@ -560,7 +560,7 @@ pub struct CallLink {
 /// Description of who or what is going to receive a call.
 ///
 /// Told apart by `type`; a value this version does not know is kept as [`Destination::Other`].
-/// Every variant has the common fields `type`.
+/// Every variant has the common fields `type`, `phoneNumber`, `from`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Destination {
     /// `type` = `WEBRTC`.

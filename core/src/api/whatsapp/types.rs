@@ -6803,7 +6803,7 @@ pub struct WhatsappPaymentNotification {
     pub total_amount_offset: Option<i64>,
     /// List of custom parameters corresponding to the transaction. Available only for UPI Payments.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub callback_data: Option<Vec<String>>,
+    pub callback_data: Option<serde_json::Value>,
     /// Transactions of the payment.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transactions: Option<Vec<WhatsappPaymentTransactionNotification>>,
@@ -7038,7 +7038,7 @@ pub struct InboundMessagePushko {
 /// Message content.
 ///
 /// Told apart by `type`; a value this version does not know is kept as [`WhatsAppInboundContent::Other`].
-/// Every variant has the common fields `type`.
+/// Every variant has the common fields `type`, `paymentAcknowledgementType`, `timestamp`, `paymentId`, `referenceId`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum WhatsAppInboundContent {
     /// `type` = `TEXT`.

@@ -1074,7 +1074,7 @@ crate::open_enum! {
 pub struct EditTemplateRequest {
     /// Template ID.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub template_id: Option<String>,
+    pub template_id: Option<serde_json::Value>,
     /// Template name (10-60 characters).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template_name: Option<String>,

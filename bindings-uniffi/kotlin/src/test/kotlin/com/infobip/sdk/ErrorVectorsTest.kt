@@ -36,6 +36,7 @@ class ErrorVectorsTest {
     }
 
     private fun check(case: JsonObject) {
+        if (case.string("at") == "oauth2_token") return checkTokenEndpoint(case)
         Emulator.reset()
         val headers = case["headers"]!!.jsonObject
         val fault = JsonObject(
@@ -85,6 +86,35 @@ class ErrorVectorsTest {
         assertEquals(1u, details.attempts)
         assertEquals(case.string("body")!!.take(4096), details.body)
     }
+
+    /** A case the OAuth2 token endpoint answers: the call is not sent, the error is `auth_failed`. */
+    private fun checkTokenEndpoint(case: JsonObject) {
+        Emulator.reset()
+        val fault = JsonObject(
+            mapOf(
+                "path" to JsonPrimitive("/auth/1/oauth2/token"),
+                "status" to case["status"]!!,
+                "headers" to case["headers"]!!.jsonObject,
+                "body" to case["body"]!!,
+            ),
+        )
+        Emulator.fault(fault.toString())
+        val oauth = Emulator.client(auth = Auth.OAuth2(Emulator.USERNAME, Secret(Emulator.PASSWORD)))
+        val error = assertThrows<InfobipException.AuthFailed> {
+            runBlocking { oauth.request(HttpRequest(method = "GET", path = "/account/1/balance")) }
+        }
+        val expected = case["expected"]!!.jsonObject
+        for ((key, value) in expected) {
+            when (key) {
+                "code" -> assertEquals(value.jsonPrimitive.content, error.details.code)
+                "cause" -> assertEquals(value.jsonPrimitive.content, error.details.cause)
+                "auth_status" -> assertEquals(value.jsonPrimitive.content.toInt(), error.details.status?.toInt())
+                "message_contains" -> assertTrue(error.details.message.contains(value.jsonPrimitive.content), error.details.message)
+                else -> throw AssertionError("errors.json has a key this suite does not check: $key")
+            }
+        }
+        assertEquals(emptyList<String>(), Emulator.requests("/account/1/balance"), "the call was not sent")
+    }
 }
 
 private fun JsonObject.string(key: String): String? = this[key]?.nullableString()
@@ -100,6 +130,7 @@ object ErrorClasses {
         "connection" -> InfobipException.Connection::class
         "timeout" -> InfobipException.Timeout::class
         "outcome_unknown" -> InfobipException.OutcomeUnknown::class
+        "auth_failed" -> InfobipException.AuthFailed::class
         "bad_request" -> InfobipException.BadRequest::class
         "unauthorized" -> InfobipException.Unauthorized::class
         "forbidden" -> InfobipException.Forbidden::class
@@ -110,6 +141,7 @@ object ErrorClasses {
         "api_error" -> InfobipException.ApiException::class
         "decode" -> InfobipException.Decode::class
         "webhook_verification" -> InfobipException.WebhookVerification::class
+        "internal" -> InfobipException.Internal::class
         else -> throw AssertionError("unknown code $code")
     }
 }

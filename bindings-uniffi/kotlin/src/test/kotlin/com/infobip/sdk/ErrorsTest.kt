@@ -1,5 +1,9 @@
 package com.infobip.sdk
 
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.cancelAndJoin
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -132,5 +136,98 @@ class ErrorsTest {
         assertNotNull(error.message)
         assertTrue(error.message!!.contains("Infobip API returned 404"), error.message)
         assertFalse(error.toString().contains(Emulator.apiKey))
+    }
+
+    @Test
+    fun `the query send against a delay fault is sent once and outcome unknown with its bulk id`() {
+        Emulator.fault("""{"path":"/sms/3/text/query","kind":"delay","delayMs":1500}""")
+        val error = failing<InfobipException.OutcomeUnknown> {
+            client.call(
+                "send-sms-messages-over-query-parameters",
+                """{"query":{"to":"41793026727","text":"Hi"}}""",
+                RequestOptions(timeoutMs = 500uL),
+            )
+        }
+        assertEquals(listOf("GET /sms/3/text/query"), Emulator.requests("/sms/3/text/query"), "exactly one request")
+        assertNotNull(error.details.bulkId)
+        assertEquals(emptyList<String>(), error.details.messageIds)
+        assertEquals("GET /sms/3/text/query", error.details.operation)
+    }
+
+    @Test
+    fun `a failed token fetch is auth failed and the call is not sent`() {
+        Emulator.fault("""{"path":"/auth/1/oauth2/token","status":500}""")
+        val oauth = Emulator.client(auth = Auth.OAuth2(Emulator.USERNAME, Secret(Emulator.PASSWORD)))
+        val error = failing<InfobipException.AuthFailed> { oauth.sms().sendText("41793026727", "Hi") }
+        assertEquals("auth_failed", error.details.code)
+        assertEquals("server_error", error.details.cause)
+        assertEquals(500.toUShort(), error.details.status)
+        assertEquals(emptyList<String>(), Emulator.requests("/sms/3/messages"))
+    }
+
+    @Test
+    fun `a panic in the core is an Internal exception`() {
+        for (inAsync in listOf(true, false)) {
+            val error = failing<InfobipException.Internal> { testPanic(inAsync) }
+            assertEquals("internal", error.details.code)
+            assertTrue(error.details.message.contains("on purpose"), error.details.message)
+        }
+    }
+
+    @Test
+    fun `huge timeouts and answer caps are config errors naming the option`() {
+        val huge = assertThrows<InfobipException.Config> {
+            InfobipClient(ClientConfig(baseUrl = Emulator.baseUrl, auth = Auth.ApiKey(Secret("k")), timeoutMs = ULong.MAX_VALUE))
+        }
+        assertTrue(huge.details.message.contains("timeout"), huge.details.message)
+        assertThrows<InfobipException.Config> {
+            InfobipClient(ClientConfig(baseUrl = Emulator.baseUrl, auth = Auth.ApiKey(Secret("k")), maxResponseBytes = 0uL))
+        }
+        val call = failing<InfobipException.Config> { client.request(balance.copy(options = RequestOptions(timeoutMs = ULong.MAX_VALUE))) }
+        assertTrue(call.details.message.contains("timeout"), call.details.message)
+        assertEquals(emptyList<String>(), Emulator.requests("/account/1/balance"))
+    }
+
+    @Test
+    fun `a cancelled send stays a CancellationException and carries its ids`() {
+        Emulator.fault("""{"path":"/sms/3/messages","kind":"delay","delayMs":3000}""")
+        var caught: Throwable? = null
+        runBlocking {
+            val job = launch {
+                try {
+                    client.sms().sendText("41793026727", "Hi")
+                } catch (e: CancellationException) {
+                    caught = e
+                    throw e
+                }
+            }
+            // Until the emulator has the request (bounded), then cancel.
+            for (i in 0 until 200) {
+                if (Emulator.requests("/sms/3/messages").isNotEmpty()) break
+                delay(20)
+            }
+            job.cancelAndJoin()
+        }
+        val cancelled = caught as? SendCancellationException ?: throw AssertionError("got $caught")
+        assertTrue(cancelled is CancellationException)
+        assertNotNull(cancelled.bulkId)
+        assertEquals(1, cancelled.messageIds.size)
+        assertEquals(listOf("POST /sms/3/messages"), Emulator.requests("/sms/3/messages"))
+        // Cancelled before the call: a plain cancellation, and nothing is sent.
+        var early: Throwable? = null
+        runBlocking {
+            val job = launch {
+                kotlinx.coroutines.currentCoroutineContext()[kotlinx.coroutines.Job]?.cancel()
+                try {
+                    client.sms().sendText("41793026727", "Hi")
+                } catch (e: CancellationException) {
+                    early = e
+                    throw e
+                }
+            }
+            job.join()
+        }
+        assertTrue(early is CancellationException && early !is SendCancellationException, "$early")
+        assertEquals(listOf("POST /sms/3/messages"), Emulator.requests("/sms/3/messages"), "nothing more was sent")
     }
 }
