@@ -10,9 +10,9 @@ use serde_json::Value;
 use tokio::time::Instant;
 
 use crate::auth::{Authenticator, Credentials, Secret};
+use crate::catalog::upload::Upload;
 use crate::config::{self, BaseUrl, RequestOptions, RetryPolicy};
 use crate::error::Error;
-use crate::catalog::upload::Upload;
 use crate::http::{Body, Prepared, Query, RateLimit, Response, Throttle, Transport, Unread};
 use crate::network::{NetworkOptions, Pem};
 use crate::send::{SendIds, Sent};

@@ -243,6 +243,60 @@ async fn an_upload_that_may_have_been_written_is_never_sent_again() {
     assert_eq!(emulator.requests().len(), 1);
 }
 
+#[tokio::test]
+async fn an_email_send_with_attachments_follows_the_send_rule_with_ids_in_its_form() {
+    let emulator = Emulator::start().await.unwrap();
+    let dir = TempDir::new();
+    let path = dir.write("contract.pdf", &binary(20_000));
+    let client = Client::builder()
+        .base_url(emulator.base_url())
+        .api_key(emulator.api_key())
+        .timeout(Some(Duration::from_millis(300)))
+        .max_retries(3)
+        .build()
+        .unwrap();
+    let params = |body: serde_json::Value| CallParams::new().body(body).file("attachment", FilePart::path(&path));
+    let email = json!({"from": "Jane <jane@example.com>", "to": ["a@example.com", "b@example.com"], "subject": "s", "text": "t"});
+    let text_part = |request: &RecordedRequest, name: &str| {
+        let parts: Vec<_> = request.parts.iter().filter(|p| p.name == name).collect();
+        assert_eq!(parts.len(), 1, "one {name} part: {:?}", request.parts);
+        parts[0].sha256.clone()
+    };
+
+    // Written, then no answer in time: outcome_unknown with the ids the form went out with.
+    emulator.queue_fault(Fault { kind: Some(FaultKind::Delay), delay_ms: 2_000, ..Fault::status(200, 1, None) });
+    let error = client.call("send-fully-featured-email", params(email.clone())).await.unwrap_err();
+    let Error::OutcomeUnknown(unknown) = &error else { panic!("{error:?}") };
+    let requests = emulator.requests();
+    assert_eq!(requests.len(), 1, "never sent again once written");
+    let bulk_id = unknown.bulk_id.clone().expect("a bulk id assigned");
+    assert_eq!(unknown.message_ids.len(), 1, "{unknown:?}");
+    assert_eq!(text_part(&requests[0], "bulkId"), sha256(bulk_id.as_bytes()), "the id sent is the id reported");
+    assert_eq!(text_part(&requests[0], "messageId"), sha256(unknown.message_ids[0].as_bytes()));
+    assert_eq!(requests[0].parts.iter().filter(|p| p.name == "attachment").count(), 1);
+
+    // A 5xx is a send in doubt too; the caller's own ids are kept.
+    emulator.clear_requests();
+    emulator.queue_fault(Fault::status(500, 1, None));
+    let mut mine = email.clone();
+    mine["bulkId"] = json!("my-bulk");
+    mine["messageId"] = json!("my-message");
+    let error = client.call("send-fully-featured-email", params(mine)).await.unwrap_err();
+    let Error::OutcomeUnknown(unknown) = &error else { panic!("{error:?}") };
+    assert_eq!(
+        (unknown.bulk_id.as_deref(), unknown.message_ids.as_slice()),
+        (Some("my-bulk"), &["my-message".to_owned()][..])
+    );
+    assert_eq!((unknown.status, emulator.requests().len()), (Some(500), 1));
+
+    // Answered: the response carries the ids the form was sent with.
+    emulator.clear_requests();
+    let sent = client.call("send-fully-featured-email", params(email)).await.unwrap();
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    let request = last(&emulator);
+    assert_eq!(request.parts.iter().filter(|p| p.name == "bulkId").count(), 1, "a bulk id assigned");
+}
+
 /// The recording the emulator serves, fetched without the SDK.
 async fn served(emulator: &Emulator, path: &str) -> (Vec<u8>, String, String) {
     let _ = client(emulator); // building one installs the TLS provider reqwest needs

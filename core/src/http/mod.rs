@@ -448,7 +448,14 @@ impl Transport {
             self.warn_if_deprecated(request, &headers);
             let request_id = crate::error::request_id(&headers);
             slot.fill(response, timeout);
-            return Attempt::Done(Response { status, headers, body: Bytes::new(), request_id, attempts: 0, sent: None });
+            return Attempt::Done(Response {
+                status,
+                headers,
+                body: Bytes::new(),
+                request_id,
+                attempts: 0,
+                sent: None,
+            });
         }
         let body = match self.read_body(response).await {
             Ok(b) => b,
