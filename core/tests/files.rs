@@ -366,6 +366,33 @@ async fn a_download_streams_into_a_file_and_as_a_stream() {
 }
 
 #[tokio::test]
+async fn the_answer_cap_holds_for_files_read_whole_but_not_for_streamed_ones() {
+    let emulator = Emulator::start().await.unwrap();
+    let (expected, _, _) = served(&emulator, "/calls/1/recordings/files/file-3").await;
+    let cap = expected.len() - 1;
+    let client = Client::builder()
+        .base_url(emulator.base_url())
+        .api_key(emulator.api_key())
+        .max_response_bytes(cap)
+        .build()
+        .unwrap();
+    let params = || CallParams::new().path("fileId", "file-3");
+
+    let error = client.call("download-recording-file", params()).await.unwrap_err();
+    assert_eq!(error.code(), "decode", "{error}");
+    assert!(error.to_string().contains("max_response_bytes"), "{error}");
+    let error = client.download("download-recording-file", params()).await.unwrap().into_file().await.unwrap_err();
+    assert_eq!(error.code(), "decode", "{error}");
+    assert!(error.to_string().contains(&format!("cap of {cap} bytes")), "{error}");
+
+    let dir = TempDir::new();
+    let target = dir.0.join("call.wav");
+    let download = client.download("download-recording-file", params()).await.unwrap();
+    assert_eq!(download.write_to(&target).await.unwrap(), expected.len() as u64, "streamed past the cap");
+    assert_eq!(std::fs::read(&target).unwrap(), expected);
+}
+
+#[tokio::test]
 async fn a_download_answered_with_an_error_is_that_error() {
     let emulator = Emulator::start().await.unwrap();
     let client = client(&emulator);

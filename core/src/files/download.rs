@@ -18,7 +18,7 @@ use crate::typed::FileDownload;
 /// [`Stream`] ([`into_stream`](Self::into_stream)), straight into a file
 /// ([`write_to`](Self::write_to)), or whole ([`into_file`](Self::into_file)). Its memory use
 /// stays that of one chunk however large the file, and it is not subject to the client's
-/// answer-size cap.
+/// answer-size cap, except [`into_file`](Self::into_file), which holds the file in memory.
 ///
 /// The call's timeout bounds the wait for the answer and then for each chunk. A body that
 /// breaks off is a `connection` error (the operation is a GET: call again to start over).
@@ -41,6 +41,8 @@ pub struct Download {
     operation: String,
     body: Option<Streaming>,
     received: u64,
+    /// The client's answer-size cap, for [`into_file`](Self::into_file).
+    cap: usize,
 }
 
 impl Client {
@@ -52,12 +54,13 @@ impl Client {
     pub async fn download(&self, operation_id: &str, params: CallParams) -> Result<Download, Error> {
         let slot = Unread::default();
         let response = self.send_operation(operation_id, params, Some(slot.clone())).await?;
-        Ok(Download::new(operation_id, response, slot.take()))
+        let cap = self.transport().max_response_bytes;
+        Ok(Download::new(operation_id, response, slot.take(), cap))
     }
 }
 
 impl Download {
-    fn new(operation: &str, response: Response, body: Option<Streaming>) -> Self {
+    fn new(operation: &str, response: Response, body: Option<Streaming>, cap: usize) -> Self {
         Download {
             status: response.status,
             request_id: response.request_id,
@@ -66,6 +69,7 @@ impl Download {
             body,
             headers: response.headers,
             received: 0,
+            cap,
         }
     }
 
@@ -158,10 +162,23 @@ impl Download {
         Ok(self.received)
     }
 
-    /// Reads the whole file into memory.
+    /// Reads the whole file into memory, within the client's answer-size cap
+    /// (`max_response_bytes`): a larger file is a `decode` error naming the cap (read it with
+    /// [`write_to`](Self::write_to) or [`into_stream`](Self::into_stream) instead).
     pub async fn into_file(mut self) -> Result<FileDownload, Error> {
-        let mut bytes = Vec::with_capacity(self.content_length().unwrap_or(0).min(1 << 20) as usize);
+        let cap = self.cap;
+        let mut bytes = Vec::with_capacity(self.content_length().unwrap_or(0).min(cap as u64).min(1 << 20) as usize);
         while let Some(chunk) = self.chunk().await? {
+            if chunk.len() > cap - bytes.len() {
+                return Err(Error::decode(
+                    format!(
+                        "the file answered to {} is larger than the client's cap of {cap} bytes (max_response_bytes); \
+                         read it with write_to or into_stream",
+                        self.operation
+                    ),
+                    None,
+                ));
+            }
             bytes.extend_from_slice(&chunk);
         }
         Ok(FileDownload {
