@@ -183,9 +183,23 @@ async fn form_bodies_are_sent_form_encoded_and_multipart_as_a_form() {
     let req = &requests(&server).await[1];
     let content_type = req.headers["content-type"].to_str().unwrap();
     let boundary = content_type.strip_prefix("multipart/form-data; boundary=").expect(content_type);
-    let expected =
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\na@b.c\r\n--{boundary}--\r\n");
-    assert_eq!(String::from_utf8_lossy(&req.body), expected);
+    // One text part per field: the caller's `to`, and the ids the send rule puts in the form.
+    let body = String::from_utf8_lossy(&req.body).into_owned();
+    let body = body.strip_suffix(&format!("--{boundary}--\r\n")).expect(&body);
+    let mut parts: Vec<(&str, &str)> = body
+        .split(&format!("--{boundary}\r\n"))
+        .skip(1)
+        .map(|part| {
+            let part = part.strip_prefix("Content-Disposition: form-data; name=\"").expect(part);
+            let (name, value) = part.split_once("\"\r\n\r\n").expect(part);
+            (name, value.strip_suffix("\r\n").expect(value))
+        })
+        .collect();
+    parts.sort();
+    let names: Vec<&str> = parts.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, ["bulkId", "messageId", "to"], "{body}");
+    assert_eq!(parts[2].1, "a@b.c");
+    assert!(parts[..2].iter().all(|(_, id)| uuid::Uuid::parse_str(id).is_ok()), "{parts:?}");
 }
 
 #[tokio::test]
