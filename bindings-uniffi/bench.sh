@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sequential SMS sends per second: Kotlin through the bindings vs the Rust core itself, against
-# ONE emulator in the same run (figures are compared as a ratio, never asserted). Also prints the
-# size of the stripped release library.
+# ONE emulator in the same run (figures are compared as a ratio, never asserted); and the time of
+# reading a 50-report delivery push and a 1,000-result logs page into the generated models against
+# a plain JSON parse of the same body (ParseBenchTest). Also prints the size of the stripped
+# release library.
 #
 #   bindings-uniffi/bench.sh [COUNT]        (default 2000 sends each)
 #
@@ -37,12 +39,13 @@ url="$(sed -E 's/.*listening on (http:[^ ]+) .*/\1/' <<< "$line")"
 key="$(sed -E 's/.*API key: ([^)]+)\).*/\1/' <<< "$line")"
 
 rust1="$("$target_dir/release/examples/core_sequential_sends" "$url" "$key" "$count")"
-kotlin="$(cd "$here/kotlin" && mvn -B -q test -Dtest=BenchTest -Dinfobip.bench=true -Dinfobip.bench.count="$count" \
+kotlin="$(cd "$here/kotlin" && mvn -B -q test -Dtest=BenchTest,ParseBenchTest -Dinfobip.bench=true -Dinfobip.bench.count="$count" \
   -Duniffi.lib.dir="$(dirname "$lib")" -Dinfobip.emulator.url="$url" -Dinfobip.emulator.key="$key" \
-  -Dsurefire.failIfNoSpecifiedTests=false | grep -o 'kotlin sends=.*')"
+  -Dsurefire.failIfNoSpecifiedTests=false | grep -o 'kotlin \(sends=\|parse\).*')"
 rust2="$("$target_dir/release/examples/core_sequential_sends" "$url" "$key" "$count")"
 echo "$rust1"
 echo "$kotlin"
+kotlin="$(grep 'kotlin sends=' <<< "$kotlin")"
 echo "$rust2"
 rate() { sed -E 's/.*per_second=([0-9]+).*/\1/' <<< "$1"; }
 python3 -c "r=($(rate "$rust1")+$(rate "$rust2"))/2; k=$(rate "$kotlin"); print(f'kotlin/rust-core = {k/r:.2f} (rust mean {r:.0f}/s, kotlin {k}/s)')"

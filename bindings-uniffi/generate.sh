@@ -7,9 +7,12 @@
 #                                          # (packaging/kotlin.sh: the one the jar carries)
 #
 # Output (gitignored, never committed): bindings-uniffi/generated/
-#   kotlin/com/infobip/sdk/infobip_uniffi.kt (patched by kotlin/patch_cancellation.py) and
-#   kotlin/com/infobip/sdk/SendCancellation.kt
+#   kotlin/com/infobip/sdk/infobip_uniffi.kt (uniffi: the native client, records, errors; patched
+#   by kotlin/patch_cancellation.py) and kotlin/com/infobip/sdk/SendCancellation.kt
+#   kotlin/com/infobip/sdk/InfobipClient.kt, kotlin/com/infobip/sdk/<product>/<Product>.kt
+#                                                  (infobip-codegen: every product, typed)
 #   swift/InfobipSDK.swift, swift/InfobipFFI.h, swift/InfobipFFI.modulemap
+#   swift/Generated/<Product>.swift, swift/Generated/InfobipClient.swift
 # and it prints the path of the library the sources were generated from.
 #
 # uniffi reads the bindings' metadata from the library itself, so generation must use the
@@ -34,8 +37,8 @@ elif [ "$profile" = release ]; then
 else
   cargo build --locked -p infobip-uniffi >&2
 fi
-# The generator is slow to compile and its output does not depend on its own profile: debug only.
-cargo build --locked -p uniffi-bindgen >&2
+# The generators are slow to compile and their output does not depend on their profile: debug only.
+cargo build --locked -p uniffi-bindgen -p infobip-codegen >&2
 
 lib="${UNIFFI_LIB:-$target_dir/$profile/$lib_file}"
 out="$here/generated"
@@ -47,4 +50,6 @@ mkdir -p "$out"
 python3 "$here/kotlin/patch_cancellation.py" "$out/kotlin" >&2
 "$target_dir/debug/uniffi-bindgen" generate "$lib" --config "$root/uniffi.toml" \
   --language swift --out-dir "$out/swift" --no-format >&2
+"$target_dir/debug/infobip-codegen" --root "$root" emit kotlin "$out/kotlin" >&2
+"$target_dir/debug/infobip-codegen" --root "$root" emit swift "$out/swift/Generated" >&2
 echo "$lib"

@@ -7,13 +7,15 @@
 #
 # 1. cargo test + clippy of the binding crates
 # 2. packaging/kotlin.sh: builds the library (debug, the way the jar ships it), generates Kotlin
-#    and Swift from it, and `mvn install`s the jar com.infobip:infobip-sdk-kotlin, whose JUnit 5
-#    suite runs first against the emulator, loading the library from the classes as JNA does
-#    from the jar
-# 3. Swift: syntax check of the generated sources and of Package.swift (as developed and as the
-#    release stamps it) with tree-sitter-swift, and proof that the check fails on a broken file
-# 4. examples/kotlin, depending on the installed artifact, against the emulator
-#    (examples/demo.sh kotlin)
+#    and Swift from it (uniffi's sources and every product's typed layer, infobip-codegen), and
+#    `mvn install`s the jar com.infobip:infobip-sdk-kotlin, whose JUnit 5 suite runs first against
+#    the emulator, loading the library from the classes as JNA does from the jar
+# 3. Swift: syntax check of the generated sources (uniffi's and every product's typed layer), the
+#    hand-written runtime and Package.swift (as developed and as the release stamps it) with
+#    tree-sitter-swift, and proof that the check fails on a broken file
+# 4. the typed operations of each language, counted in the generated sources (count_typed.py)
+# 5. examples/kotlin, depending on the installed artifact, against the emulator
+#    (examples/demo.sh kotlin: the WhatsApp + Email example, and the SMS demo)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -49,14 +51,16 @@ if ! "$venv/bin/python" -c 'import tree_sitter, tree_sitter_swift' 2>/dev/null; 
   "$venv/bin/pip" install --quiet tree-sitter==0.26.1 tree-sitter-swift==0.7.4
 fi
 check() { "$venv/bin/python" "$here/swift/check_swift.py" "$@"; }
-check "$here/generated/swift/InfobipSDK.swift" "$here/swift/Tests/InfobipSDKTests/InfobipSDKTests.swift" \
-  "$here/swift/Package.swift" "$here/swift/Sources/InfobipSDK/InfobipLogging.swift"
+check "$here/generated/swift/InfobipSDK.swift" "$here/generated/swift/Generated/"*.swift "$here/swift/Sources/InfobipSDK/"*.swift \
+  "$here/swift/Tests/InfobipSDKTests/InfobipSDKTests.swift" "$here/swift/Package.swift"
 # Package.swift as the release publishes it: binaryTarget(url:checksum:) for a (made-up) zip.
 sum="$(sha256sum "$here/generated/swift/InfobipSDK.swift" | cut -d ' ' -f 1)"
 "$root/packaging/swift.sh" --checksum "$sum" --out "$target_dir/dist-debug" >/dev/null
 check "$target_dir/dist-debug/swift-package/Package.swift"
 grep -q "^let releaseChecksum = \"$sum\"$" "$target_dir/dist-debug/swift-package/Package.swift"
 [ -f "$target_dir/dist-debug/swift-package/Sources/InfobipSDK/InfobipSDK.swift" ]
+[ -f "$target_dir/dist-debug/swift-package/Sources/InfobipSDK/Generated/InfobipClient+Products.swift" ]
+[ -f "$target_dir/dist-debug/swift-package/Sources/InfobipSDK/SmsTfa.swift" ]
 # The check must be able to fail: the generated file with one closing brace removed in the
 # middle, and with a statement cut in half, must both be refused.
 broken="$here/generated/swift/broken"
@@ -64,6 +68,7 @@ mkdir -p "$broken"
 awk 'BEGIN{done=0} { if (!done && NR > 400 && $0 ~ /^}$/) { done=1; next } print }' \
   "$here/generated/swift/InfobipSDK.swift" > "$broken/missing-brace.swift"
 sed '500s/$/ let = (/' "$here/generated/swift/InfobipSDK.swift" > "$broken/bad-statement.swift"
+sed '300s/$/ case = (/' "$here/generated/swift/Generated/Whatsapp.swift" > "$broken/bad-generated-model.swift"
 for file in "$broken"/*.swift; do
   if check "$file" > "$broken/out.txt"; then
     echo "the Swift check accepted a broken file: $file" >&2
@@ -71,6 +76,9 @@ for file in "$broken"/*.swift; do
   fi
   echo "refused as expected: $(head -n 2 "$broken/out.txt" | tr '\n' ' ')"
 done
+
+step "typed operations in the generated Kotlin and Swift"
+python3 "$here/count_typed.py" "$here/generated"
 
 step "Kotlin example (examples/kotlin) against the emulator; its summary line is checked"
 bash "$root/examples/demo.sh" kotlin

@@ -117,7 +117,9 @@ run_rust() { limited "$target_dir/debug/demo"; }
 run_python() { limited bindings-python/.venv/bin/python examples/python/demo.py; }
 run_node() { limited node examples/node/demo.mjs; }
 run_kotlin() {
-  limited java -cp "examples/kotlin/target/classes:$(cat examples/kotlin/target/classpath.txt)" example.DemoKt
+  local classpath="examples/kotlin/target/classes:$(cat examples/kotlin/target/classpath.txt)"
+  # The WhatsApp + Email example first (it must succeed), then the SMS demo with the summary line.
+  limited java -cp "$classpath" example.ChannelsKt && limited java -cp "$classpath" example.DemoKt
 }
 
 summary_line='^summary: ([a-z]+): sent ([0-9]+), delivered ([0-9]+), logged ([0-9]+), ([0-9.]+) s$'

@@ -46,7 +46,9 @@ step "the package to publish (Package.swift for v$version, checksum $checksum)"
 package="$out/swift-package"
 rm -rf "$package"
 mkdir -p "$package/Sources/InfobipSDK"
-cp "$generated" "$package/Sources/InfobipSDK/"
+cp "$generated" "$swift/Sources/InfobipSDK/"*.swift "$package/Sources/InfobipSDK/"
+# The typed layer of every product (infobip-codegen emit swift), beside the hand-written runtime.
+cp -R "$(dirname "$generated")/Generated" "$package/Sources/InfobipSDK/Generated"
 cp -R "$swift/Tests" "$package/"
 copy_licenses "$package"
 sed -e "s/^let releaseVersion = \"\"$/let releaseVersion = \"$version\"/" \

@@ -6,8 +6,6 @@ use std::sync::Arc;
 use crate::cancel::followed;
 use crate::config::{ClientConfig, RequestOptions};
 use crate::error::{InfobipError, guarded, guarded_sync};
-use crate::sms::SmsApi;
-use crate::tfa::TfaApi;
 
 /// A client of the Infobip API. One connection pool, one session or token; share one instance.
 /// Async calls are `suspend` (Kotlin) / `async throws` (Swift) and run on the core's tokio runtime.
@@ -23,7 +21,14 @@ impl InfobipClient {
     #[uniffi::constructor]
     pub fn new(config: ClientConfig) -> Result<Arc<Self>, InfobipError> {
         crate::logging::from_env();
-        guarded_sync(|| Ok(Arc::new(InfobipClient { inner: config.builder().build()? })))
+        guarded_sync(|| {
+            let validate = config.validate;
+            let mut inner = config.builder().build()?;
+            if let Some(validate) = validate {
+                inner = inner.with_options(infobip::RequestOptions::new().validate(validate));
+            }
+            Ok(Arc::new(InfobipClient { inner }))
+        })
     }
 
     /// A client configured from `INFOBIP_*` environment variables only.
@@ -36,6 +41,7 @@ impl InfobipClient {
             connect_timeout_ms: None,
             max_retries: None,
             user_agent_suffix: None,
+            validate: None,
             proxy: None,
             no_proxy: None,
             ca_certificates: None,
@@ -47,16 +53,6 @@ impl InfobipClient {
     /// The base URL requests go to.
     pub fn base_url(&self) -> String {
         self.inner.base_url().to_string()
-    }
-
-    /// The SMS API.
-    pub fn sms(&self) -> Arc<SmsApi> {
-        SmsApi::new(&self.inner)
-    }
-
-    /// The 2FA API.
-    pub fn tfa(&self) -> Arc<TfaApi> {
-        TfaApi::new(&self.inner)
     }
 
     /// Sends a request to any endpoint with the client's auth, retries and error mapping.
@@ -145,17 +141,7 @@ impl HttpResponse {
         request_id: Option<String>,
         attempts: u32,
     ) -> Self {
-        let mut headers: HashMap<String, String> = HashMap::new();
-        for (name, value) in header_map {
-            let value = String::from_utf8_lossy(value.as_bytes());
-            headers
-                .entry(name.as_str().to_owned())
-                .and_modify(|joined| {
-                    joined.push_str(", ");
-                    joined.push_str(&value);
-                })
-                .or_insert_with(|| value.into_owned());
-        }
+        let headers = crate::catalog::joined_headers(header_map);
         HttpResponse { status, headers, body: String::from_utf8_lossy(body).into_owned(), request_id, attempts }
     }
 }

@@ -108,6 +108,10 @@ pub struct ClientConfig {
     /// Text appended to the `User-Agent` (e.g. your application's name and version).
     #[uniffi(default)]
     pub user_agent_suffix: Option<String>,
+    /// `false` skips the checks of every call's input against Infobip's spec (for when the
+    /// live API is ahead of the spec); a call's own `RequestOptions.validate` overrides it.
+    #[uniffi(default)]
+    pub validate: Option<bool>,
     /// A proxy for every request: `http://[user:password@]host:port` or `https://…`. Without
     /// it, `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` and `NO_PROXY` from the environment apply.
     #[uniffi(default)]
@@ -241,6 +245,10 @@ pub struct RequestOptions {
     /// Retry this call like a GET even when it is a POST: only when sending it twice is harmless.
     #[uniffi(default)]
     pub retry_non_idempotent: bool,
+    /// `false` sends this call's input without checking it against Infobip's spec (a new enum
+    /// value the spec does not list yet, say); `null` keeps the client's setting.
+    #[uniffi(default)]
+    pub validate: Option<bool>,
 }
 
 impl From<RequestOptions> for infobip::RequestOptions {
@@ -251,6 +259,9 @@ impl From<RequestOptions> for infobip::RequestOptions {
         }
         if let Some(retries) = options.max_retries {
             core = core.max_retries(retries);
+        }
+        if let Some(validate) = options.validate {
+            core = core.validate(validate);
         }
         core
     }

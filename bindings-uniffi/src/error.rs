@@ -226,6 +226,16 @@ impl From<infobip::Violation> for Violation {
     }
 }
 
+/// The details of a `decode` error about an answer the Kotlin or Swift layer could not read,
+/// with the HTTP status and request id of that answer (they throw `Decode` with it).
+#[uniffi::export]
+pub fn decode_error_details(message: String, status: Option<u16>, request_id: Option<String>) -> ErrorDetails {
+    let mut details = InfobipError::from(infobip::Error::decode(message, None)).details();
+    details.status = status;
+    details.request_id = request_id;
+    details
+}
+
 impl From<infobip::Error> for InfobipError {
     fn from(error: infobip::Error) -> Self {
         let code = error.code();

@@ -1,252 +1,244 @@
-//! `SmsApi`: the core's typed SMS calls (`client.sms()`).
+//! `NativeSms`: the core's hand-written SMS calls (id assignment, SMS validation, the query send,
+//! the logs cursor) for the Kotlin and Swift `SmsApi`, which extends the generated `Sms`
+//! namespace. Requests come in as the API's JSON (written by the generated models) and answers
+//! go out as the API's JSON bytes (read by them): no model is declared here.
 
 use std::sync::Arc;
 
-use crate::config::RequestOptions;
-use crate::convert::{date_time, from_core, into_core};
+use serde::Deserialize;
+
 use infobip::SendTracker;
 
 use crate::cancel::followed;
-use crate::error::{InfobipError, guarded};
-use crate::sms_models::*;
+use crate::catalog::RawResponse;
+use crate::client::InfobipClient;
+use crate::config::RequestOptions;
+use crate::convert::{answer, date_time, from_json};
+use crate::error::{InfobipError, guarded, guarded_sync};
 
-/// The SMS API of a client: `client.sms()`.
+/// The core's SMS calls of a client; Kotlin's and Swift's `client.sms()` wrap it.
 #[derive(Debug, uniffi::Object)]
-pub struct SmsApi {
+pub struct NativeSms {
     client: infobip::Client,
     inner: infobip::sms::Sms,
 }
 
-impl SmsApi {
-    pub(crate) fn new(client: &infobip::Client) -> Arc<Self> {
-        Arc::new(SmsApi { client: client.clone(), inner: client.sms() })
-    }
-
-    /// The SMS API on this client, followed by `tracker` (for a send).
+impl NativeSms {
+    /// The SMS calls on this client, followed by `tracker` (for a send).
     fn tracked(&self, tracker: SendTracker) -> infobip::sms::Sms {
         self.client.with_options(infobip::RequestOptions::new().tracker(tracker)).sms()
     }
 }
 
+/// The logs filter as the bindings write it (`sentSince`/`sentUntil` in any Infobip form).
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+struct LogsFilterJson {
+    mcc: Option<String>,
+    mnc: Option<String>,
+    sender: Option<String>,
+    destination: Option<String>,
+    bulk_ids: Vec<String>,
+    message_ids: Vec<String>,
+    general_status: Option<String>,
+    sent_since: Option<String>,
+    sent_until: Option<String>,
+    limit: Option<u32>,
+    entity_id: Option<String>,
+    application_id: Option<String>,
+    campaign_reference_ids: Vec<String>,
+}
+
 #[uniffi::export(async_runtime = "tokio")]
-impl SmsApi {
-    /// Sends messages (`POST /sms/3/messages`) after checking them. A bulk id and message ids
-    /// are assigned when not given; a send in doubt throws `OutcomeUnknown` with those ids and
-    /// is never repeated.
+impl NativeSms {
+    /// The SMS calls of `client`.
+    #[uniffi::constructor]
+    pub fn new(client: Arc<InfobipClient>) -> Arc<Self> {
+        Arc::new(NativeSms { client: client.inner.clone(), inner: client.inner.sms() })
+    }
+
+    /// `POST /sms/3/messages` after the core's checks; ids assigned when not given, a send in
+    /// doubt is `OutcomeUnknown` with those ids and is never repeated.
     #[uniffi::method(default(options = None))]
     pub async fn send(
         &self,
-        request: SmsRequest,
+        request_json: String,
         options: Option<RequestOptions>,
-    ) -> Result<SmsSendResponse, InfobipError> {
+    ) -> Result<RawResponse, InfobipError> {
         guarded(async move {
-            let core: infobip::sms::SmsRequest = into_core(&request, "request")?;
+            let request: infobip::sms::SmsRequest = from_json(&request_json, "request")?;
             let options = infobip::RequestOptions::from(options.unwrap_or_default());
             followed(|tracker| async move {
-                let response = self.inner.send_with(core, options.tracker(tracker)).await?;
-                sent(&response, response.request_id.clone())
+                let sent = self.inner.send_with(request, options.tracker(tracker)).await?;
+                answer(&sent, sent.request_id.clone())
             })
             .await
         })
         .await
     }
 
-    /// Sends one text to one destination, from `sender` when given.
+    /// One text to one destination, from `sender` when given.
     #[uniffi::method(default(sender = None))]
     pub async fn send_text(
         &self,
         to: String,
         text: String,
         sender: Option<String>,
-    ) -> Result<SmsSendResponse, InfobipError> {
+    ) -> Result<RawResponse, InfobipError> {
         guarded(async move {
             let mut request = infobip::sms::SmsRequest::text(to, text);
             if let Some(sender) = sender {
                 request = request.sender(sender);
             }
             followed(|tracker| async move {
-                let response = self.tracked(tracker).send(request).await?;
-                sent(&response, response.request_id.clone())
+                let sent = self.tracked(tracker).send(request).await?;
+                answer(&sent, sent.request_id.clone())
             })
             .await
         })
         .await
     }
 
-    /// Sends a text over query parameters (`GET /sms/3/text/query`); never retried.
-    pub async fn send_query(&self, query: SmsSendQuery) -> Result<SmsSendResponse, InfobipError> {
+    /// `GET /sms/3/text/query` (never retried); `queryJson` has the API's parameter names.
+    pub async fn send_query(&self, query_json: String) -> Result<RawResponse, InfobipError> {
         guarded(async move {
-            let mut core = infobip::sms::SendQuery::new(query.to, query.text);
-            core.bulk_id = query.bulk_id;
-            core.from = query.from;
-            core.flash = query.flash;
-            core.transliteration = query.transliteration.map(Into::into);
-            core.language_code = query.language_code.map(Into::into);
-            core.intermediate_report = query.intermediate_report;
-            core.notify_url = query.notify_url;
-            core.notify_content_type = query.notify_content_type;
-            core.callback_data = query.callback_data;
-            core.validity_period = query.validity_period;
-            core.send_at = date_time(query.send_at.as_deref(), "sendAt")?;
-            core.include_sms_count_in_response = query.include_sms_count_in_response;
+            let query: infobip::sms::SendQuery = from_json(&query_json, "query")?;
             followed(|tracker| async move {
-                let response = self.tracked(tracker).send_query(core).await?;
-                sent(&response, response.request_id.clone())
+                let sent = self.tracked(tracker).send_query(query).await?;
+                answer(&sent, sent.request_id.clone())
             })
             .await
         })
         .await
     }
 
-    /// Sends text messages with the v2 API (`POST /sms/2/text/advanced`); a bulk id and message
-    /// ids are assigned when not given, and a send in doubt throws `OutcomeUnknown` like `send`.
-    pub async fn send_v2_text(&self, request: SmsLegacySendRequest) -> Result<SmsLegacySendResponse, InfobipError> {
+    /// `POST /sms/2/text/advanced`, with ids assigned like `send`.
+    pub async fn send_v2_text(&self, request_json: String) -> Result<RawResponse, InfobipError> {
         guarded(async move {
-            let core: infobip::sms::LegacySendRequest = into_core(&request, "request")?;
+            let request: infobip::sms::LegacySendRequest = from_json(&request_json, "request")?;
             followed(|tracker| async move {
-                let response = self.tracked(tracker).send_v2_text(core).await?;
-                sent(&response, response.request_id.clone())
+                let sent = self.tracked(tracker).send_v2_text(request).await?;
+                answer(&sent, sent.request_id.clone())
             })
             .await
         })
         .await
     }
 
-    /// Sends binary messages with the v2 API (`POST /sms/2/binary/advanced`), like `sendV2Text`.
-    pub async fn send_v2_binary(&self, request: SmsLegacySendRequest) -> Result<SmsLegacySendResponse, InfobipError> {
+    /// `POST /sms/2/binary/advanced`, with ids assigned like `send`.
+    pub async fn send_v2_binary(&self, request_json: String) -> Result<RawResponse, InfobipError> {
         guarded(async move {
-            let core: infobip::sms::LegacySendRequest = into_core(&request, "request")?;
+            let request: infobip::sms::LegacySendRequest = from_json(&request_json, "request")?;
             followed(|tracker| async move {
-                let response = self.tracked(tracker).send_v2_binary(core).await?;
-                sent(&response, response.request_id.clone())
+                let sent = self.tracked(tracker).send_v2_binary(request).await?;
+                answer(&sent, sent.request_id.clone())
             })
             .await
         })
         .await
     }
 
-    /// Pulls the v1 delivery reports of v2 sends (`GET /sms/1/reports`). Consume-once.
-    #[uniffi::method(default(filter = None))]
-    pub async fn delivery_reports_v1(
-        &self,
-        filter: Option<SmsReportsFilter>,
-    ) -> Result<Vec<SmsLegacyReport>, InfobipError> {
-        guarded(async move { from_core(&self.inner.delivery_reports_v1(&reports_filter(filter)?).await?.results) })
-            .await
-    }
-
-    /// Previews how a text is split into SMS (`POST /sms/1/preview`).
-    pub async fn preview(&self, request: SmsPreviewRequest) -> Result<SmsPreviewResponse, InfobipError> {
+    /// `GET /sms/1/reports` (consume-once); `filterJson` has the API's parameter names.
+    pub async fn delivery_reports_v1(&self, filter_json: String) -> Result<RawResponse, InfobipError> {
         guarded(async move {
-            let core: infobip::sms::PreviewRequest = into_core(&request, "request")?;
-            from_core(&self.inner.preview(&core).await?)
+            let filter: infobip::sms::ReportsFilter = from_json(&filter_json, "filter")?;
+            answer(&self.inner.delivery_reports_v1(&filter).await?, None)
         })
         .await
     }
 
-    /// Pulls delivery reports (`GET /sms/3/reports`). Consume-once: each report is returned
-    /// only once; use `logs` to look messages up repeatedly.
-    #[uniffi::method(default(filter = None))]
-    pub async fn delivery_reports(
-        &self,
-        filter: Option<SmsReportsFilter>,
-    ) -> Result<Vec<SmsDeliveryReport>, InfobipError> {
-        guarded(async move { from_core(&self.inner.delivery_reports(&reports_filter(filter)?).await?.results) }).await
-    }
-
-    /// One page of logs (`GET /sms/3/logs`): the first with `cursor = null`, the next with the
-    /// previous page's `nextCursor`, until it is `null`.
-    #[uniffi::method(default(filter = None, cursor = None))]
-    pub async fn logs_page(
-        &self,
-        filter: Option<SmsLogsFilter>,
-        cursor: Option<String>,
-    ) -> Result<SmsLogsPage, InfobipError> {
+    /// `GET /sms/3/reports` (consume-once); `filterJson` has the API's parameter names.
+    pub async fn delivery_reports(&self, filter_json: String) -> Result<RawResponse, InfobipError> {
         guarded(async move {
-            let filter = logs_filter(filter.unwrap_or_default())?;
-            let page = self.inner.logs_page(&filter, cursor.as_deref()).await?;
-            Ok(SmsLogsPage { results: from_core(&page.results)?, next_cursor: page.next_cursor().map(str::to_owned) })
+            let filter: infobip::sms::ReportsFilter = from_json(&filter_json, "filter")?;
+            answer(&self.inner.delivery_reports(&filter).await?, None)
         })
         .await
     }
 
-    /// Every log matching `filter` (`GET /sms/3/logs`), fetched page by page by cursor as
+    /// `POST /sms/1/preview`.
+    pub async fn preview(&self, request_json: String) -> Result<RawResponse, InfobipError> {
+        guarded(async move {
+            let request: infobip::sms::PreviewRequest = from_json(&request_json, "request")?;
+            answer(&self.inner.preview(&request).await?, None)
+        })
+        .await
+    }
+
+    /// One page of `GET /sms/3/logs`: the first with `cursor = null`, then the previous page's
+    /// `cursor.nextCursor`.
+    #[uniffi::method(default(cursor = None))]
+    pub async fn logs_page(&self, filter_json: String, cursor: Option<String>) -> Result<RawResponse, InfobipError> {
+        guarded(async move {
+            let filter = logs_filter(&filter_json)?;
+            answer(&self.inner.logs_page(&filter, cursor.as_deref()).await?, None)
+        })
+        .await
+    }
+
+    /// Every log matching `filterJson` (`GET /sms/3/logs`), fetched page by page by cursor as
     /// `next()` is called; `next()` returns `null` after the last one. A server that gives a
     /// cursor it gave before ends it with a `Decode` error naming the cursor.
-    #[uniffi::method(default(filter = None))]
-    pub fn logs(&self, filter: Option<SmsLogsFilter>) -> Result<Arc<SmsLogIterator>, InfobipError> {
-        let filter = logs_filter(filter.unwrap_or_default())?;
-        Ok(Arc::new(SmsLogIterator { stream: tokio::sync::Mutex::new(Box::pin(self.inner.logs(filter))) }))
+    pub fn logs(&self, filter_json: String) -> Result<Arc<SmsLogIterator>, InfobipError> {
+        guarded_sync(|| {
+            let filter = logs_filter(&filter_json)?;
+            Ok(Arc::new(SmsLogIterator { stream: tokio::sync::Mutex::new(Box::pin(self.inner.logs(filter))) }))
+        })
     }
 
-    /// Pulls inbound messages (`GET /sms/1/inbox/reports`), at most `limit`. Consume-once.
+    /// `GET /sms/1/inbox/reports`, at most `limit` (consume-once).
     #[uniffi::method(default(limit = None))]
-    pub async fn inbound(&self, limit: Option<u32>) -> Result<SmsInboundMessages, InfobipError> {
-        guarded(async move { from_core(&self.inner.inbound(limit).await?) }).await
+    pub async fn inbound(&self, limit: Option<u32>) -> Result<RawResponse, InfobipError> {
+        guarded(async move { answer(&self.inner.inbound(limit).await?, None) }).await
     }
 
-    /// When a scheduled bulk is sent (`GET /sms/1/bulks`).
-    pub async fn bulk_schedule(&self, bulk_id: String) -> Result<SmsBulkSchedule, InfobipError> {
-        guarded(async move { from_core(&self.inner.bulk_schedule(&bulk_id).await?) }).await
+    /// `GET /sms/1/bulks`.
+    pub async fn bulk_schedule(&self, bulk_id: String) -> Result<RawResponse, InfobipError> {
+        guarded(async move { answer(&self.inner.bulk_schedule(&bulk_id).await?, None) }).await
     }
 
-    /// Moves a scheduled bulk to `send_at` (`PUT /sms/1/bulks`).
-    pub async fn reschedule_bulk(&self, bulk_id: String, send_at: String) -> Result<SmsBulkSchedule, InfobipError> {
+    /// `PUT /sms/1/bulks`: moves a scheduled bulk to `sendAt` (any Infobip date-time form).
+    pub async fn reschedule_bulk(&self, bulk_id: String, send_at: String) -> Result<RawResponse, InfobipError> {
         guarded(async move {
             let when =
                 date_time(Some(&send_at), "sendAt")?.ok_or_else(|| infobip::Error::validation("sendAt", "missing"))?;
-            from_core(&self.inner.reschedule_bulk(&bulk_id, when).await?)
+            answer(&self.inner.reschedule_bulk(&bulk_id, when).await?, None)
         })
         .await
     }
 
-    /// The state of a scheduled bulk (`GET /sms/1/bulks/status`).
-    pub async fn bulk_status(&self, bulk_id: String) -> Result<SmsBulkStatus, InfobipError> {
-        guarded(async move { from_core(&self.inner.bulk_status(&bulk_id).await?) }).await
+    /// `GET /sms/1/bulks/status`.
+    pub async fn bulk_status(&self, bulk_id: String) -> Result<RawResponse, InfobipError> {
+        guarded(async move { answer(&self.inner.bulk_status(&bulk_id).await?, None) }).await
     }
 
-    /// Sets the state of a scheduled bulk (`PUT /sms/1/bulks/status`): `PAUSED`, `PENDING` or `CANCELED`.
-    pub async fn set_bulk_status(&self, bulk_id: String, status: String) -> Result<SmsBulkStatus, InfobipError> {
-        guarded(async move { from_core(&self.inner.set_bulk_status(&bulk_id, status.into()).await?) }).await
+    /// `PUT /sms/1/bulks/status`: `PAUSED`, `PENDING` or `CANCELED`.
+    pub async fn set_bulk_status(&self, bulk_id: String, status: String) -> Result<RawResponse, InfobipError> {
+        guarded(async move { answer(&self.inner.set_bulk_status(&bulk_id, status.into()).await?, None) }).await
     }
 }
 
-fn reports_filter(filter: Option<SmsReportsFilter>) -> Result<infobip::sms::ReportsFilter, InfobipError> {
-    into_core(&filter.unwrap_or_default(), "filter")
+/// The logs filter the bindings wrote, as the core's.
+fn logs_filter(filter_json: &str) -> Result<infobip::sms::LogsFilter, InfobipError> {
+    let given: LogsFilterJson = from_json(filter_json, "filter")?;
+    let mut filter = infobip::sms::LogsFilter::new();
+    filter.mcc = given.mcc;
+    filter.mnc = given.mnc;
+    filter.sender = given.sender;
+    filter.destination = given.destination;
+    filter.bulk_ids = given.bulk_ids;
+    filter.message_ids = given.message_ids;
+    filter.general_status = given.general_status.map(Into::into);
+    filter.sent_since = date_time(given.sent_since.as_deref(), "sentSince")?;
+    filter.sent_until = date_time(given.sent_until.as_deref(), "sentUntil")?;
+    filter.limit = given.limit;
+    filter.entity_id = given.entity_id;
+    filter.application_id = given.application_id;
+    filter.campaign_reference_ids = given.campaign_reference_ids;
+    Ok(filter)
 }
 
-/// A send's response as a record, with the request id of its HTTP response (not part of the body).
-fn sent<R: serde::de::DeserializeOwned>(
-    body: &impl serde::Serialize,
-    request_id: Option<String>,
-) -> Result<R, InfobipError> {
-    let mut value = serde_json::to_value(body)
-        .map_err(|e| infobip::Error::decode(format!("a response for the bindings: {e}"), None))?;
-    if let Some(fields) = value.as_object_mut() {
-        fields.insert("requestId".into(), request_id.into());
-    }
-    from_core(&value)
-}
-
-fn logs_filter(filter: SmsLogsFilter) -> Result<infobip::sms::LogsFilter, InfobipError> {
-    let mut core = infobip::sms::LogsFilter::new();
-    core.mcc = filter.mcc;
-    core.mnc = filter.mnc;
-    core.sender = filter.sender;
-    core.destination = filter.destination;
-    core.bulk_ids = filter.bulk_ids;
-    core.message_ids = filter.message_ids;
-    core.general_status = filter.general_status.map(Into::into);
-    core.sent_since = date_time(filter.sent_since.as_deref(), "sentSince")?;
-    core.sent_until = date_time(filter.sent_until.as_deref(), "sentUntil")?;
-    core.limit = filter.limit;
-    core.entity_id = filter.entity_id;
-    core.application_id = filter.application_id;
-    core.campaign_reference_ids = filter.campaign_reference_ids;
-    Ok(core)
-}
-
-/// The logs of `SmsApi.logs(...)`, one at a time.
+/// The logs of `NativeSms.logs(...)`, one at a time, each as the API's JSON.
 #[derive(uniffi::Object)]
 pub struct SmsLogIterator {
     stream: tokio::sync::Mutex<LogStream>,
@@ -257,12 +249,15 @@ type LogStream =
 
 #[uniffi::export(async_runtime = "tokio")]
 impl SmsLogIterator {
-    /// The next log, or `null` after the last one.
-    pub async fn next(&self) -> Result<Option<SmsLog>, InfobipError> {
+    /// The next log (its JSON), or `null` after the last one.
+    pub async fn next(&self) -> Result<Option<RawResponse>, InfobipError> {
         use futures_util::StreamExt as _;
-        match self.stream.lock().await.next().await {
-            None => Ok(None),
-            Some(log) => Ok(Some(from_core(&log?)?)),
-        }
+        guarded(async move {
+            match self.stream.lock().await.next().await {
+                None => Ok(None),
+                Some(log) => Ok(Some(answer(&log?, None)?)),
+            }
+        })
+        .await
     }
 }

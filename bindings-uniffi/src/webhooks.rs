@@ -3,12 +3,9 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
-
 use crate::config::Secret;
-use crate::convert::from_core;
+use crate::convert::answer;
 use crate::error::{InfobipError, guarded_sync};
-use crate::sms_models::{SmsDeliveryReport, SmsInboundMessages};
 
 /// The HMAC algorithms the Subscriptions API offers for webhook signatures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
@@ -41,80 +38,27 @@ impl From<HmacAlgorithm> for infobip::webhooks::HmacAlgorithm {
     }
 }
 
-/// The device that clicked a tracked URL.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct SmsRecipientInfo {
-    /// The device type.
-    pub device_type: Option<String>,
-    /// The operating system.
-    pub os: Option<String>,
-    /// The device name.
-    pub device_name: Option<String>,
-}
-
-/// Where a tracked URL was clicked.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct SmsGeoLocation {
-    /// The country.
-    pub country_name: Option<String>,
-    /// The city.
-    pub city: Option<String>,
-}
-
-/// A URL click, pushed when a recipient opens a tracked link.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct SmsUrlClick {
-    /// The notification type (`CLICKED`).
-    pub notification_type: Option<String>,
-    /// The recipient's number.
-    pub recipient: Option<String>,
-    /// The URL clicked.
-    pub url: Option<String>,
-    /// When the message was sent, in epoch milliseconds, as pushed.
-    pub send_date_time: Option<i64>,
-    /// The same instant in Infobip's format (`yyyy-MM-dd'T'HH:mm:ss.SSS+0000`).
-    pub sent_at: Option<String>,
-    /// The message id.
-    pub message_id: Option<String>,
-    /// The bulk id.
-    pub bulk_id: Option<String>,
-    /// The callback data given with the message.
-    pub callback_data: Option<String>,
-    /// The device.
-    pub recipient_info: Option<SmsRecipientInfo>,
-    /// The location.
-    pub geo_location_info: Option<SmsGeoLocation>,
-    /// The application id.
-    pub application_id: Option<String>,
-    /// The entity id.
-    pub entity_id: Option<String>,
-}
-
-/// Delivery reports from a push body: the v3 shape or the legacy v1 one, JSON or XML. Malformed
-/// input throws `Decode`.
+/// Delivery reports from a push body (the v3 shape or the legacy v1 one, JSON or XML), as the
+/// v3 push's JSON (`{"results": […]}`) for the generated models; Kotlin's and Swift's
+/// `parseDeliveryReports` read it. Malformed input throws `Decode`.
 #[uniffi::export]
-pub fn parse_delivery_reports(body: Vec<u8>) -> Result<Vec<SmsDeliveryReport>, InfobipError> {
-    guarded_sync(|| from_core(&infobip::webhooks::parse_delivery_reports(&body)?))
-}
-
-/// Inbound messages from a push body (`MO_JSON_2`).
-#[uniffi::export]
-pub fn parse_inbound(body: Vec<u8>) -> Result<SmsInboundMessages, InfobipError> {
-    guarded_sync(|| from_core(&infobip::webhooks::parse_inbound(&body)?))
-}
-
-/// A URL click from a push body.
-#[uniffi::export]
-pub fn parse_click(body: Vec<u8>) -> Result<SmsUrlClick, InfobipError> {
+pub fn parse_delivery_reports_json(body: Vec<u8>) -> Result<Vec<u8>, InfobipError> {
     guarded_sync(|| {
-        let click = infobip::webhooks::parse_click(&body)?;
-        let mut record: SmsUrlClick = from_core(&click)?;
-        record.sent_at = click.sent_at().map(|at| infobip::time::format(&at));
-        Ok(record)
+        let reports = infobip::webhooks::parse_delivery_reports(&body)?;
+        Ok(answer(&serde_json::json!({ "results": reports }), None)?.body)
     })
+}
+
+/// Inbound messages from a push body (`MO_JSON_2`), as the API's JSON.
+#[uniffi::export]
+pub fn parse_inbound_json(body: Vec<u8>) -> Result<Vec<u8>, InfobipError> {
+    guarded_sync(|| Ok(answer(&infobip::webhooks::parse_inbound(&body)?, None)?.body))
+}
+
+/// A URL click from a push body, as the API's JSON.
+#[uniffi::export]
+pub fn parse_click_json(body: Vec<u8>) -> Result<Vec<u8>, InfobipError> {
+    guarded_sync(|| Ok(answer(&infobip::webhooks::parse_click(&body)?, None)?.body))
 }
 
 /// Checks a Basic `Authorization` header against the expected credentials (constant time);
@@ -145,13 +89,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_click_carries_its_send_time_in_infobip_format() {
-        let click = parse_click(
+    fn pushes_are_read_by_the_core_and_written_as_the_api_json() {
+        let click = parse_click_json(
             br#"{"url":"https://x","sendDateTime":1704106800000,"recipientInfo":{"deviceType":"Phone"}}"#.to_vec(),
         )
         .expect("parsed");
-        assert_eq!(click.sent_at.as_deref(), Some("2024-01-01T11:00:00.000+0000"));
-        assert_eq!(click.recipient_info.and_then(|r| r.device_type).as_deref(), Some("Phone"));
+        let click: serde_json::Value = serde_json::from_slice(&click).expect("JSON");
+        assert_eq!(click["sendDateTime"], 1704106800000_i64);
+        assert_eq!(click["recipientInfo"]["deviceType"], "Phone");
+        let xml = br#"<reportResponse><results><result><messageId>M1</messageId><doneAt>2026-12-24T08:30:05.000+0100</doneAt></result></results></reportResponse>"#;
+        let reports: serde_json::Value =
+            serde_json::from_slice(&parse_delivery_reports_json(xml.to_vec()).expect("parsed")).expect("JSON");
+        assert_eq!(reports["results"][0]["messageId"], "M1");
+        assert_eq!(reports["results"][0]["doneAt"], "2026-12-24T07:30:05.000+0000");
+        let error = parse_delivery_reports_json(b"{".to_vec()).expect_err("malformed");
+        assert_eq!(error.details().code, "decode");
     }
 
     #[test]

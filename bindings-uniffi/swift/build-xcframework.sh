@@ -26,6 +26,9 @@ PROFILE=release "$root/bindings-uniffi/generate.sh" > /dev/null
 gen="$root/bindings-uniffi/generated/swift"
 mkdir -p "$here/Sources/InfobipSDK"
 cp "$gen/InfobipSDK.swift" "$here/Sources/InfobipSDK/InfobipSDK.swift"
+# The typed layer of every product (generated), beside the hand-written runtime.
+rm -rf "$here/Sources/InfobipSDK/Generated"
+cp -R "$gen/Generated" "$here/Sources/InfobipSDK/Generated"
 
 work="$root/target/xcframework"
 rm -rf "$work" "$here/InfobipFFI.xcframework"

@@ -117,7 +117,7 @@ fn spawn_on_a_chosen_port() -> (Child, u16) {
     for attempt in 0..20u64 {
         let port = 20_000 + ((seed * 7919 + attempt * 104_729) % 30_000) as u16;
         let mut child = Command::new(env!("CARGO_BIN_EXE_infobip-emulator"))
-            .args(["--port", &port.to_string()])
+            .args(["--port", &port.to_string(), "--no-ui"])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

@@ -5,10 +5,9 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
-use super::{File, Output, header};
+use super::{File, Output, header, unique, upper_constant};
 use crate::Loaded;
 use crate::ir::{Discriminator, Field, Location, Operation, Paging, Product, Response, Ty, TypeDef, TypeId, TypeKind};
-use crate::names::words;
 
 const ROOT: &str = "core/src/api";
 
@@ -628,12 +627,7 @@ fn open_enum(out: &mut String, def: &TypeDef, values: &[String]) {
     let mut consts = HashSet::new();
     let mut lines = Vec::new();
     for value in values {
-        let words = words(value);
-        let mut name = words.iter().map(|w| w.to_ascii_uppercase()).collect::<Vec<_>>().join("_");
-        if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
-            name = format!("V{name}");
-        }
-        let name = unique(&mut consts, &name);
+        let name = unique(&mut consts, &upper_constant(value));
         lines.push(format!("    /// `{}`\n    {name} = {value:?},", value.replace('`', "'")));
     }
     let _ =
@@ -645,7 +639,7 @@ fn indent(text: &str) -> String {
 }
 
 /// Fields that hold a struct which holds, directly, the struct they belong to: they are boxed.
-fn boxed_fields(product: &Product) -> HashSet<(TypeId, String)> {
+pub(super) fn boxed_fields(product: &Product) -> HashSet<(TypeId, String)> {
     let direct: HashMap<TypeId, Vec<(String, TypeId)>> = product
         .types
         .iter()
@@ -691,16 +685,6 @@ fn reaches(direct: &HashMap<TypeId, Vec<(String, TypeId)>>, from: TypeId, to: Ty
         }
     }
     false
-}
-
-fn unique(taken: &mut HashSet<String>, base: &str) -> String {
-    let mut name = base.to_owned();
-    let mut n = 2;
-    while !taken.insert(name.clone()) {
-        name = format!("{base}{n}");
-        n += 1;
-    }
-    name
 }
 
 /// serde's `rename_all = "camelCase"` of a snake_case field name.

@@ -297,7 +297,7 @@ final class SmsTests: XCTestCase {
         let sms = try emulator.client().sms()
         let destinations = (1...3).map { SmsDestination(to: "4179302671\($0)") }
         let sent = try await sms.send(request: SmsRequest(messages: [SmsMessage(destinations: destinations, content: .text(text: "iterated"))]))
-        let logs = try sms.logs(filter: SmsLogsFilter(bulkIds: [sent.bulkId ?? ""], limit: 2))
+        let logs = try sms.logs(SmsLogsFilter(bulkIds: [sent.bulkId ?? ""], limit: 2))
         var count = 0
         while try await logs.next() != nil, count < 100 {
             count += 1

@@ -27,7 +27,7 @@ class CatalogTest {
         val balance = client.call("get-account-balance")
         assertEquals(200.toUShort(), balance.status)
         val preview = client.call("preview-sms-message", """{"body":{"text":"Hello"}}""")
-        assertTrue(preview.body.contains("previews"), preview.body)
+        assertTrue(preview.body.decodeToString().contains("previews"), preview.body.decodeToString())
         val logs = client.call("get-outbound-sms-message-logs-v3", """{"query":{"limit":5,"bulkId":["a","b"]}}""")
         assertEquals(200.toUShort(), logs.status)
     }

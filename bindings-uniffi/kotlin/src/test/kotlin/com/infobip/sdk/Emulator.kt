@@ -94,6 +94,16 @@ object Emulator {
             .jsonObject["requests"]!!.jsonArray
             .map { it.jsonObject["method"]!!.jsonPrimitive.content + " " + it.jsonObject["path"]!!.jsonPrimitive.content }
 
+    /** One API request the emulator received. */
+    data class Recorded(val method: String, val path: String, val query: String, val body: String)
+
+    /** Every API request the emulator received since the last reset, oldest first. */
+    fun recorded(): List<Recorded> = admin("GET", "/requests", null).jsonObject["requests"]!!.jsonArray.map {
+        val request = it.jsonObject
+        fun text(key: String) = request[key]?.jsonPrimitive?.content.orEmpty()
+        Recorded(text("method"), text("path"), text("query"), text("body"))
+    }
+
     /** The PIN the emulator sent for a 2FA pin id. */
     fun pin(pinId: String): String = admin("GET", "/2fa/pins/$pinId", null).jsonObject["pin"]!!.jsonPrimitive.content
 

@@ -12,9 +12,8 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.BeforeEach
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
+import java.time.OffsetDateTime
 import java.time.ZoneOffset
-import java.time.ZonedDateTime
-import java.time.format.DateTimeFormatter
 
 /** Typed SMS calls against the emulator. */
 class SmsTest {
@@ -31,8 +30,7 @@ class SmsTest {
         sender = "InfoSMS",
     )
 
-    private fun inDays(days: Long): String =
-        ZonedDateTime.now(ZoneOffset.UTC).plusDays(days).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx"))
+    private fun inDays(days: Long): OffsetDateTime = OffsetDateTime.now(ZoneOffset.UTC).plusDays(days)
 
     @Test
     fun `a send gets ids and its delivery report can be read back`() = runBlocking {
@@ -48,7 +46,7 @@ class SmsTest {
         val report = reports.single { it.messageId == messageId }
         assertEquals(bulkId, report.bulkId)
         assertTrue(report.status?.groupName in finalGroups, report.toString())
-        assertTrue(report.doneAt!!.matches(Regex("""\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000""")), report.doneAt)
+        assertTrue(report.doneAt!!.isAfter(OffsetDateTime.now().minusHours(1)), report.doneAt.toString())
         // Consume-once: the same report is not returned twice.
         assertTrue(sms.deliveryReports(SmsReportsFilter(bulkId = bulkId)).none { it.messageId == messageId })
     }

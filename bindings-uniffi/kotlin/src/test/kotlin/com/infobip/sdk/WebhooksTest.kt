@@ -132,6 +132,7 @@ class WebhooksTest {
             val got = actual[key]
             when {
                 value is JsonNull -> assertEquals(null, got, key)
+                got is java.time.OffsetDateTime -> assertEquals(value.jsonPrimitive.content, InfobipDateTime.format(got), key)
                 got is Double -> assertEquals(value.jsonPrimitive.doubleOrNull, got, key)
                 got is Int -> assertEquals(value.jsonPrimitive.intOrNull, got, key)
                 got is Boolean -> assertEquals(value.jsonPrimitive.booleanOrNull, got, key)
