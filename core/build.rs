@@ -5,6 +5,8 @@ use std::process::Command;
 
 #[path = "build_script/catalog.rs"]
 mod catalog;
+#[path = "build_script/files.rs"]
+mod files;
 #[path = "build_script/sends.rs"]
 mod sends;
 

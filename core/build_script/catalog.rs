@@ -3,8 +3,9 @@
 //! Two deflated JSON files are written to `OUT_DIR`:
 //!
 //! - `operations.json.deflate`: one entry per operation (id, product, method, path, summary,
-//!   scopes, throttling, deprecation, parameters with their schemas, request body, and for
-//!   operations that send messages where their ids go: see `sends.rs`);
+//!   scopes, throttling, deprecation, parameters with their schemas, request body, for
+//!   operations that send messages where their ids go (see `sends.rs`), and what `files.rs`
+//!   adds: the success answer's content types and a form's file fields);
 //! - `schemas.json.deflate`: the component schemas the request side reaches, as one array;
 //!   a `$ref` is the index of its target in that array.
 //!
@@ -79,6 +80,7 @@ fn write(out_dir: &Path, name: &str, value: &Value) {
 }
 
 fn read_product(product: &str, spec: &Value, schemas: &mut Schemas) -> Vec<Value> {
+    let document = spec;
     let mut operations = Vec::new();
     let Some(paths) = spec.get("paths").and_then(Value::as_object) else { return operations };
     let empty = Map::new();
@@ -90,7 +92,9 @@ fn read_product(product: &str, spec: &Value, schemas: &mut Schemas) -> Vec<Value
             let Some(op) = item.get(method) else { continue };
             let mut params = shared_params.clone();
             params.extend(op.get("parameters").and_then(Value::as_array).cloned().unwrap_or_default());
-            operations.push(read_operation(&spec, method, path, op, &params, schemas));
+            let mut entry = read_operation(&spec, method, path, op, &params, schemas);
+            super::files::annotate(&mut entry, op, document);
+            operations.push(entry);
         }
     }
     operations

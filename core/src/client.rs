@@ -10,11 +10,12 @@ use serde_json::Value;
 use tokio::time::Instant;
 
 use crate::auth::{Authenticator, Credentials, Secret};
+use crate::catalog::upload::Upload;
 use crate::config::{self, BaseUrl, RequestOptions, RetryPolicy};
 use crate::error::Error;
-use crate::http::{Body, Prepared, Query, RateLimit, Response, Throttle, Transport};
+use crate::http::{Body, Prepared, Query, RateLimit, Response, Throttle, Transport, Unread};
 use crate::network::{NetworkOptions, Pem};
-use crate::send::Sent;
+use crate::send::{SendIds, Sent};
 
 /// A client of the Infobip API. Cheap to clone (clones share one connection pool, one
 /// session or token, and one throttle), `Send` and `Sync`.
@@ -90,6 +91,8 @@ impl Client {
             headers: HeaderMap::new(),
             body: Ok(None),
             options: self.defaults.clone(),
+            accept: None,
+            streamed: None,
         }
     }
 
@@ -135,6 +138,8 @@ pub struct RequestBuilder {
     headers: HeaderMap,
     body: Result<Option<Pending>, Error>,
     options: RequestOptions,
+    accept: Option<HeaderValue>,
+    streamed: Option<Unread>,
 }
 
 /// A body as given, encoded when the request is sent (a JSON body may get ids first).
@@ -142,6 +147,7 @@ pub struct RequestBuilder {
 enum Pending {
     Json(Value),
     Form(Query),
+    Upload(Upload),
 }
 
 impl RequestBuilder {
@@ -184,6 +190,20 @@ impl RequestBuilder {
         self
     }
 
+    /// Sets an upload body (a form with files, or a file), read as it is sent.
+    pub(crate) fn upload(mut self, upload: Upload) -> Self {
+        self.body = Ok(Some(Pending::Upload(upload)));
+        self
+    }
+
+    /// Asks for what `op` answers (`Accept`); with a `streamed` slot, a success answer's body is
+    /// left unread there for a [`Download`](crate::files::Download).
+    pub(crate) fn answer(mut self, op: &crate::catalog::Operation, streamed: Option<Unread>) -> Self {
+        self.accept = HeaderValue::from_str(&op.accept()).ok();
+        self.streamed = streamed;
+        self
+    }
+
     /// Sets options for this call (timeout, retries); what `options` leaves unset keeps the
     /// client's (see [`Client::with_options`]).
     pub fn options(mut self, options: RequestOptions) -> Self {
@@ -215,19 +235,22 @@ impl RequestBuilder {
             None => crate::catalog::send_operation_for(&literal),
         };
         let sent = send.and_then(|op| op.send.as_ref()).map(|spec| {
-            let json = match body.as_mut() {
-                Some(Pending::Json(value)) => Some(value),
-                _ => None,
+            let (json, in_form) = match body.as_mut() {
+                Some(Pending::Json(value)) => (Some(value), SendIds::default()),
+                Some(Pending::Upload(upload)) => (None, std::mem::take(&mut upload.ids)),
+                _ => (None, SendIds::default()),
             };
-            Sent { operation: literal.clone(), ids: spec.assign(json, &mut query) }
+            Sent { operation: literal.clone(), ids: in_form.and(spec.assign(json, &mut query)) }
         });
         let body = match body {
             Some(Pending::Json(value)) => Some(Body::json(&value)?),
             Some(Pending::Form(fields)) => Some(Body::form(&fields)),
+            Some(Pending::Upload(upload)) => Some(Body::pieces(upload.pieces, &upload.content_type)?),
             None => None,
         };
         let mut prepared = Prepared::new(self.method, &self.path, query, body);
         prepared.headers = self.headers;
+        (prepared.accept, prepared.streamed) = (self.accept, self.streamed);
         prepared.sent = sent;
         if let Some(key) = self.operation.or_else(|| send.map(|op| op.key())) {
             prepared.operation = key;

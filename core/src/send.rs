@@ -30,7 +30,8 @@
 //!    [`RequestOptions`](crate::RequestOptions) hands them to the binding, which puts them on
 //!    the cancellation error.
 //!
-//! A request that is not JSON (a form) gets no ids assigned; the rest of the rule still holds.
+//! A form-encoded request gets no ids assigned; an upload (`multipart/form-data`) gets them in its
+//! form fields. The rest of the rule holds for both.
 
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -115,6 +116,33 @@ impl SendSpec {
             }
         }
         ids
+    }
+}
+
+impl SendSpec {
+    /// Puts ids in the body places of an upload's form fields, as [`assign`](Self::assign) does
+    /// in a JSON body; query places are left to the request (see [`SendIds::and`]).
+    pub(crate) fn assign_in_form(&self, fields: &mut Map<String, Value>) -> SendIds {
+        let in_body = |place: &&IdPlace| matches!(place, IdPlace::Body(_));
+        let body_places = SendSpec {
+            bulk_id: self.bulk_id.iter().find(in_body).cloned(),
+            message_ids: self.message_ids.iter().filter(in_body).cloned().collect(),
+        };
+        let mut body = Value::Object(std::mem::take(fields));
+        let ids = body_places.assign(Some(&mut body), &mut Query::new());
+        if let Value::Object(filled) = body {
+            *fields = filled;
+        }
+        ids
+    }
+}
+
+impl SendIds {
+    /// These ids followed by `more`'s (a bulk id given here wins).
+    pub(crate) fn and(mut self, more: SendIds) -> SendIds {
+        self.bulk_id = self.bulk_id.or(more.bulk_id);
+        self.message_ids.extend(more.message_ids);
+        self
     }
 }
 

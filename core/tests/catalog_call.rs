@@ -165,7 +165,7 @@ async fn an_unknown_operation_suggests_the_closest_ids() {
 }
 
 #[tokio::test]
-async fn form_bodies_are_sent_form_encoded_and_multipart_is_refused() {
+async fn form_bodies_are_sent_form_encoded_and_multipart_as_a_form() {
     let server = server_answering(200, json!({"access_token": "t", "expires_in": 3600})).await;
     let client = common::builder(&server).build().unwrap();
     let body = json!({"client_id": "user 1", "client_secret": "p&ss", "grant_type": "client_credentials"});
@@ -177,10 +177,29 @@ async fn form_bodies_are_sent_form_encoded_and_multipart_is_refused() {
 
     let err =
         client.call("send-fully-featured-email", CallParams::new().body(json!({"to": "a@b.c"}))).await.unwrap_err();
-    assert_eq!(err.code(), "validation");
-    let message = err.to_string();
-    assert!(message.contains("send-fully-featured-email") && message.contains("multipart/form-data"), "{message}");
+    assert_eq!(properties(&err), ["/to"], "validated as the form's fields: `to` is a list");
     assert_eq!(requests(&server).await.len(), 1);
+    client.call("send-fully-featured-email", CallParams::new().body(json!({"to": ["a@b.c"]}))).await.unwrap();
+    let req = &requests(&server).await[1];
+    let content_type = req.headers["content-type"].to_str().unwrap();
+    let boundary = content_type.strip_prefix("multipart/form-data; boundary=").expect(content_type);
+    // One text part per field: the caller's `to`, and the ids the send rule puts in the form.
+    let body = String::from_utf8_lossy(&req.body).into_owned();
+    let body = body.strip_suffix(&format!("--{boundary}--\r\n")).expect(&body);
+    let mut parts: Vec<(&str, &str)> = body
+        .split(&format!("--{boundary}\r\n"))
+        .skip(1)
+        .map(|part| {
+            let part = part.strip_prefix("Content-Disposition: form-data; name=\"").expect(part);
+            let (name, value) = part.split_once("\"\r\n\r\n").expect(part);
+            (name, value.strip_suffix("\r\n").expect(value))
+        })
+        .collect();
+    parts.sort();
+    let names: Vec<&str> = parts.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, ["bulkId", "messageId", "to"], "{body}");
+    assert_eq!(parts[2].1, "a@b.c");
+    assert!(parts[..2].iter().all(|(_, id)| uuid::Uuid::parse_str(id).is_ok()), "{parts:?}");
 }
 
 #[tokio::test]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use infobip::catalog::{self, Operation};
-use infobip::{CallParams, http::encode_component};
+use infobip::{CallParams, FilePart, http::encode_component};
 use infobip_emulator::Emulator;
 use serde_json::{Value, json};
 
@@ -123,7 +123,7 @@ fn params_for(spec: &Value, raw: &Value, op: &Operation) -> Result<(CallParams, 
     let Some(body) = &op.body else { return Ok((params, false)) };
     let content_json = body.content_types.iter().any(|t| t.contains("json") || t.contains("x-www-form"));
     if !content_json {
-        return Err("multipart or binary body");
+        return Ok((upload(spec, raw, op, params), true));
     }
     let examples = body_examples(spec, raw);
     let schema = raw.pointer("/requestBody/content/application~1json/schema").unwrap_or(&Value::Null);
@@ -134,6 +134,23 @@ fn params_for(spec: &Value, raw: &Value, op: &Operation) -> Result<(CallParams, 
         None if examples.is_empty() => Err("no request example, and the synthesized body does not fit"),
         None => Err("every request example contradicts its own schema"),
     }
+}
+
+/// An upload's parameters: a small PNG for each file field (or as the whole body), and the
+/// form's other required fields synthesized from its schema.
+fn upload(spec: &Value, raw: &Value, op: &Operation, params: CallParams) -> CallParams {
+    let png = || FilePart::bytes(b"\x89PNG\r\n\x1a\n".to_vec()).with_file_name("image.png");
+    let body = op.body.as_ref().unwrap();
+    let Some(schema) = raw.pointer("/requestBody/content/multipart~1form-data/schema") else {
+        return params.file(infobip::files::BODY_FIELD, png());
+    };
+    let mut fields = synthesize(spec, schema, 0);
+    let mut params = params;
+    for file in &body.files {
+        fields.as_object_mut().unwrap().remove(&file.name);
+        params = params.file(&file.name, png());
+    }
+    params.body(fields)
 }
 
 fn text(value: &Value) -> String {
@@ -218,7 +235,6 @@ async fn every_operation_is_called_through_the_catalog() {
         }
     }
     let skipped: usize = not_sent.values().map(Vec::len).sum();
-    let refused = not_sent.get("multipart or binary body").map_or(0, Vec::len);
     println!(
         "{} operations: {answered} answered 2xx, {stateful_4xx} stateful ones answered 4xx for made-up ids, {skipped} not sent",
         catalog::operations().len()
@@ -228,5 +244,5 @@ async fn every_operation_is_called_through_the_catalog() {
     }
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
     assert_eq!(answered + stateful_4xx + skipped, catalog::operations().len());
-    assert!(answered + stateful_4xx + refused >= 900, "too many operations not sent: {not_sent:?}");
+    assert!(answered + stateful_4xx >= 900, "too many operations not sent: {not_sent:?}");
 }

@@ -241,8 +241,12 @@ pub(crate) async fn dispatch(
     generic(&ctx)
 }
 
-/// Answers an operation from its documented example (or a value synthesised from its schema).
+/// Answers an operation from its documented example (or a value synthesised from its schema);
+/// an operation that answers a file, with a file of its declared type.
 fn generic(ctx: &Ctx<'_>) -> Response<ResBody> {
+    if let Some(file) = crate::files::answer(ctx) {
+        return file;
+    }
     let status = ctx.op.success;
     match spec::example_response(ctx.op) {
         Some((media, _)) if status == 204 => raw_response(ctx.shared, status, None, &media),

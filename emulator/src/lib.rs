@@ -28,6 +28,7 @@ mod channels;
 mod config;
 mod delivery;
 mod errors;
+mod files;
 mod flags;
 pub mod gsm;
 mod guard;
@@ -53,7 +54,7 @@ pub use config::{
     EmulatorConfig, OAuthClientConfig, StatusWeight, UserConfig,
 };
 pub use flags::Flags;
-pub use state::{Fault, FaultKind, RecordedPart, RecordedRequest, WebhookStats};
+pub use state::{Fault, FaultKind, RecordedBinary, RecordedPart, RecordedRequest, WebhookStats};
 pub use tls::TlsMaterial;
 
 use std::future::Future;

@@ -104,7 +104,6 @@ fn part(raw: &Bytes) -> Result<Part, MultipartError> {
 /// The parts of a `multipart/form-data` request, as the request log records them (name, file
 /// name, content type, size, SHA-256); empty for any other body or a malformed one.
 pub(crate) fn record(headers: &http::HeaderMap, body: &Bytes) -> Vec<crate::state::RecordedPart> {
-    use sha2::Digest as _;
     let Some(boundary) = headers.get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).and_then(boundary)
     else {
         return Vec::new();
@@ -113,13 +112,35 @@ pub(crate) fn record(headers: &http::HeaderMap, body: &Bytes) -> Vec<crate::stat
         .unwrap_or_default()
         .into_iter()
         .map(|p| crate::state::RecordedPart {
-            sha256: sha2::Sha256::digest(&p.data).iter().map(|b| format!("{b:02x}")).collect(),
+            sha256: sha256_hex(&p.data),
             size: p.data.len(),
             name: p.name,
             filename: p.filename,
             content_type: p.content_type,
         })
         .collect()
+}
+
+/// A binary request body (not JSON, a form, multipart or text), as the request log records it:
+/// its content type, size and SHA-256.
+pub(crate) fn record_binary(headers: &http::HeaderMap, body: &Bytes) -> Option<crate::state::RecordedBinary> {
+    let content_type = headers.get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok())?;
+    let media = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    let textual = media.contains("json")
+        || media.starts_with("text/")
+        || media.starts_with("multipart/")
+        || media.ends_with("/xml")
+        || media == "application/x-www-form-urlencoded";
+    (!textual && !body.is_empty()).then(|| crate::state::RecordedBinary {
+        content_type: content_type.to_owned(),
+        size: body.len(),
+        sha256: sha256_hex(body),
+    })
+}
+
+fn sha256_hex(data: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -346,6 +346,7 @@ async fn handle_request(
                 },
                 received_at: crate::time::format(chrono::Utc::now()),
                 parts: body.as_ref().map(|b| crate::multipart::record(&parts.headers, b)).unwrap_or_default(),
+                binary: body.as_ref().ok().and_then(|b| crate::multipart::record_binary(&parts.headers, b)),
             });
         }
     }

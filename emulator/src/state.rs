@@ -307,6 +307,22 @@ pub struct RecordedRequest {
     /// The parts of a `multipart/form-data` body, in order (empty for other bodies).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<RecordedPart>,
+    /// For a binary body (`application/octet-stream`, an image, audio, …; not JSON, a form or
+    /// text): its size and SHA-256, as a file part's are recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub binary: Option<RecordedBinary>,
+}
+
+/// The size and SHA-256 of a binary request body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordedBinary {
+    /// Its `Content-Type`.
+    pub content_type: String,
+    /// Its size in bytes.
+    pub size: usize,
+    /// Its SHA-256, in lower-case hex.
+    pub sha256: String,
 }
 
 /// One part of a recorded `multipart/form-data` body.

@@ -6,8 +6,8 @@
 //! are written into a directory the build names ([`write_build_time`]).
 
 mod docs;
-mod node;
 mod kotlin;
+mod node;
 mod python;
 mod rust;
 mod swift;

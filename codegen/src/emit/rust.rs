@@ -215,6 +215,9 @@ fn method(out: &mut String, product: &Product, op: &Operation) {
         name = ident(&op.snake),
         id = op.id,
     );
+    if let Response::File { .. } = &op.response {
+        download_method(out, product, op);
+    }
     if let (Some(paging), Response::Json { ty: Ty::Named(id), .. }) = (&op.paging, &op.response) {
         let items = match paging {
             Paging::Cursor { items, .. } | Paging::Page { items, .. } => items,
@@ -248,6 +251,30 @@ fn method(out: &mut String, product: &Product, op: &Operation) {
             id = op.id,
         );
     }
+}
+
+/// `<method>_stream`: the file an operation answers, as a [`Download`](crate::Download) read as
+/// it arrives.
+fn download_method(out: &mut String, product: &Product, op: &Operation) {
+    let name = ident(&op.snake);
+    let _ = writeln!(
+        out,
+        "\n    /// [`{name}`](Self::{name}), its file read as it arrives (see [`Download`](crate::Download)):\n\
+         \x20   /// into a file, as a stream of chunks, with memory use flat however large the file."
+    );
+    deprecated(out, product, op);
+    let (arg, params) = if needs_request_type(op) {
+        (format!(", request: impl Into<{}>", op.request_type), "request.into().into_params()?")
+    } else {
+        (String::new(), "crate::catalog::CallParams::new()")
+    };
+    let _ = writeln!(
+        out,
+        "    pub async fn {snake}_stream(&self{arg}) -> Result<crate::Download, crate::Error> {{\n\
+         \x20       self.client.download({id:?}, {params}).await\n    }}",
+        snake = op.snake,
+        id = op.id,
+    );
 }
 
 fn deprecated(out: &mut String, product: &Product, op: &Operation) {
@@ -322,12 +349,54 @@ fn request_type(out: &mut String, product: &Product, op: &Operation, receiver: &
             );
         }
     }
-    if op.body.is_some() {
-        out.push_str(
-            "        if let Some(body) = &self.body {\n            params.body = Some(crate::typed::to_json(body)?);\n        }\n",
-        );
+    if let Some(body) = &op.body {
+        files_into_params(out, product, &body.ty);
     }
     out.push_str("        Ok(params)\n    }\n}\n");
+}
+
+/// The body's part of `into_params`: JSON fields as the body, file fields (a form's, or the
+/// whole body of an octet-stream upload) as the call's files.
+fn files_into_params(out: &mut String, product: &Product, body: &Ty) {
+    if is_file(body) {
+        out.push_str(
+            "        if let Some(body) = &self.body {\n            params = params.file(crate::files::BODY_FIELD, body.clone());\n        }\n",
+        );
+        return;
+    }
+    out.push_str(
+        "        if let Some(body) = &self.body {\n            params.body = Some(crate::typed::to_json(body)?);\n",
+    );
+    let fields = match body {
+        Ty::Named(id) => object_fields(product, *id).unwrap_or_default(),
+        _ => &[],
+    };
+    for field in fields.iter().filter(|f| is_file(&f.ty)) {
+        let name = ident(&field.snake);
+        if matches!(field.ty, Ty::List(_)) {
+            let _ = writeln!(
+                out,
+                "            for part in body.{name}.iter().flatten() {{\n                params = params.file({:?}, part.clone());\n            }}",
+                field.wire
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "            if let Some(part) = &body.{name} {{\n                params = params.file({:?}, part.clone());\n            }}",
+                field.wire
+            );
+        }
+    }
+    out.push_str("        }\n");
+}
+
+/// Whether a type is a file to upload (`format: binary`), alone or in a list.
+fn is_file(ty: &Ty) -> bool {
+    match ty {
+        Ty::Binary => true,
+        Ty::List(inner) => matches!(**inner, Ty::Binary),
+        _ => false,
+    }
 }
 
 /// The Rust type of a parameter: like a field's, with objects sent as JSON values.
@@ -348,7 +417,8 @@ fn rust_type(product: &Product, ty: &Ty) -> String {
         Ty::Number => "f64".to_owned(),
         Ty::Boolean => "bool".to_owned(),
         Ty::DateTime => "crate::typed::DateTime".to_owned(),
-        Ty::Binary | Ty::Any => "serde_json::Value".to_owned(),
+        Ty::Binary => "crate::FilePart".to_owned(),
+        Ty::Any => "serde_json::Value".to_owned(),
         Ty::List(inner) => format!("Vec<{}>", rust_type(product, inner)),
         Ty::Map(inner) => format!("std::collections::BTreeMap<String, {}>", rust_type(product, inner)),
         Ty::Named(id) => product.types[id.0].name.clone(),
@@ -405,7 +475,12 @@ fn structure(
         doc(out, "    ", if field.doc.is_empty() { &fallback } else { &field.doc });
         let rename =
             if camel_all || field.snake == field.wire { String::new() } else { format!("rename = {:?}, ", field.wire) };
-        let _ = writeln!(out, "    #[serde({rename}skip_serializing_if = \"Option::is_none\")]");
+        if is_file(&field.ty) {
+            // A form's file field: sent as a file part (see `request_type`), not as JSON.
+            out.push_str("    #[serde(skip)]\n");
+        } else {
+            let _ = writeln!(out, "    #[serde({rename}skip_serializing_if = \"Option::is_none\")]");
+        }
         let mut ty = rust_type(product, &field.ty);
         if boxed.contains(&(id, field.wire.clone())) {
             ty = format!("Box<{ty}>");

@@ -7,10 +7,12 @@ use serde_json::{Map, Value};
 
 use super::model::{BodyEncoding, Operation, Param, ParamLocation};
 use super::schema::{self, kind};
+use super::upload::{self, Upload};
 use crate::client::Client;
 use crate::config::RequestOptions;
 use crate::error::{Error, Violation};
-use crate::http::{Query, Response, encode_component};
+use crate::files::FilePart;
+use crate::http::{Query, Response, Unread, encode_component};
 
 /// The parameters of a [`Client::call`]: path, query and header parameters by name, and a JSON
 /// body. Every part is optional. Reads from JSON as `{"path": {…}, "query": {…}, "headers": {…},
@@ -31,6 +33,9 @@ pub struct CallParams {
     pub headers: Map<String, Value>,
     /// The request body.
     pub body: Option<Value>,
+    /// Files to upload, by field (see [`file`](Self::file)).
+    #[serde(skip)]
+    pub files: Vec<(String, FilePart)>,
     /// Options for this call (timeout, retries).
     #[serde(skip)]
     pub options: RequestOptions,
@@ -63,6 +68,15 @@ impl CallParams {
     /// Sets the body.
     pub fn body(mut self, body: Value) -> Self {
         self.body = Some(body);
+        self
+    }
+
+    /// Adds a file to upload as the form field `field` (several files under one field for a
+    /// field that takes a list, such as Email's `attachment`). The form's other fields come
+    /// from the body. The one file of an `application/octet-stream` upload is the field
+    /// [`body`](crate::files::BODY_FIELD). See [`files`](crate::files).
+    pub fn file(mut self, field: impl Into<String>, part: FilePart) -> Self {
+        self.files.push((field.into(), part));
         self
     }
 
@@ -128,31 +142,44 @@ impl Client {
     /// same authentication, throttling (the operation's published limit), retries, error
     /// mapping and deprecation warnings as every call; a 403 names the operation's scopes.
     ///
-    /// JSON and form-encoded bodies are sent; an operation that only takes `multipart/form-data`
-    /// or binary content is refused with a `validation` error naming it. An unknown id is a
-    /// `validation` error suggesting the closest ids.
+    /// Bodies are sent as the operation takes them: JSON, form-encoded, `multipart/form-data`
+    /// (the body's fields and [`CallParams::file`]s) or one file's bytes (see
+    /// [`files`](crate::files)). The `Accept` header asks for what the operation answers
+    /// ([`Operation::accept`]). An unknown id is a `validation` error suggesting the closest ids.
     ///
     /// An operation that sends messages ([`Operation::send`]) follows the
     /// [send rule](crate::send): ids assigned where its request has places for them and the
     /// caller gave none (after the check, so problems name the caller's own body), never repeated
     /// once it may have been written, `outcome_unknown` with its ids when in doubt.
     pub async fn call(&self, operation_id: &str, params: CallParams) -> Result<CallResponse, Error> {
+        CallResponse::read(self.send_operation(operation_id, params, None).await?)
+    }
+
+    /// Checks and sends a call; with a `streamed` slot, a success answer's body is left unread
+    /// there.
+    pub(crate) async fn send_operation(
+        &self,
+        operation_id: &str,
+        params: CallParams,
+        streamed: Option<Unread>,
+    ) -> Result<Response, Error> {
         let op = super::operation(operation_id).ok_or_else(|| super::suggest::unknown_operation(operation_id))?;
         let method = Method::from_bytes(op.method.as_bytes())
             .map_err(|_| Error::config(format!("{} has an invalid method {:?}", op.id, op.method)))?;
         let validate = self.defaults().clone().overridden_by(params.options.clone()).validates();
         let checked = Checked::new(op, &params, validate)?;
-        let mut request = self.request(method, checked.path).query_all(checked.query).operation(op.key());
+        let mut request =
+            self.request(method, checked.path).query_all(checked.query).operation(op.key()).answer(op, streamed);
         for (name, value) in checked.headers {
             request = request.header(name, value);
         }
         request = match checked.body {
             Some(Encoded::Json(body)) => request.json(&body),
             Some(Encoded::Form(fields)) => request.form(&fields),
+            Some(Encoded::Upload(upload)) => request.upload(upload),
             None => request,
         };
-        let response = request.options(params.options).send().await?;
-        CallResponse::read(response)
+        request.options(params.options).send().await
     }
 }
 
@@ -160,6 +187,7 @@ impl Client {
 enum Encoded {
     Json(Value),
     Form(Query),
+    Upload(Upload),
 }
 
 /// A call's parameters, checked against its operation and encoded.
@@ -209,7 +237,8 @@ impl Checked {
                 }
             }
         }
-        let body = encode_body(op, params.body.as_ref().filter(|b| !b.is_null()), validate, &mut violations)?;
+        let body = params.body.as_ref().filter(|b| !b.is_null());
+        let body = encode_body(op, body, &params.files, validate, &mut violations);
         if violations.is_empty() {
             Ok(Checked { path, query, headers, body })
         } else {
@@ -364,33 +393,25 @@ fn coerce(wanted: &str, value: &Value) -> Result<Value, String> {
     }
 }
 
-/// Checks the body against the operation and encodes it as the operation takes it.
+/// Checks the body (and files) against the operation and encodes it as the operation takes it.
 fn encode_body(
     op: &Operation,
     body: Option<&Value>,
+    files: &[(String, FilePart)],
     validate: bool,
     violations: &mut Vec<Violation>,
-) -> Result<Option<Encoded>, Error> {
+) -> Option<Encoded> {
     let Some(spec) = &op.body else {
         if body.is_some() {
             violations.push(Violation::new("body", format!("{} takes no request body", op.id)));
         }
-        return Ok(None);
+        upload::refuse_files(op, files, violations);
+        return None;
     };
-    let Some(encoding) = spec.encoding() else {
-        if body.is_none() && !spec.required {
-            return Ok(None);
-        }
-        return Err(Error::validation(
-            "body",
-            format!(
-                "{} ({}) takes {}, which call() cannot send: it sends JSON and form-encoded bodies only",
-                op.id,
-                op.key(),
-                spec.content_types.join(" or ")
-            ),
-        ));
-    };
+    if let Some(upload) = upload::encode(op, spec, body, files, validate, violations) {
+        return upload.map(Encoded::Upload);
+    }
+    let encoding = spec.encoding()?;
     let Some(body) = body else {
         if spec.required {
             violations.push(Violation::new(
@@ -398,15 +419,15 @@ fn encode_body(
                 format!("is required: {} takes a {} body", op.id, spec.content_types.join(" or ")),
             ));
         }
-        return Ok(None);
+        return None;
     };
     if validate {
         violations.extend(op.body_violations(body));
     }
-    Ok(Some(match encoding {
+    Some(match encoding {
         BodyEncoding::Json => Encoded::Json(body.clone()),
         BodyEncoding::Form => Encoded::Form(form_fields(body, violations)),
-    }))
+    })
 }
 
 /// A form body: an object whose values are scalars or lists of scalars.

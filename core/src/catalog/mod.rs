@@ -25,6 +25,7 @@ mod keys;
 mod model;
 mod schema;
 mod suggest;
+pub(crate) mod upload;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -33,7 +34,8 @@ use serde::de::DeserializeOwned;
 
 pub use call::{CallParams, CallResponse};
 pub use model::{
-    Deprecation, IdPlace, Operation, OperationListing, Param, ParamLocation, RequestBody, SendSpec, Throttling,
+    Deprecation, FileField, IdPlace, Operation, OperationListing, Param, ParamLocation, RequestBody, SendSpec,
+    Throttling,
 };
 
 use schema::Schema;

@@ -42,6 +42,13 @@ pub struct Operation {
     /// Its request body, if it takes one.
     #[serde(default)]
     pub body: Option<RequestBody>,
+    /// The content types of its success answer, as the spec declares them (empty when it
+    /// answers without a body). See [`accept`](Operation::accept).
+    #[serde(default)]
+    pub answer: Vec<String>,
+    /// Whether that answer is a file rather than JSON (see [`answers_file`](Operation::answers_file)).
+    #[serde(default)]
+    pub(crate) file: bool,
     /// Set when it sends messages: where its request carries a bulk id and message ids. Every
     /// call of such an operation follows the send rule of [`send`](crate::send).
     #[serde(default)]
@@ -215,8 +222,21 @@ pub struct RequestBody {
     pub required: bool,
     /// The content types it may be sent as (`application/json` first when offered).
     pub content_types: Vec<String>,
+    /// The fields of its `multipart/form-data` form that take files, in the spec's order.
+    #[serde(default)]
+    pub files: Vec<FileField>,
     #[serde(default)]
     pub(crate) schema: Schema,
+}
+
+/// A field of a `multipart/form-data` request that takes a file (`format: binary`).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FileField {
+    /// The field's name.
+    pub name: String,
+    /// Whether it takes several files (`attachment` of an email), each sent as its own part.
+    pub list: bool,
 }
 
 impl RequestBody {

@@ -1,10 +1,12 @@
 //! The transport: request building, retries, `Retry-After`, throttling, request ids and
 //! deprecation warnings. Everything a call goes through after its parameters are known.
 
+mod multipart;
 mod query;
 mod retry;
 mod throttle;
 mod tls;
+mod unread;
 
 use std::collections::HashSet;
 use std::sync::{Mutex, PoisonError};
@@ -16,9 +18,11 @@ use http::{HeaderMap, HeaderValue, Method};
 use serde::de::DeserializeOwned;
 use tokio::time::Instant;
 
+pub(crate) use multipart::{Form, Pieces};
 pub use query::{Query, decode_component, encode_component};
 pub use throttle::RateLimit;
 pub(crate) use throttle::Throttle;
+pub(crate) use unread::{Streaming, Unread};
 
 use crate::config::{BaseUrl, MAX_DEPTH, RequestOptions, RetryPolicy};
 use crate::error::{ApiError, Error, OutcomeUnknown};
@@ -28,8 +32,15 @@ use retry::{Failure, Next};
 /// A request body and its content type.
 #[derive(Clone, Debug)]
 pub(crate) struct Body {
-    bytes: Bytes,
-    content_type: &'static str,
+    content: Content,
+    content_type: HeaderValue,
+}
+
+/// What a body sends: bytes, or pieces read as they are sent (uploads).
+#[derive(Clone, Debug)]
+enum Content {
+    Bytes(Bytes),
+    Pieces(Pieces),
 }
 
 impl Body {
@@ -37,12 +48,33 @@ impl Body {
     pub(crate) fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Self, Error> {
         let bytes = serde_json::to_vec(value)
             .map_err(|e| Error::validation("body", format!("cannot be written as JSON: {e}")))?;
-        Ok(Body { bytes: Bytes::from(bytes), content_type: "application/json" })
+        Ok(Body {
+            content: Content::Bytes(Bytes::from(bytes)),
+            content_type: HeaderValue::from_static("application/json"),
+        })
     }
 
     /// A form-encoded body.
     pub(crate) fn form(fields: &Query) -> Self {
-        Body { bytes: Bytes::from(fields.encode()), content_type: "application/x-www-form-urlencoded" }
+        Body {
+            content: Content::Bytes(Bytes::from(fields.encode())),
+            content_type: HeaderValue::from_static("application/x-www-form-urlencoded"),
+        }
+    }
+
+    /// An upload: a `multipart/form-data` form or a file, read as it is sent.
+    pub(crate) fn pieces(pieces: Pieces, content_type: &str) -> Result<Self, Error> {
+        let content_type = HeaderValue::from_str(content_type)
+            .map_err(|_| Error::validation("body", format!("{content_type:?} cannot be sent as a content type")))?;
+        Ok(Body { content: Content::Pieces(pieces), content_type })
+    }
+
+    /// The body for one attempt (pieces are read from their start again).
+    fn for_attempt(&self) -> reqwest::Body {
+        match &self.content {
+            Content::Bytes(bytes) => reqwest::Body::from(bytes.clone()),
+            Content::Pieces(pieces) => pieces.reader(),
+        }
     }
 }
 
@@ -57,6 +89,11 @@ pub(crate) struct Prepared {
     pub(crate) operation: String,
     /// Headers an operation declares, sent as given.
     pub(crate) headers: HeaderMap,
+    /// What the `Accept` header asks for (`application/json` when not set).
+    pub(crate) accept: Option<HeaderValue>,
+    /// Where a success answer's body is left unread, for a download to stream (see [`Unread`]);
+    /// `None` reads every body whole.
+    pub(crate) streamed: Option<Unread>,
     /// Set when the request sends messages: the send rule applies (see [`crate::send`]).
     pub(crate) sent: Option<Sent>,
 }
@@ -71,6 +108,8 @@ impl Prepared {
             body,
             operation,
             headers: HeaderMap::new(),
+            accept: None,
+            streamed: None,
             sent: None,
         }
     }
@@ -384,11 +423,12 @@ impl Transport {
             url.push('?');
             url.push_str(&request.query);
         }
+        let accept = request.accept.clone().unwrap_or(HeaderValue::from_static("application/json"));
         let mut builder = self
             .http
             .request(request.method.clone(), url)
             .header(USER_AGENT, self.user_agent.clone())
-            .header(ACCEPT, HeaderValue::from_static("application/json"));
+            .header(ACCEPT, accept);
         for (name, value) in &request.headers {
             builder = builder.header(name, value.clone());
         }
@@ -396,28 +436,37 @@ impl Transport {
             builder = builder.header(AUTHORIZATION, auth.clone());
         }
         if let Some(body) = &request.body {
-            builder =
-                builder.header(CONTENT_TYPE, HeaderValue::from_static(body.content_type)).body(body.bytes.clone());
+            builder = builder.header(CONTENT_TYPE, body.content_type.clone()).body(body.for_attempt());
         }
-        if let Some(timeout) = timeout {
-            builder = builder.timeout(timeout);
-        }
-        let response = match builder.send().await {
+        let response = match unread::send(builder, timeout, request.streamed.is_some()).await {
             Ok(r) => r,
-            Err(e) => return Attempt::Failed(classify(&e), describe(e)),
+            Err((failure, message)) => return Attempt::Failed(failure, message),
         };
         let status = response.status().as_u16();
         let headers = response.headers().clone();
+        if let Some(slot) = request.streamed.as_ref().filter(|_| status < 400) {
+            self.warn_if_deprecated(request, &headers);
+            let request_id = crate::error::request_id(&headers);
+            slot.fill(response, timeout);
+            return Attempt::Done(Response {
+                status,
+                headers,
+                body: Bytes::new(),
+                request_id,
+                attempts: 0,
+                sent: None,
+            });
+        }
         let body = match self.read_body(response).await {
             Ok(b) => b,
-            Err(Unread::TooLarge) => {
+            Err(NotRead::TooLarge) => {
                 let cap = self.max_response_bytes;
                 return Attempt::TooLarge(
                     status,
                     format!("it is larger than the client's cap of {cap} bytes (max_response_bytes)"),
                 );
             }
-            Err(Unread::Failed(e)) => {
+            Err(NotRead::Failed(e)) => {
                 let failure = if e.is_timeout() { Failure::Timeout } else { Failure::Cut };
                 return Attempt::Failed(failure, format!("reading the body of a {status} response: {}", describe(e)));
             }
@@ -433,13 +482,13 @@ impl Transport {
     /// Reads the body chunk by chunk (decompressed as it arrives), stopping as soon as it passes
     /// the cap: a small compressed answer that inflates to gigabytes never takes more memory
     /// than the cap.
-    async fn read_body(&self, mut response: reqwest::Response) -> Result<Bytes, Unread> {
+    async fn read_body(&self, mut response: reqwest::Response) -> Result<Bytes, NotRead> {
         let cap = self.max_response_bytes;
         let expected = response.content_length().and_then(|n| usize::try_from(n).ok()).unwrap_or(0);
         let mut body = Vec::with_capacity(expected.min(cap).min(1 << 20));
-        while let Some(chunk) = response.chunk().await.map_err(Unread::Failed)? {
+        while let Some(chunk) = response.chunk().await.map_err(NotRead::Failed)? {
             if chunk.len() > cap - body.len() {
-                return Err(Unread::TooLarge);
+                return Err(NotRead::TooLarge);
             }
             body.extend_from_slice(&chunk);
         }
@@ -470,12 +519,12 @@ impl Transport {
 }
 
 /// Why a body was not read.
-enum Unread {
+enum NotRead {
     TooLarge,
     Failed(reqwest::Error),
 }
 
-fn classify(error: &reqwest::Error) -> Failure {
+pub(crate) fn classify(error: &reqwest::Error) -> Failure {
     if tls::refused(error) {
         Failure::Tls
     } else if error.is_connect() {
@@ -488,7 +537,7 @@ fn classify(error: &reqwest::Error) -> Failure {
 }
 
 /// Describes a transport error without its URL (which may carry query parameters).
-fn describe(error: reqwest::Error) -> String {
+pub(crate) fn describe(error: reqwest::Error) -> String {
     use std::error::Error as _;
     let error = error.without_url();
     let mut text = error.to_string();

@@ -21,7 +21,7 @@ pub use invoke::{ApiResponse, FileDownload};
 pub use pages::{Pages, Paging};
 pub use params::ParamValue;
 
-pub(crate) use invoke::{empty, file, json, text, to_json};
+pub(crate) use invoke::{disposition_file_name, empty, file, json, text, to_json};
 pub(crate) use pages::item_stream;
 pub(crate) use union::{from_value, has_fields, tagged};
 

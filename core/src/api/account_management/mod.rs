@@ -197,6 +197,12 @@ impl AccountManagement {
         crate::typed::file(&self.client, "export-audit-logs", request.into().into_params()?).await
     }
 
+    /// [`export_audit_logs`](Self::export_audit_logs), its file read as it arrives (see [`Download`](crate::Download)):
+    /// into a file, as a stream of chunks, with memory use flat however large the file.
+    pub async fn export_audit_logs_stream(&self, request: impl Into<ExportAuditLogsRequest>) -> Result<crate::Download, crate::Error> {
+        self.client.download("export-audit-logs", request.into().into_params()?).await
+    }
+
     /// Search Audit Logs
     ///
     /// This method allows you to track and search through users' activities on the web interface.

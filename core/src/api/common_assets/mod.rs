@@ -30,6 +30,12 @@ impl CommonAssets {
         crate::typed::file(&self.client, "export-saas-resource", request.into().into_params()?).await
     }
 
+    /// [`export_saas_resource`](Self::export_saas_resource), its file read as it arrives (see [`Download`](crate::Download)):
+    /// into a file, as a stream of chunks, with memory use flat however large the file.
+    pub async fn export_saas_resource_stream(&self, request: impl Into<ExportSaasResourceRequest>) -> Result<crate::Download, crate::Error> {
+        self.client.download("export-saas-resource", request.into().into_params()?).await
+    }
+
     /// Import SaaS resource
     ///
     /// Import a SaaS resource to your account.
@@ -95,6 +101,9 @@ impl ImportSaasResourceRequest {
         params.path.insert("resourceType".to_owned(), self.resource_type.param_value());
         if let Some(body) = &self.body {
             params.body = Some(crate::typed::to_json(body)?);
+            if let Some(part) = &body.file {
+                params = params.file("file", part.clone());
+            }
         }
         Ok(params)
     }

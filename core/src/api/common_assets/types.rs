@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 #[serde(default, rename_all = "camelCase")]
 pub struct ImportSaasResourceBody {
     /// `file`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<serde_json::Value>,
+    #[serde(skip)]
+    pub file: Option<crate::FilePart>,
 }
 
 /// `ImportResponse` of the spec.

@@ -1025,6 +1025,12 @@ impl Conversations {
         crate::typed::file(&self.client, "download-call-recording", request.into().into_params()?).await
     }
 
+    /// [`download_call_recording`](Self::download_call_recording), its file read as it arrives (see [`Download`](crate::Download)):
+    /// into a file, as a stream of chunks, with memory use flat however large the file.
+    pub async fn download_call_recording_stream(&self, request: impl Into<DownloadCallRecordingRequest>) -> Result<crate::Download, crate::Error> {
+        self.client.download("download-call-recording", request.into().into_params()?).await
+    }
+
     /// Get account wrap up configuration
     ///
     /// Use this method to retrieve the current account wrap up configuration. Wrap up is the time after

@@ -599,7 +599,7 @@ pub struct UploadBinaryContentRequest {
     /// Validity period in minutes after which the content will be deleted.
     pub x_validity_period_minutes: Option<String>,
     /// The request body (`application/octet-stream`).
-    pub body: Option<serde_json::Value>,
+    pub body: Option<crate::FilePart>,
 }
 
 impl UploadBinaryContentRequest {
@@ -616,7 +616,7 @@ impl UploadBinaryContentRequest {
             params.headers.insert("X-Validity-Period-Minutes".to_owned(), value.param_value());
         }
         if let Some(body) = &self.body {
-            params.body = Some(crate::typed::to_json(body)?);
+            params = params.file(crate::files::BODY_FIELD, body.clone());
         }
         Ok(params)
     }
@@ -641,6 +641,12 @@ impl SendFullyFeaturedEmailRequest {
         let mut params = crate::catalog::CallParams::new();
         if let Some(body) = &self.body {
             params.body = Some(crate::typed::to_json(body)?);
+            for part in body.attachment.iter().flatten() {
+                params = params.file("attachment", part.clone());
+            }
+            for part in body.inline_image.iter().flatten() {
+                params = params.file("inlineImage", part.clone());
+            }
         }
         Ok(params)
     }

@@ -693,12 +693,12 @@ pub struct SendRequestSchema {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template_id: Option<i64>,
     /// File attachment.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub attachment: Option<Vec<serde_json::Value>>,
+    #[serde(skip)]
+    pub attachment: Option<Vec<crate::FilePart>>,
     /// Allows for inserting an image file inside the HTML code of the email by using `cid:FILENAME`
     /// instead of providing an external link to the image.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub inline_image: Option<Vec<serde_json::Value>>,
+    #[serde(skip)]
+    pub inline_image: Option<Vec<crate::FilePart>>,
     /// The real-time Intermediate delivery report that will be sent on your callback server.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub intermediate_report: Option<bool>,

@@ -981,6 +981,9 @@ impl UploadAttachmentRequest {
         let mut params = crate::catalog::CallParams::new();
         if let Some(body) = &self.body {
             params.body = Some(crate::typed::to_json(body)?);
+            if let Some(part) = &body.file {
+                params = params.file("file", part.clone());
+            }
         }
         Ok(params)
     }

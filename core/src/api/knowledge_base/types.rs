@@ -769,6 +769,6 @@ pub struct AttachmentLinkedArticleResponse {
 #[serde(default, rename_all = "camelCase")]
 pub struct UploadAttachmentBody {
     /// `file`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<serde_json::Value>,
+    #[serde(skip)]
+    pub file: Option<crate::FilePart>,
 }

@@ -175,7 +175,7 @@ pub struct UploadBinaryRequest {
     /// Validity period in minutes after which the content will be deleted. (default: 69120 minutes).
     pub x_validity_period_minutes: Option<i64>,
     /// The request body (`application/octet-stream`).
-    pub body: Option<serde_json::Value>,
+    pub body: Option<crate::FilePart>,
 }
 
 impl UploadBinaryRequest {
@@ -192,7 +192,7 @@ impl UploadBinaryRequest {
             params.headers.insert("X-Validity-Period-Minutes".to_owned(), value.param_value());
         }
         if let Some(body) = &self.body {
-            params.body = Some(crate::typed::to_json(body)?);
+            params = params.file(crate::files::BODY_FIELD, body.clone());
         }
         Ok(params)
     }

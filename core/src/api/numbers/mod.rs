@@ -531,6 +531,12 @@ impl Numbers {
         crate::typed::file(&self.client, "get-brand-enhanced-vet-report", request.into().into_params()?).await
     }
 
+    /// [`get_brand_enhanced_vet_report`](Self::get_brand_enhanced_vet_report), its file read as it arrives (see [`Download`](crate::Download)):
+    /// into a file, as a stream of chunks, with memory use flat however large the file.
+    pub async fn get_brand_enhanced_vet_report_stream(&self, request: impl Into<GetBrandEnhancedVetReportRequest>) -> Result<crate::Download, crate::Error> {
+        self.client.download("get-brand-enhanced-vet-report", request.into().into_params()?).await
+    }
+
     /// Get Campaigns
     ///
     /// Gets a page of campaigns, using query parameters to filter results.
@@ -749,6 +755,12 @@ impl Numbers {
     /// `GET /number-registration/1/documents/{documentId}` (operation `download-document-content`).
     pub async fn download_document_content(&self, request: impl Into<DownloadDocumentContentRequest>) -> Result<crate::typed::ApiResponse<crate::typed::FileDownload>, crate::Error> {
         crate::typed::file(&self.client, "download-document-content", request.into().into_params()?).await
+    }
+
+    /// [`download_document_content`](Self::download_document_content), its file read as it arrives (see [`Download`](crate::Download)):
+    /// into a file, as a stream of chunks, with memory use flat however large the file.
+    pub async fn download_document_content_stream(&self, request: impl Into<DownloadDocumentContentRequest>) -> Result<crate::Download, crate::Error> {
+        self.client.download("download-document-content", request.into().into_params()?).await
     }
 
     /// Submit Existing Campaign for AI Review
@@ -2240,6 +2252,9 @@ impl UploadDocumentMetadataRequest {
         let mut params = crate::catalog::CallParams::new();
         if let Some(body) = &self.body {
             params.body = Some(crate::typed::to_json(body)?);
+            if let Some(part) = &body.document {
+                params = params.file("document", part.clone());
+            }
         }
         Ok(params)
     }

@@ -3440,8 +3440,8 @@ pub struct NumberPoolUsageApiResponse {
 #[serde(default, rename_all = "camelCase")]
 pub struct UploadDocumentApiDoc {
     /// The document file to be uploaded.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub document: Option<serde_json::Value>,
+    #[serde(skip)]
+    pub document: Option<crate::FilePart>,
 }
 
 /// Preview of the screenshot document. This property is read-only and ignored in POST/PUT calls.

@@ -160,6 +160,12 @@ impl Resources {
         crate::typed::file(&self.client, "download-document", request.into().into_params()?).await
     }
 
+    /// [`download_document`](Self::download_document), its file read as it arrives (see [`Download`](crate::Download)):
+    /// into a file, as a stream of chunks, with memory use flat however large the file.
+    pub async fn download_document_stream(&self, request: impl Into<DownloadDocumentRequest>) -> Result<crate::Download, crate::Error> {
+        self.client.download("download-document", request.into().into_params()?).await
+    }
+
     /// Delete document
     ///
     /// Delete a document you have previously uploaded.
@@ -480,6 +486,9 @@ impl UploadDocumentRequest {
         let mut params = crate::catalog::CallParams::new();
         if let Some(body) = &self.body {
             params.body = Some(crate::typed::to_json(body)?);
+            if let Some(part) = &body.document {
+                params = params.file("document", part.clone());
+            }
         }
         Ok(params)
     }

@@ -3863,8 +3863,8 @@ pub struct UpdateResourceOrderRequest {
 pub struct UploadDocumentApiDoc {
     /// The document file you want to upload. Supported file formats: .doc, .docx, .jpg, .jpeg, .png,
     /// .pdf, .xls, .xlsx, .mp4, .avi, .mov, .webm
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub document: Option<serde_json::Value>,
+    #[serde(skip)]
+    pub document: Option<crate::FilePart>,
 }
 
 /// `DocumentIdentifier` of the spec.

@@ -981,6 +981,12 @@ impl Voice {
         crate::typed::file(&self.client, "download-recording-file", request.into().into_params()?).await
     }
 
+    /// [`download_recording_file`](Self::download_recording_file), its file read as it arrives (see [`Download`](crate::Download)):
+    /// into a file, as a stream of chunks, with memory use flat however large the file.
+    pub async fn download_recording_file_stream(&self, request: impl Into<DownloadRecordingFileRequest>) -> Result<crate::Download, crate::Error> {
+        self.client.download("download-recording-file", request.into().into_params()?).await
+    }
+
     /// Delete recording file
     ///
     /// Delete a single file from a call or conference recording. The call or conference recording
@@ -1327,6 +1333,12 @@ impl Voice {
         crate::typed::file(&self.client, "search-voice-ivr-recorded-file", request.into().into_params()?).await
     }
 
+    /// [`search_voice_ivr_recorded_file`](Self::search_voice_ivr_recorded_file), its file read as it arrives (see [`Download`](crate::Download)):
+    /// into a file, as a stream of chunks, with memory use flat however large the file.
+    pub async fn search_voice_ivr_recorded_file_stream(&self, request: impl Into<SearchVoiceIvrRecordedFileRequest>) -> Result<crate::Download, crate::Error> {
+        self.client.download("search-voice-ivr-recorded-file", request.into().into_params()?).await
+    }
+
     /// Get files
     ///
     /// Get files with pagination. Maximum number of pages is 100.
@@ -1577,6 +1589,12 @@ impl Voice {
     /// `GET /callrouting/1/recordings/files/{fileId}` (operation `recording-file-download`).
     pub async fn recording_file_download(&self, request: impl Into<RecordingFileDownloadRequest>) -> Result<crate::typed::ApiResponse<crate::typed::FileDownload>, crate::Error> {
         crate::typed::file(&self.client, "recording-file-download", request.into().into_params()?).await
+    }
+
+    /// [`recording_file_download`](Self::recording_file_download), its file read as it arrives (see [`Download`](crate::Download)):
+    /// into a file, as a stream of chunks, with memory use flat however large the file.
+    pub async fn recording_file_download_stream(&self, request: impl Into<RecordingFileDownloadRequest>) -> Result<crate::Download, crate::Error> {
+        self.client.download("recording-file-download", request.into().into_params()?).await
     }
 
     /// Update route status
@@ -3480,6 +3498,9 @@ impl UploadCallsAudioFileRequest {
         let mut params = crate::catalog::CallParams::new();
         if let Some(body) = &self.body {
             params.body = Some(crate::typed::to_json(body)?);
+            if let Some(part) = &body.file {
+                params = params.file("file", part.clone());
+            }
         }
         Ok(params)
     }
@@ -4726,6 +4747,9 @@ impl IvrUploadAudioFileRequest {
         let mut params = crate::catalog::CallParams::new();
         if let Some(body) = &self.body {
             params.body = Some(crate::typed::to_json(body)?);
+            if let Some(part) = &body.file {
+                params = params.file("file", part.clone());
+            }
         }
         Ok(params)
     }

@@ -4256,8 +4256,8 @@ pub struct VoiceFile {
 #[serde(default, rename_all = "camelCase")]
 pub struct UploadCallsAudioFileBody {
     /// `file`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<serde_json::Value>,
+    #[serde(skip)]
+    pub file: Option<crate::FilePart>,
 }
 
 crate::open_enum! {
@@ -8353,8 +8353,8 @@ pub struct SipHeader {
 #[serde(default, rename_all = "camelCase")]
 pub struct IvrUploadAudioFileBody {
     /// `file`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<serde_json::Value>,
+    #[serde(skip)]
+    pub file: Option<crate::FilePart>,
 }
 
 /// The list of the results for this page.

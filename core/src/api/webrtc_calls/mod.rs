@@ -133,6 +133,12 @@ impl WebrtcCalls {
         crate::typed::file(&self.client, "download-file", request.into().into_params()?).await
     }
 
+    /// [`download_file`](Self::download_file), its file read as it arrives (see [`Download`](crate::Download)):
+    /// into a file, as a stream of chunks, with memory use flat however large the file.
+    pub async fn download_file_stream(&self, request: impl Into<DownloadFileRequest>) -> Result<crate::Download, crate::Error> {
+        self.client.download("download-file", request.into().into_params()?).await
+    }
+
     /// Get WebRTC user activity
     ///
     /// Get a page of a WebRTC user activity matching query criteria.
@@ -179,6 +185,12 @@ impl WebrtcCalls {
     /// `GET /webrtc/1/recordings/{id}/download` (operation `download-webrtc-recording-by-id`).
     pub async fn download_webrtc_recording_by_id(&self, request: impl Into<DownloadWebrtcRecordingByIdRequest>) -> Result<crate::typed::ApiResponse<crate::typed::FileDownload>, crate::Error> {
         crate::typed::file(&self.client, "download-webrtc-recording-by-id", request.into().into_params()?).await
+    }
+
+    /// [`download_webrtc_recording_by_id`](Self::download_webrtc_recording_by_id), its file read as it arrives (see [`Download`](crate::Download)):
+    /// into a file, as a stream of chunks, with memory use flat however large the file.
+    pub async fn download_webrtc_recording_by_id_stream(&self, request: impl Into<DownloadWebrtcRecordingByIdRequest>) -> Result<crate::Download, crate::Error> {
+        self.client.download("download-webrtc-recording-by-id", request.into().into_params()?).await
     }
 
     /// Get call links
@@ -381,6 +393,12 @@ impl WebrtcCalls {
     /// `GET /call-link/1/recordings/files/{fileId}` (operation `download-call-link-recording`).
     pub async fn download_call_link_recording(&self, request: impl Into<DownloadCallLinkRecordingRequest>) -> Result<crate::typed::ApiResponse<crate::typed::FileDownload>, crate::Error> {
         crate::typed::file(&self.client, "download-call-link-recording", request.into().into_params()?).await
+    }
+
+    /// [`download_call_link_recording`](Self::download_call_link_recording), its file read as it arrives (see [`Download`](crate::Download)):
+    /// into a file, as a stream of chunks, with memory use flat however large the file.
+    pub async fn download_call_link_recording_stream(&self, request: impl Into<DownloadCallLinkRecordingRequest>) -> Result<crate::Download, crate::Error> {
+        self.client.download("download-call-link-recording", request.into().into_params()?).await
     }
 }
 
@@ -1008,6 +1026,9 @@ impl UploadImageRequest {
         params.path.insert("type".to_owned(), self.r#type.param_value());
         if let Some(body) = &self.body {
             params.body = Some(crate::typed::to_json(body)?);
+            if let Some(part) = &body.file {
+                params = params.file("file", part.clone());
+            }
         }
         Ok(params)
     }

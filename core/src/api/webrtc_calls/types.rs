@@ -1359,8 +1359,8 @@ pub struct UploadImageBody {
     /// Multipart file data of an image. Max file size of LOGO type is 1MB with max resolution of
     /// 100x100. Max file size of BACKGROUND type is 10MB with max resolution of 2000x2000. Acceptable
     /// file formats are: .jpeg, .jpg and .png.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<serde_json::Value>,
+    #[serde(skip)]
+    pub file: Option<crate::FilePart>,
 }
 
 /// `SubdomainPage` of the spec.

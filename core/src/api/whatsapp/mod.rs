@@ -292,6 +292,12 @@ impl Whatsapp {
         crate::typed::file(&self.client, "download-whatsapp-inbound-media", request.into().into_params()?).await
     }
 
+    /// [`download_whatsapp_inbound_media`](Self::download_whatsapp_inbound_media), its file read as it arrives (see [`Download`](crate::Download)):
+    /// into a file, as a stream of chunks, with memory use flat however large the file.
+    pub async fn download_whatsapp_inbound_media_stream(&self, request: impl Into<DownloadWhatsappInboundMediaRequest>) -> Result<crate::Download, crate::Error> {
+        self.client.download("download-whatsapp-inbound-media", request.into().into_params()?).await
+    }
+
     /// Get media metadata
     ///
     /// Get metadata of WhatsApp media sent by end-users to check media type and the size of a file
@@ -588,6 +594,12 @@ impl Whatsapp {
     /// `GET /whatsapp/1/senders/{sender}/business-info/logo` (operation `get-whatsapp-sender-business-logo`).
     pub async fn get_whatsapp_sender_business_logo(&self, request: impl Into<GetWhatsappSenderBusinessLogoRequest>) -> Result<crate::typed::ApiResponse<crate::typed::FileDownload>, crate::Error> {
         crate::typed::file(&self.client, "get-whatsapp-sender-business-logo", request.into().into_params()?).await
+    }
+
+    /// [`get_whatsapp_sender_business_logo`](Self::get_whatsapp_sender_business_logo), its file read as it arrives (see [`Download`](crate::Download)):
+    /// into a file, as a stream of chunks, with memory use flat however large the file.
+    pub async fn get_whatsapp_sender_business_logo_stream(&self, request: impl Into<GetWhatsappSenderBusinessLogoRequest>) -> Result<crate::Download, crate::Error> {
+        self.client.download("get-whatsapp-sender-business-logo", request.into().into_params()?).await
     }
 
     /// Get calling permission
@@ -1939,6 +1951,9 @@ impl UploadWhatsappSenderPublicKeyRequest {
         params.path.insert("sender".to_owned(), self.sender.param_value());
         if let Some(body) = &self.body {
             params.body = Some(crate::typed::to_json(body)?);
+            if let Some(part) = &body.file {
+                params = params.file("file", part.clone());
+            }
         }
         Ok(params)
     }

@@ -6228,8 +6228,8 @@ pub struct UploadKeyApiDoc {
     /// Multipart form data containing the public key file. The file must be in PEM format with a
     /// 2048-bit RSA key and include the appropriate header and footer lines. Example file content:
     /// `----BEGIN PUBLIC KEY-----\n MIIBIjAN... \n ----END PUBLIC
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<serde_json::Value>,
+    #[serde(skip)]
+    pub file: Option<crate::FilePart>,
 }
 
 /// `PhoneNumberRequest` of the spec.

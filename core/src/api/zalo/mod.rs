@@ -312,6 +312,9 @@ impl UploadZaloMediaRequest {
         params.path.insert("sender".to_owned(), self.sender.param_value());
         if let Some(body) = &self.body {
             params.body = Some(crate::typed::to_json(body)?);
+            if let Some(part) = &body.file {
+                params = params.file("file", part.clone());
+            }
         }
         Ok(params)
     }

@@ -1677,8 +1677,8 @@ pub struct CreateTemplateResponse {
 #[serde(default, rename_all = "camelCase")]
 pub struct UploadZaloMediaBody {
     /// Image file to upload.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<serde_json::Value>,
+    #[serde(skip)]
+    pub file: Option<crate::FilePart>,
 }
 
 /// `MediaUploadResponse` of the spec.
