@@ -13,6 +13,10 @@ account for (each is listed in emulator/README.md, "Conformance run"):
   emulator sends none.
 * Where a request example contradicts its schema, the example wins (the emulator accepts what
   Infobip's examples send): the copy widens the schema the same way (EXAMPLES_WIN).
+* The same for a schema's own `example` (the emulator tolerates, on that schema node, the rules
+  the example breaks): where it has another JSON type than the node says, a key the node does not
+  allow or leaves out a required one, or a value outside the enum, the copy widens that node
+  (`widen_to_schema_examples`).
 """
 
 import copy
@@ -91,6 +95,70 @@ def apply_examples_win(product, doc):
         node[path[-1]] = value
 
 
+JSON_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "object"}
+
+
+def json_type(value):
+    return "null" if value is None else JSON_TYPES[type(value)]
+
+
+def widen(doc, node, example, depth=0):
+    """Widens schema `node` (in place) so that `example` fits the rules the emulator tolerates."""
+    if depth > 32 or not isinstance(node, dict):
+        return
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/"):
+        target = doc
+        for step in ref[2:].split("/"):
+            target = target.get(step.replace("~1", "/").replace("~0", "~"), {})
+        widen(doc, target, example, depth + 1)
+        return
+    declared = node.get("type")
+    types = [declared] if isinstance(declared, str) else list(declared or [])
+    actual = json_type(example)
+    fits = not types or actual in types or (actual == "integer" and "number" in types)
+    if not fits:
+        node["type"] = types + [actual]
+        return
+    if "enum" in node and example not in node["enum"]:
+        node["enum"] = node["enum"] + [example]
+    if isinstance(example, dict):
+        properties = node.get("properties") or {}
+        if isinstance(node.get("required"), list):
+            node["required"] = [name for name in node["required"] if name in example]
+        extra = node.get("additionalProperties")
+        for key, value in example.items():
+            if key in properties:
+                widen(doc, properties[key], value, depth + 1)
+            elif isinstance(extra, dict):
+                widen(doc, extra, value, depth + 1)
+            elif extra is False:
+                node["additionalProperties"] = True
+    elif isinstance(example, list) and isinstance(node.get("items"), dict):
+        for item in example:
+            widen(doc, node["items"], item, depth + 1)
+
+
+def widen_to_schema_examples(doc):
+    """Every schema node's own `example` fits its node in the copy (see the module docs)."""
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "example" in node and any(k in node for k in ("type", "properties", "$ref")):
+                found.append(node)
+            for key, value in node.items():
+                if key not in ("example", "examples"):
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(doc)
+    for node in found:
+        widen(doc, node, copy.deepcopy(node["example"]))
+
+
 def main():
     spec_dir, out_dir, *products = sys.argv[1:]
     out = Path(out_dir)
@@ -102,6 +170,7 @@ def main():
         drop_xml_requests(doc)
         drop_204_content(doc)
         apply_examples_win(product, doc)
+        widen_to_schema_examples(doc)
         (out / f"{product}.json").write_text(json.dumps(doc))
         print(f"{product}: 400 declared on {len(added)} operation(s) the spec leaves it out of")
 
