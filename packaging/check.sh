@@ -19,7 +19,7 @@ done
 
 [ -n "$version" ] || fail "no version in Cargo.toml's [workspace.package]"
 for dep in infobip-spec infobip infobip-emulator; do
-  dep_version="$(sed -n "s/^$dep = { path = \"[a-z]*\", version = \"\(.*\)\" }$/\1/p" Cargo.toml)"
+  dep_version="$(sed -n "s/^$dep = { path = \"[a-z]*\", version = \"\([^\"]*\)\"[, a-z=-]* }$/\1/p" Cargo.toml)"
   [ "$dep_version" = "$version" ] || fail "Cargo.toml: [workspace.dependencies] $dep has version '$dep_version', the workspace $version"
 done
 json_version() { node -p "require('./$1').version"; }
