@@ -12,7 +12,10 @@ account for (each is listed in emulator/README.md, "Conformance run"):
 * A 204 answer documented with a body loses that body: a 204 has none (RFC 9110), and the
   emulator sends none.
 * Where a request example contradicts its schema, the example wins (the emulator accepts what
-  Infobip's examples send): the copy widens the schema the same way (EXAMPLES_WIN).
+  Infobip's examples send): the copy widens the schema the same way, from each operation's JSON
+  examples (`widen_to_request_examples`).
+* In a `multipart/form-data` body one value and a list of one value are the same parts on the
+  wire: a list of scalars also accepts a single scalar in the copy (`accept_single_parts`).
 * The same for a schema's own `example` (the emulator tolerates, on that schema node, the rules
   the example breaks): where it has another JSON type than the node says, a key the node does not
   allow or leaves out a required one, or a value outside the enum, the copy widens that node
@@ -25,13 +28,6 @@ import sys
 from pathlib import Path
 
 METHODS = ("get", "post", "put", "patch", "delete")
-
-# (product, schema name without its hash prefix, keyword path, value the examples need).
-EXAMPLES_WIN = [
-    # The Flow JSON example sends `"version": "2.1"` where every property is said to be an object.
-    ("whatsapp", "AddFlowJson", ("additionalProperties", "type"), ["object", "string"]),
-]
-
 
 def drop_date_time_format(node):
     if isinstance(node, dict):
@@ -83,16 +79,22 @@ def drop_204_content(doc):
                 no_content.pop("content", None)
 
 
-def apply_examples_win(product, doc):
-    for owner, name, path, value in EXAMPLES_WIN:
-        if owner != product:
-            continue
-        schemas = doc["components"]["schemas"]
-        key = next(k for k in schemas if k.rsplit(".", 1)[-1] == name)
-        node = schemas[key]
-        for step in path[:-1]:
-            node = node[step]
-        node[path[-1]] = value
+def accept_single_parts(doc):
+    """Each multipart list of scalars in the copy also accepts one scalar (see the module docs)."""
+    schemas = doc.get("components", {}).get("schemas", {})
+    for item in doc.get("paths", {}).values():
+        for method in METHODS:
+            body = (item.get(method) or {}).get("requestBody") or {}
+            schema = (body.get("content", {}).get("multipart/form-data") or {}).get("schema") or {}
+            ref = schema.get("$ref", "")
+            if ref.startswith("#/components/schemas/"):
+                schema = schemas.get(ref.rsplit("/", 1)[-1], {})
+            for name, prop in list((schema.get("properties") or {}).items()):
+                items = prop.get("items") if isinstance(prop, dict) else None
+                if prop.get("type") == "array" and isinstance(items, dict) and items.get("type") in (
+                    "string", "integer", "number", "boolean",
+                ):
+                    schema["properties"][name] = {"anyOf": [prop, copy.deepcopy(items)]}
 
 
 JSON_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "object"}
@@ -139,6 +141,23 @@ def widen(doc, node, example, depth=0):
             widen(doc, node["items"], item, depth + 1)
 
 
+def widen_to_request_examples(doc):
+    """Each operation's JSON request examples fit its body schema in the copy (see the module docs)."""
+    for item in doc.get("paths", {}).values():
+        for method in METHODS:
+            body = (item.get(method) or {}).get("requestBody") or {}
+            media = body.get("content", {}).get("application/json") or {}
+            schema = media.get("schema")
+            if not isinstance(schema, dict):
+                continue
+            examples = [e.get("value") for e in (media.get("examples") or {}).values() if isinstance(e, dict)]
+            if "example" in media:
+                examples.append(media["example"])
+            for example in examples:
+                if example is not None:
+                    widen(doc, schema, copy.deepcopy(example))
+
+
 def widen_to_schema_examples(doc):
     """Every schema node's own `example` fits its node in the copy (see the module docs)."""
     found = []
@@ -169,7 +188,8 @@ def main():
         added = declare_missing_400(doc)
         drop_xml_requests(doc)
         drop_204_content(doc)
-        apply_examples_win(product, doc)
+        accept_single_parts(doc)
+        widen_to_request_examples(doc)
         widen_to_schema_examples(doc)
         (out / f"{product}.json").write_text(json.dumps(doc))
         print(f"{product}: 400 declared on {len(added)} operation(s) the spec leaves it out of")

@@ -68,6 +68,7 @@ def run_one(st, binary, spec, report_dir):
             stdout=open(report_dir / f"{spec.stem}.log", "w"),
             stderr=subprocess.STDOUT,
             cwd=report_dir,
+            env={**os.environ, "SCHEMATHESIS_HOOKS": "conformance_hooks", "PYTHONPATH": str(Path(__file__).resolve().parent)},
             check=False,
         )
         elapsed = time.monotonic() - started
