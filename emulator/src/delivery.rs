@@ -344,12 +344,17 @@ fn log_attempt(shared: &Shared, url: &str, kind: PushKind, items: &[Value], outc
     shared.changed();
 }
 
-async fn post(client: &Client, url: &str, body: Bytes, timeout: Duration) -> Result<u16, String> {
+/// A JSON push body and its content type.
+fn json_body(body: &Value) -> (String, Bytes) {
+    ("application/json".into(), Bytes::from(serde_json::to_vec(body).unwrap_or_default()))
+}
+
+async fn post(client: &Client, url: &str, content_type: &str, body: Bytes, timeout: Duration) -> Result<u16, String> {
     if !url.starts_with("http://") {
         return Err("only http:// webhook URLs are supported by the emulator".into());
     }
     let req = http::Request::post(url)
-        .header(http::header::CONTENT_TYPE, "application/json")
+        .header(http::header::CONTENT_TYPE, content_type)
         .header(http::header::USER_AGENT, "infobip-emulator")
         .body(Full::new(body))
         .map_err(|e| e.to_string())?;
@@ -384,8 +389,9 @@ async fn pusher(shared: Arc<Shared>, url: String, kind: PushKind, id: u64, mut r
         .build_http();
     let mut shutdown = shared.shutdown.clone();
     let cfg = &shared.config;
-    // A click report is posted on its own; reports and inbound messages are batched.
-    let batch_size = if kind == PushKind::Tracking { 1 } else { cfg.webhook_batch_size.max(1) };
+    // Click reports and inbound emails are posted one by one; reports and inbound messages are batched.
+    let single = matches!(kind, PushKind::Tracking | PushKind::InboundEmail);
+    let batch_size = if single { 1 } else { cfg.webhook_batch_size.max(1) };
     let key = (url.clone(), kind);
     let idle = Duration::from_millis(cfg.webhook_idle_ms.max(1));
     loop {
@@ -411,17 +417,22 @@ async fn pusher(shared: Arc<Shared>, url: String, kind: PushKind, id: u64, mut r
             continue;
         }
         let n = items.len();
-        let body = match kind {
-            PushKind::Delivery => json!({"results": &items}),
-            PushKind::Inbound => json!({"results": &items, "messageCount": n, "pendingMessageCount": 0}),
-            PushKind::Tracking => items.first().cloned().unwrap_or(Value::Null),
+        let (content_type, bytes) = match kind {
+            PushKind::Delivery => json_body(&json!({"results": &items})),
+            PushKind::Inbound => json_body(&json!({"results": &items, "messageCount": n, "pendingMessageCount": 0})),
+            PushKind::Tracking => json_body(items.first().unwrap_or(&Value::Null)),
+            PushKind::InboundEmail => {
+                let boundary = format!("infobip-emulator-{}", shared.uuid());
+                let form = items.first().map(|item| crate::multipart::form(&boundary, item)).unwrap_or_default();
+                (format!("multipart/form-data; boundary={boundary}"), Bytes::from(form))
+            }
         };
-        let bytes = Bytes::from(serde_json::to_vec(&body).unwrap_or_default());
         let mut attempt: u32 = 0;
         let mut backoff = Duration::from_millis(cfg.webhook_retry_initial_ms);
         loop {
             attempt += 1;
-            let outcome = post(&client, &url, bytes.clone(), Duration::from_millis(cfg.webhook_timeout_ms)).await;
+            let timeout = Duration::from_millis(cfg.webhook_timeout_ms);
+            let outcome = post(&client, &url, &content_type, bytes.clone(), timeout).await;
             let ok = matches!(outcome, Ok(s) if (200..300).contains(&s));
             log_attempt(&shared, &url, kind, &items, outcome);
             if ok {

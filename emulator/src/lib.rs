@@ -182,7 +182,8 @@ impl Emulator {
     /// Injects an inbound message (`{"from","to","text","keyword"?,"callbackData"?,"webhookUrl"?,
     /// "channel"?}`). An SMS (the default) becomes available through `GET /sms/1/inbox/reports`
     /// and is pushed in `MO_JSON_2` format; `"channel": "WHATSAPP"` or `"VIBER"` pushes it in that
-    /// channel's inbound format. The push goes to `webhookUrl` or the configured inbound webhook.
+    /// channel's inbound format; `"EMAIL"` pushes a `multipart/form-data` inbound email (with
+    /// `"subject"`, `"html"`). The push goes to `webhookUrl` or the configured inbound webhook.
     /// Returns the message, or `Null` for an unknown channel.
     pub fn inject_inbound(&self, message: &serde_json::Value) -> serde_json::Value {
         channels::inject_inbound(&self.shared, message).unwrap_or(serde_json::Value::Null)

@@ -138,6 +138,27 @@ pub(crate) fn record_binary(headers: &http::HeaderMap, body: &Bytes) -> Option<c
     })
 }
 
+/// A `multipart/form-data` body holding one text field per key of the object `fields`: strings as
+/// they are, every other value as its JSON text (the way Infobip's inbound email push sends
+/// `dkimCheck`, `envelope` and `attachmentInfo`). Keys are the emulator's own, never a caller's.
+pub(crate) fn form(boundary: &str, fields: &serde_json::Value) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (name, value) in fields.as_object().into_iter().flatten() {
+        let text = match value {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        out.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n").as_bytes(),
+        );
+        out.extend_from_slice(b"Content-Type: text/plain; charset=utf-8\r\n\r\n");
+        out.extend_from_slice(text.as_bytes());
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    out
+}
+
 fn sha256_hex(data: &[u8]) -> String {
     use sha2::Digest as _;
     sha2::Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
@@ -163,6 +184,23 @@ mod tests {
         assert_eq!(&parts[1].data[..], b"\x00\x01\r\n--");
         assert_eq!(boundary("multipart/form-data; boundary=\"XyZ\""), Some("XyZ".into()));
         assert_eq!(boundary("application/json"), None);
+    }
+
+    #[test]
+    fn a_written_form_reads_back_with_json_text_for_structured_values() {
+        let fields =
+            serde_json::json!({"from": "Jane <jane@example.com>", "envelope": {"to": "a@b.c"}, "text": "Hi\r\nthere"});
+        let parts = parse("B1", &Bytes::from(form("B1", &fields))).unwrap();
+        let read: Vec<(String, String)> =
+            parts.iter().map(|p| (p.name.clone(), String::from_utf8_lossy(&p.data).into_owned())).collect();
+        assert_eq!(
+            read,
+            vec![
+                ("from".into(), "Jane <jane@example.com>".into()),
+                ("envelope".into(), r#"{"to":"a@b.c"}"#.into()),
+                ("text".into(), "Hi\r\nthere".into()),
+            ]
+        );
     }
 
     #[test]

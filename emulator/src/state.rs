@@ -350,6 +350,8 @@ pub(crate) enum PushKind {
     Inbound,
     /// One click report per POST, the object itself.
     Tracking,
+    /// One inbound email per POST, as the `multipart/form-data` form of `receive-inbound-email`.
+    InboundEmail,
 }
 
 /// Statistics about webhook pushes.

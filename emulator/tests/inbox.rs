@@ -398,6 +398,48 @@ async fn a_reply_is_an_inbound_message_stored_for_the_pull_api_and_pushed_in_the
 }
 
 #[tokio::test]
+async fn a_reply_in_an_email_thread_is_pushed_as_the_inbound_email_form() {
+    let rx = Receiver::start(0).await;
+    let (_e, h) =
+        emulator(EmulatorConfig { inbound_webhook_url: Some(rx.url.clone()), ..EmulatorConfig::default() }).await;
+    let v4 = json!({"messages": [{"sender": "jenny@company.com", "destinations": [{"to": [{"destination": "john.smith@example.com"}]}],
+        "content": {"subject": "Your order", "text": "It ships today"}}]});
+    assert_eq!(h.post("/email/4/messages", Some(KEY), &v4).await.status, 200);
+    let thread = thread_of(&h, "EMAIL", "john.smith@example.com").await["thread"]["id"].as_u64().unwrap();
+    let (code, mo) = ui_post(&h, &format!("threads/{thread}/reply"), &json!({"text": "Thanks <3"})).await;
+    assert_eq!(code, 200, "{mo}");
+    assert_eq!((mo["from"].as_str(), mo["to"].as_str()), (Some("john.smith@example.com"), Some("jenny@company.com")));
+
+    // Pushed on its own as `multipart/form-data`, the form of Infobip's `receive-inbound-email`.
+    assert!(wait_until(Duration::from_secs(10), || rx.other.lock().unwrap().len() == 1).await);
+    let (content_type, body) = rx.other.lock().unwrap()[0].clone();
+    let boundary = content_type.strip_prefix("multipart/form-data; boundary=").expect(&content_type).to_string();
+    let text = String::from_utf8(body.to_vec()).unwrap();
+    let field = |name: &str| {
+        let start = format!("name=\"{name}\"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n");
+        let at = text.find(&start).unwrap_or_else(|| panic!("no field {name} in {text}")) + start.len();
+        text[at..].split(&format!("\r\n--{boundary}")).next().unwrap().to_string()
+    };
+    assert_eq!(
+        (field("from"), field("to"), field("text"), field("spfCheck")),
+        ("john.smith@example.com".into(), "jenny@company.com".into(), "Thanks <3".into(), "pass".into())
+    );
+    assert_eq!(field("html"), "<div>Thanks &lt;3</div>");
+    let envelope: Value = serde_json::from_str(&field("envelope")).unwrap();
+    assert_eq!(envelope, json!({"from": "john.smith@example.com", "to": "jenny@company.com"}));
+    assert_eq!(rx.count(), 0, "nothing went out as a JSON batch");
+
+    // It is in the thread, and pushing it again sends the form a second time.
+    let t = ui(&h, &format!("threads/{thread}")).await;
+    let items = t["items"].as_array().unwrap();
+    assert_eq!((items.len(), items[1]["kind"].as_str()), (2, Some("in")));
+    let id = items[1]["messageId"].as_str().unwrap();
+    assert_eq!(id, field("id"));
+    assert_eq!(ui_post(&h, &format!("messages/{id}/push"), &json!({})).await.0, 200);
+    assert!(wait_until(Duration::from_secs(10), || rx.other.lock().unwrap().len() == 2).await);
+}
+
+#[tokio::test]
 async fn a_click_on_a_tracked_link_pushes_a_click_report() {
     let rx = Receiver::start(0).await;
     let (_e, h) = emulator(EmulatorConfig::default()).await;

@@ -371,8 +371,6 @@ async function loadThread({ older } = {}) {
   const ours = t.sender || '(default sender)';
   $('thread-title').textContent = `${channelName(t.channel)} with ${t.destination}`;
   $('thread-sub').textContent = `from ${ours} · ${data.total} message${data.total === 1 ? '' : 's'}`;
-  const canReply = t.channel !== 'EMAIL';
-  $('reply').hidden = !canReply;
   $('reply-label').textContent = `Reply as ${t.destination}`;
   $('reply-note').textContent = 'Sent to the app as an inbound message, like POST /_emulator/inbound.';
   if (older) {

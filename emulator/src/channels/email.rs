@@ -46,6 +46,35 @@ fn content(subject: Option<String>, text: Option<String>, html: Option<String>, 
     Value::Object(c)
 }
 
+/// An inbound email in the `receive-inbound-email` shape (pushed as a multipart form): from the
+/// address `from` to the address `to`, with `subject`, `text` and optional `html`. The SPF and
+/// DKIM checks pass; the sender's IP is from the documentation range.
+pub(super) fn inbound(shared: &crate::state::Shared, req: &Value) -> Value {
+    let from = s(req.get("from")).unwrap_or_else(|| "jane.doe@example.com".into());
+    let to = s(req.get("to")).unwrap_or_else(|| "inbox@example.com".into());
+    let text = s(req.get("text")).unwrap_or_default();
+    let html = s(req.get("html")).unwrap_or_else(|| format!("<div>{}</div>", escape_html(&text)));
+    let domain = from.rsplit_once('@').map(|(_, d)| d.trim_end_matches('>').to_string()).unwrap_or_default();
+    let id = s(req.get("messageId")).unwrap_or_else(|| shared.uuid());
+    json!({
+        "id": id,
+        "spfCheck": "pass",
+        "dkimCheck": {"result": "pass", "domains": [domain]},
+        "senderIp": "192.0.2.54",
+        "from": from,
+        "to": to,
+        "subject": s(req.get("subject")).unwrap_or_else(|| "Re: your email".into()),
+        "html": html,
+        "text": text,
+        "attachmentInfo": [],
+        "envelope": {"from": from, "to": to},
+    })
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
 /// `POST /email/3/send`; `None` (answered from the spec) when the body is not a multipart form.
 pub(super) fn send_form(ctx: &Ctx<'_>) -> Option<Response<ResBody>> {
     let content_type = ctx.headers.get(http::header::CONTENT_TYPE)?.to_str().ok()?;

@@ -137,16 +137,14 @@ pub(crate) fn inject_inbound(shared: &Arc<Shared>, req: &Value) -> Result<Value,
     let channel = match req.get("channel") {
         None | Some(Value::Null) => Channel::Sms,
         Some(Value::String(c)) => Channel::parse(c)
-            .ok_or_else(|| InboundError(format!("unknown channel `{c}` (use SMS, WHATSAPP or VIBER)")))?,
+            .ok_or_else(|| InboundError(format!("unknown channel `{c}` (use SMS, WHATSAPP, VIBER or EMAIL)")))?,
         Some(_) => return Err(InboundError("`channel` must be a string".into())),
     };
     let item = match channel {
         Channel::Sms => crate::sms::inbound_message(shared, req),
         Channel::WhatsApp => whatsapp::inbound(shared, req),
         Channel::Viber => viber::inbound(shared, req),
-        Channel::Email => {
-            return Err(InboundError("inbound email is not emulated (use SMS, WHATSAPP or VIBER)".into()));
-        }
+        Channel::Email => email::inbound(shared, req),
     };
     let url = s(req.get("webhookUrl")).or_else(|| shared.config.inbound_webhook_url.clone());
     let field = |k: &str| item.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
@@ -165,7 +163,7 @@ pub(crate) fn inject_inbound(shared: &Arc<Shared>, req: &Value) -> Result<Value,
         }
         let inbound = crate::inbox::Inbound {
             channel,
-            message_id: field("messageId"),
+            message_id: if channel == Channel::Email { field("id") } else { field("messageId") },
             from,
             to: field("to"),
             text,
@@ -177,9 +175,15 @@ pub(crate) fn inject_inbound(shared: &Arc<Shared>, req: &Value) -> Result<Value,
     }
     shared.changed();
     if let Some(url) = url {
-        crate::delivery::send_outbox(shared, vec![(url, PushKind::Inbound, item.clone())]);
+        crate::delivery::send_outbox(shared, vec![(url, inbound_push_kind(channel), item.clone())]);
     }
     Ok(item)
+}
+
+/// How an inbound message of `channel` is pushed: email as its own multipart form, every other
+/// channel in a JSON `results` batch.
+pub(crate) fn inbound_push_kind(channel: Channel) -> PushKind {
+    if channel == Channel::Email { PushKind::InboundEmail } else { PushKind::Inbound }
 }
 
 /// The envelope of a single-destination inbound message: ids, addresses, time, price.

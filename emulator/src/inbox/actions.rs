@@ -2,7 +2,6 @@
 //! push a report or an inbound message again, click a tracked link, reply in a thread.
 
 use super::{Item, view};
-use crate::channels::Channel;
 use crate::delivery::{self, Outbox};
 use crate::state::{PushKind, Shared};
 use serde_json::{Value, json};
@@ -99,7 +98,7 @@ pub(super) fn push_again(shared: &Arc<Shared>, message_id: &str) -> Result<Value
         let Some(url) = i.webhook_url.clone() else {
             return Err(Refused(409, "no inbound webhook URL is configured".into()));
         };
-        (url, PushKind::Inbound, serde_json::from_str(&i.body).unwrap_or(Value::Null))
+        (url, crate::channels::inbound_push_kind(i.channel), serde_json::from_str(&i.body).unwrap_or(Value::Null))
     } else {
         return Err(not_found(message_id));
     };
@@ -136,9 +135,6 @@ pub(super) fn reply(shared: &Arc<Shared>, thread_id: usize, text: &str) -> Resul
         let t = st.inbox.threads.get(thread_id).ok_or_else(|| Refused(404, format!("no thread {thread_id}")))?;
         (t.channel, t.ours.clone(), t.theirs.clone())
     };
-    if channel == Channel::Email {
-        return Err(Refused(409, "replies by email are not emulated".into()));
-    }
     let request = json!({"channel": channel.name(), "from": theirs, "to": ours, "text": text});
     crate::channels::inject_inbound(shared, &request).map_err(|e| Refused(400, e.0))
 }

@@ -199,7 +199,8 @@ pub(crate) fn record_attempt(
     outcome: &Result<u16, String>,
 ) {
     let at = Utc::now();
-    for id in items.iter().filter_map(|i| i.get("messageId").and_then(Value::as_str)) {
+    // An inbound email names itself `id`; every other push item `messageId`.
+    for id in items.iter().filter_map(|i| i.get("messageId").or_else(|| i.get("id")).and_then(Value::as_str)) {
         let list = st.inbox.attempts.entry(id.to_string()).or_default();
         if list.len() >= ATTEMPTS_PER_MESSAGE {
             list.pop_front();

@@ -112,6 +112,7 @@ fn kind_name(kind: PushKind) -> &'static str {
         PushKind::Delivery => "delivery report",
         PushKind::Inbound => "inbound message",
         PushKind::Tracking => "click report",
+        PushKind::InboundEmail => "inbound email",
     }
 }
 

@@ -100,6 +100,8 @@ impl Http {
 pub struct Receiver {
     pub url: String,
     pub bodies: Arc<Mutex<Vec<Value>>>,
+    /// Accepted bodies that are not JSON, with their `Content-Type`.
+    pub other: Arc<Mutex<Vec<(String, Bytes)>>>,
     pub hits: Arc<AtomicUsize>,
     _stop: tokio::sync::oneshot::Sender<()>,
 }
@@ -109,27 +111,35 @@ impl Receiver {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}/hook", listener.local_addr().unwrap());
         let bodies: Arc<Mutex<Vec<Value>>> = Arc::default();
+        let other: Arc<Mutex<Vec<(String, Bytes)>>> = Arc::default();
         let hits = Arc::new(AtomicUsize::new(0));
         let (tx, mut rx) = tokio::sync::oneshot::channel::<()>();
-        let (b, h) = (bodies.clone(), hits.clone());
+        let (b, o, h) = (bodies.clone(), other.clone(), hits.clone());
         tokio::spawn(async move {
             loop {
                 let (stream, _) = tokio::select! {
                     a = listener.accept() => match a { Ok(a) => a, Err(_) => continue },
                     _ = &mut rx => return,
                 };
-                let (b, h) = (b.clone(), h.clone());
+                let (b, o, h) = (b.clone(), o.clone(), h.clone());
                 tokio::spawn(async move {
                     let svc = hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
-                        let (b, h) = (b.clone(), h.clone());
+                        let (b, o, h) = (b.clone(), o.clone(), h.clone());
                         async move {
+                            let content_type = req
+                                .headers()
+                                .get(hyper::header::CONTENT_TYPE)
+                                .and_then(|v| v.to_str().ok())
+                                .unwrap_or_default()
+                                .to_string();
                             let bytes = req.into_body().collect().await.map(|c| c.to_bytes()).unwrap_or_default();
                             let n = h.fetch_add(1, Ordering::SeqCst);
                             let status = if n < fail_first {
                                 500
                             } else {
-                                if let Ok(v) = serde_json::from_slice::<Value>(&bytes) {
-                                    b.lock().unwrap().push(v);
+                                match serde_json::from_slice::<Value>(&bytes) {
+                                    Ok(v) => b.lock().unwrap().push(v),
+                                    Err(_) => o.lock().unwrap().push((content_type, bytes)),
                                 }
                                 200
                             };
@@ -143,7 +153,7 @@ impl Receiver {
                 });
             }
         });
-        Self { url, bodies, hits, _stop: tx }
+        Self { url, bodies, other, hits, _stop: tx }
     }
 
     /// Number of `results[]` entries received (accepted requests only).
