@@ -398,6 +398,27 @@ async fn a_reply_is_an_inbound_message_stored_for_the_pull_api_and_pushed_in_the
 }
 
 #[tokio::test]
+async fn a_viber_bot_message_is_stored_in_its_viber_thread_and_reports_like_viber() {
+    let rx = Receiver::start(0).await;
+    let (e, h) = emulator(EmulatorConfig::default()).await;
+    let bot = json!({"messages": [{"sender": "OFFICIAL-ACCOUNT-ID-123", "destinations": [{"to": "66855538125"}],
+        "content": {"type": "TEXT", "text": "Hello from the bot"}, "webhooks": {"delivery": {"url": rx.url}}}]});
+    let r = h.post("/viber-bot/1/messages", Some(KEY), &bot).await;
+    assert_eq!(r.status, 200);
+    let v = r.json();
+    let id = v["messages"][0]["messageId"].as_str().unwrap().to_string();
+    assert_eq!((v["messages"][0]["destination"].as_str(), v["bulkId"].is_string()), (Some("66855538125"), true));
+    let t = thread_of(&h, "VIBER", "66855538125").await;
+    assert_eq!(t["thread"]["sender"], "OFFICIAL-ACCOUNT-ID-123");
+    assert_eq!(t["items"][0]["content"]["text"], "Hello from the bot");
+    assert_eq!(e.flush_delivery_reports(), 1);
+    assert!(wait_until(Duration::from_secs(10), || rx.count() == 1).await);
+    let report = &rx.results()[0];
+    assert_eq!((report["messageId"].as_str(), report["to"].as_str()), (Some(id.as_str()), Some("66855538125")));
+    assert_eq!(report["status"]["groupName"], "DELIVERED");
+}
+
+#[tokio::test]
 async fn a_reply_in_an_email_thread_is_pushed_as_the_inbound_email_form() {
     let rx = Receiver::start(0).await;
     let (_e, h) =

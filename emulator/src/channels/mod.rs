@@ -63,7 +63,8 @@ pub(crate) fn route(ctx: &Ctx<'_>) -> Option<Response<ResBody>> {
         ("POST", p) if p.starts_with("/whatsapp/1/message/") => {
             Some(whatsapp::send_one(ctx, p.trim_start_matches("/whatsapp/1/message/")))
         }
-        ("POST", "/viber/2/messages") => Some(viber::send_v2(ctx)),
+        // Viber Bot messages have the v2 request, answer and delivery-report shapes.
+        ("POST", "/viber/2/messages" | "/viber-bot/1/messages") => Some(viber::send_v2(ctx)),
         ("POST", p) if p.starts_with("/viber/1/message/") => {
             Some(viber::send_v1(ctx, p.trim_start_matches("/viber/1/message/")))
         }

@@ -1,4 +1,5 @@
-//! Viber: `POST /viber/2/messages` (messages with destinations, like SMS v3) and
+//! Viber: `POST /viber/2/messages` and `POST /viber-bot/1/messages` (messages with destinations,
+//! like SMS v3; the two have the same request, answer and report shapes) and
 //! `POST /viber/1/message/{text,image,file,video}` (a bulk of messages), and inbound messages.
 //! Their delivery reports have the SMS v3 report's shape
 //! (`receive-outbound-viber-message-delivery-reports`).
@@ -11,7 +12,7 @@ use crate::state::{Api, Shared};
 use http::Response;
 use serde_json::{Value, json};
 
-/// `POST /viber/2/messages`: `{"bulkId","messages":[{"messageId","status","destination"}]}`.
+/// `POST /viber/2/messages` and `POST /viber-bot/1/messages`: `{"bulkId","messages":[{"messageId","status","destination"}]}`.
 pub(super) fn send_v2(ctx: &Ctx<'_>) -> Response<ResBody> {
     let empty = json!({});
     let body = ctx.body.as_ref().unwrap_or(&empty);
