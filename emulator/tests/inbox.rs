@@ -446,6 +446,7 @@ async fn a_reply_in_an_email_thread_is_pushed_as_the_inbound_email_form() {
         ("john.smith@example.com".into(), "jenny@company.com".into(), "Thanks <3".into(), "pass".into())
     );
     assert_eq!(field("html"), "<div>Thanks &lt;3</div>");
+    assert_eq!(field("subject"), "Re: Your order");
     let envelope: Value = serde_json::from_str(&field("envelope")).unwrap();
     assert_eq!(envelope, json!({"from": "john.smith@example.com", "to": "jenny@company.com"}));
     assert_eq!(rx.count(), 0, "nothing went out as a JSON batch");

@@ -130,11 +130,19 @@ pub(super) fn click(shared: &Arc<Shared>, message_id: &str, url: &str) -> Result
 /// Replies in thread `thread_id` as its other side: an inbound message from their address to
 /// ours, through the same code as `POST /_emulator/inbound`.
 pub(super) fn reply(shared: &Arc<Shared>, thread_id: usize, text: &str) -> Result<Value, Refused> {
-    let (channel, ours, theirs) = {
+    let (channel, ours, theirs, subject) = {
         let st = shared.lock();
         let t = st.inbox.threads.get(thread_id).ok_or_else(|| Refused(404, format!("no thread {thread_id}")))?;
-        (t.channel, t.ours.clone(), t.theirs.clone())
+        // An email reply answers the newest subject we sent in the thread.
+        let subject = t.items.iter().rev().find_map(|item| match item {
+            crate::inbox::Item::Out(idx) => st.messages.get(*idx)?.content.get("subject")?.as_str().map(str::to_string),
+            crate::inbox::Item::In(_) => None,
+        });
+        (t.channel, t.ours.clone(), t.theirs.clone(), subject)
     };
-    let request = json!({"channel": channel.name(), "from": theirs, "to": ours, "text": text});
+    let mut request = json!({"channel": channel.name(), "from": theirs, "to": ours, "text": text});
+    if let Some(subject) = subject {
+        request["subject"] = json!(format!("Re: {subject}"));
+    }
     crate::channels::inject_inbound(shared, &request).map_err(|e| Refused(400, e.0))
 }
