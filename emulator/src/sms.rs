@@ -31,6 +31,9 @@ pub(crate) struct NewMessage {
     pub intermediate: bool,
     /// Where click reports of its tracked links go.
     pub tracking_url: Option<String>,
+    /// The API this message goes through when it is not the request's (one Messages API request
+    /// names a channel per message).
+    pub api: Option<Api>,
 }
 
 /// The outcome of accepting one message.
@@ -91,7 +94,7 @@ pub(crate) fn accept(
             entity_id: m.entity_id,
             application_id: m.application_id,
             campaign_reference_id: m.campaign_reference_id,
-            api,
+            api: m.api.unwrap_or(api),
             generation: 0,
             is_final: false,
             history: vec![(PENDING_ACCEPTED, now)],
@@ -253,6 +256,7 @@ pub(crate) fn send_v3(ctx: &Ctx<'_>) -> Response<ResBody> {
                 campaign_reference_id: s(mo.get("campaignReferenceId")),
                 intermediate: hooks.pointer("/delivery/intermediateReport").and_then(Value::as_bool).unwrap_or(false),
                 tracking_url: tracking_url(options.get("tracking")),
+                api: None,
             });
         }
     }
@@ -312,6 +316,7 @@ pub(crate) fn send_v2(ctx: &Ctx<'_>, binary: bool) -> Response<ResBody> {
                 campaign_reference_id: s(m.get("campaignReferenceId")),
                 intermediate: m.get("intermediateReport").and_then(Value::as_bool).unwrap_or(false),
                 tracking_url: tracking_url(m.get("urlOptions")),
+                api: None,
             });
         }
     }

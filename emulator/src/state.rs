@@ -123,6 +123,8 @@ pub(crate) enum Api {
     Viber,
     /// Email `/email/3/send`, `/email/4/messages`, `/email/4/mime`.
     Email,
+    /// Messages API `/messages-api/1/messages`, on the channel the message names.
+    Messages(crate::channels::Channel),
 }
 
 impl Api {

@@ -419,6 +419,57 @@ async fn a_viber_bot_message_is_stored_in_its_viber_thread_and_reports_like_vibe
 }
 
 #[tokio::test]
+async fn messages_api_sends_are_stored_in_their_channels_threads_and_report_in_its_shape() {
+    let rx = Receiver::start(0).await;
+    let (e, h) = emulator(EmulatorConfig::default()).await;
+    let hooks = json!({"delivery": {"url": rx.url}, "callbackData": "cb-1"});
+    let request = json!({"messages": [
+        {"channel": "WHATSAPP", "sender": "441134960000", "destinations": [{"to": "441134960009", "messageId": "ma-1"}],
+         "content": {"body": {"type": "TEXT", "text": "Order shipped"}}, "webhooks": hooks},
+        {"channel": "VIBER_BM", "sender": "DemoCompany", "destinations": [{"to": "385916242499"}],
+         "content": {"body": {"type": "TEXT", "text": "Viber via Messages API"}}, "webhooks": hooks}],
+        "options": {"schedule": {"bulkId": "ma-bulk"}}});
+    let r = h.post("/messages-api/1/messages", Some(KEY), &request).await;
+    assert_eq!(r.status, 200);
+    let v = r.json();
+    assert_eq!(v["bulkId"], "ma-bulk");
+    assert_eq!(
+        (v["messages"][0]["messageId"].as_str(), v["messages"][0]["destination"].as_str()),
+        (Some("ma-1"), Some("441134960009"))
+    );
+    assert_eq!(
+        (v["messages"][0]["status"]["id"].as_u64(), v["messages"][0]["status"]["name"].as_str()),
+        (Some(26), Some("MESSAGE_ACCEPTED"))
+    );
+    let wa = thread_of(&h, "WHATSAPP", "441134960009").await;
+    assert_eq!(
+        (wa["items"][0]["content"]["text"].as_str(), wa["items"][0]["bulkId"].as_str()),
+        (Some("Order shipped"), Some("ma-bulk"))
+    );
+    let vb = thread_of(&h, "VIBER", "385916242499").await;
+    assert_eq!(vb["items"][0]["content"]["text"], "Viber via Messages API");
+
+    // Reports in the Messages API's own shape, naming the channel as that API does.
+    assert_eq!(e.flush_delivery_reports(), 2);
+    assert!(wait_until(Duration::from_secs(10), || rx.count() == 2).await);
+    let results = rx.results();
+    let wa_report = results.iter().find(|r| r["messageId"] == "ma-1").unwrap();
+    assert_eq!(
+        (wa_report["event"].as_str(), wa_report["channel"].as_str(), wa_report["destination"].as_str()),
+        (Some("DELIVERY"), Some("WHATSAPP"), Some("441134960009"))
+    );
+    assert_eq!((wa_report["bulkId"].as_str(), wa_report["callbackData"].as_str()), (Some("ma-bulk"), Some("cb-1")));
+    assert!(wa_report.get("to").is_none(), "{wa_report}");
+    assert!(results.iter().any(|r| r["channel"] == "VIBER_BM" && r["destination"] == "385916242499"));
+
+    // A channel the inbox keeps no threads for is answered from the spec and not stored.
+    let rcs = json!({"messages": [{"channel": "RCS", "sender": "DemoAgent", "destinations": [{"to": "441134960010"}],
+        "content": {"body": {"type": "TEXT", "text": "rcs"}}}]});
+    assert_eq!(h.post("/messages-api/1/messages", Some(KEY), &rcs).await.status, 200);
+    assert_eq!(ui(&h, "overview").await["messages"], 2);
+}
+
+#[tokio::test]
 async fn a_reply_in_an_email_thread_is_pushed_as_the_inbound_email_form() {
     let rx = Receiver::start(0).await;
     let (_e, h) =

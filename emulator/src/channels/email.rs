@@ -4,7 +4,7 @@
 //! subject and the attachments' file names. Delivery reports in the
 //! `receive-email-delivery-reports` format.
 
-use super::{destination_envelope, report_base, s};
+use super::{destination_envelope, layout_message, report_base, s};
 use crate::api::Ctx;
 use crate::multipart;
 use crate::schema::Violation;
@@ -115,6 +115,7 @@ pub(super) fn send_form(ctx: &Ctx<'_>) -> Option<Response<ResBody>> {
             campaign_reference_id: field("campaignReferenceId"),
             intermediate: flag("intermediateReport").unwrap_or(false),
             tracking_url: tracking_url(Some(&tracking)),
+            api: None,
         })
         .collect();
     let (bulk_id, accepted) = accept(ctx, field("bulkId"), msgs, Api::Email);
@@ -138,26 +139,11 @@ pub(super) fn send_v4(ctx: &Ctx<'_>) -> Response<ResBody> {
             .filter_map(|a| s(a.get("name").or_else(|| a.get("fileName")).or_else(|| a.get("url"))))
             .collect();
         let content = Arc::new(content(s(c.get("subject")), s(c.get("text")), s(c.get("html")), attachments));
-        let options = m.get("options").unwrap_or(&empty);
-        let hooks = m.get("webhooks").unwrap_or(&empty);
-        let notify = hooks.pointer("/delivery/notify").and_then(Value::as_bool) != Some(false);
         let destinations = m.get("destinations").and_then(Value::as_array).into_iter().flatten();
         for to in destinations.flat_map(|d| d.get("to").and_then(Value::as_array).into_iter().flatten()) {
-            msgs.push(NewMessage {
-                message_id: s(to.get("messageId")),
-                to: s(to.get("destination")).unwrap_or_default(),
-                sender: s(m.get("sender")),
-                content: content.clone(),
-                message_count: 1,
-                send_at,
-                webhook_url: s(hooks.pointer("/delivery/url")).filter(|_| notify),
-                callback_data: s(hooks.get("callbackData")),
-                entity_id: s(options.pointer("/platform/entityId")),
-                application_id: s(options.pointer("/platform/applicationId")),
-                campaign_reference_id: s(options.get("campaignReferenceId")),
-                intermediate: hooks.pointer("/delivery/intermediateReport").and_then(Value::as_bool).unwrap_or(false),
-                tracking_url: tracking.clone(),
-            });
+            let address = s(to.get("destination")).unwrap_or_default();
+            let message = layout_message(m, s(to.get("messageId")), address, content.clone(), tracking.clone());
+            msgs.push(NewMessage { send_at, ..message });
         }
     }
     let (bulk_id, accepted) = accept(ctx, s(body.pointer("/options/schedule/bulkId")), msgs, Api::Email);

@@ -6,6 +6,7 @@
 //! and Viber are built and pushed here too.
 
 mod email;
+mod messages_api;
 mod viber;
 mod whatsapp;
 
@@ -52,6 +53,7 @@ impl Channel {
             Api::WhatsApp => Channel::WhatsApp,
             Api::Viber => Channel::Viber,
             Api::Email => Channel::Email,
+            Api::Messages(channel) => channel,
         }
     }
 }
@@ -71,6 +73,7 @@ pub(crate) fn route(ctx: &Ctx<'_>) -> Option<Response<ResBody>> {
         ("POST", "/email/3/send") => email::send_form(ctx),
         ("POST", "/email/4/messages") => Some(email::send_v4(ctx)),
         ("POST", "/email/4/mime") => Some(email::send_mime(ctx)),
+        ("POST", "/messages-api/1/messages") => messages_api::send(ctx),
         _ => None,
     }
 }
@@ -80,13 +83,15 @@ pub(crate) fn s(v: Option<&Value>) -> Option<String> {
     v.and_then(Value::as_str).map(str::to_string)
 }
 
-/// The delivery report of a WhatsApp, Viber or Email message in that channel's webhook format
-/// (the specs' `receive-whatsapp-delivery-reports`, `receive-outbound-viber-message-delivery-reports`,
-/// `receive-email-delivery-reports`).
+/// The delivery report of a WhatsApp, Viber, Email or Messages API message in that API's webhook
+/// format (the specs' `receive-whatsapp-delivery-reports`,
+/// `receive-outbound-viber-message-delivery-reports`, `receive-email-delivery-reports`,
+/// `receive-messages-api-delivery-reports`).
 pub(crate) fn report(m: &Message) -> Value {
     match m.api {
         Api::Viber => crate::delivery::report_v3(m),
         Api::Email => email::report(m),
+        Api::Messages(channel) => messages_api::report(m, channel),
         _ => whatsapp::report(m),
     }
 }
@@ -218,6 +223,36 @@ fn destination_envelope(bulk_id: &str, accepted: &[crate::sms::Accepted]) -> Val
     let messages: Vec<Value> =
         accepted.iter().map(|a| json!({"messageId": a.message_id, "status": status(a), "destination": a.to})).collect();
     json!({"bulkId": bulk_id, "messages": messages})
+}
+
+/// One destination's message of a `messages[]` request in the v3 layout (Viber v2, Viber Bot,
+/// Email v4, Messages API): the sender, webhooks and platform options of message `m`.
+pub(super) fn layout_message(
+    m: &Value,
+    message_id: Option<String>,
+    to: String,
+    content: Arc<Value>,
+    tracking_url: Option<String>,
+) -> crate::sms::NewMessage {
+    let empty = json!({});
+    let options = m.get("options").unwrap_or(&empty);
+    let hooks = m.get("webhooks").unwrap_or(&empty);
+    let notify = hooks.pointer("/delivery/notify").and_then(Value::as_bool) != Some(false);
+    crate::sms::NewMessage {
+        message_id,
+        to,
+        sender: s(m.get("sender")),
+        content,
+        message_count: 1,
+        webhook_url: s(hooks.pointer("/delivery/url")).filter(|_| notify),
+        callback_data: s(hooks.get("callbackData")),
+        entity_id: s(options.pointer("/platform/entityId")),
+        application_id: s(options.pointer("/platform/applicationId")),
+        campaign_reference_id: s(options.get("campaignReferenceId")),
+        intermediate: hooks.pointer("/delivery/intermediateReport").and_then(Value::as_bool).unwrap_or(false),
+        tracking_url,
+        ..crate::sms::NewMessage::default()
+    }
 }
 
 /// `{"messages":[{"to","messageCount","messageId","status"}],"bulkId"}`: the answer of the

@@ -4,7 +4,7 @@
 //! Their delivery reports have the SMS v3 report's shape
 //! (`receive-outbound-viber-message-delivery-reports`).
 
-use super::{destination_envelope, s, to_envelope, typed};
+use super::{destination_envelope, layout_message, s, to_envelope, typed};
 use crate::api::Ctx;
 use crate::server::ResBody;
 use crate::sms::{NewMessage, accept, tracking_url};
@@ -20,25 +20,9 @@ pub(super) fn send_v2(ctx: &Ctx<'_>) -> Response<ResBody> {
     let mut msgs = Vec::new();
     for m in body.get("messages").and_then(Value::as_array).into_iter().flatten() {
         let content = typed(m.get("content"), "TEXT");
-        let options = m.get("options").unwrap_or(&empty);
-        let hooks = m.get("webhooks").unwrap_or(&empty);
-        let notify = hooks.pointer("/delivery/notify").and_then(Value::as_bool) != Some(false);
         for d in m.get("destinations").and_then(Value::as_array).into_iter().flatten() {
-            msgs.push(NewMessage {
-                message_id: s(d.get("messageId")),
-                to: s(d.get("to")).unwrap_or_default(),
-                sender: s(m.get("sender")),
-                content: content.clone(),
-                message_count: 1,
-                webhook_url: s(hooks.pointer("/delivery/url")).filter(|_| notify),
-                callback_data: s(hooks.get("callbackData")),
-                entity_id: s(options.pointer("/platform/entityId")),
-                application_id: s(options.pointer("/platform/applicationId")),
-                campaign_reference_id: s(options.get("campaignReferenceId")),
-                intermediate: hooks.pointer("/delivery/intermediateReport").and_then(Value::as_bool).unwrap_or(false),
-                tracking_url: tracking.clone(),
-                ..NewMessage::default()
-            });
+            let to = s(d.get("to")).unwrap_or_default();
+            msgs.push(layout_message(m, s(d.get("messageId")), to, content.clone(), tracking.clone()));
         }
     }
     let (bulk_id, accepted) = accept(ctx, s(body.pointer("/options/schedule/bulkId")), msgs, Api::Viber);
